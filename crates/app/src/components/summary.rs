@@ -1,0 +1,30 @@
+//! The summary under a finished run.
+
+use crate::state::{use_playground, RunStatus};
+use leptos::prelude::*;
+use playground_core::summary::summarize;
+
+/// Total time against the ideal sequential and concurrent times, and what it shows.
+#[component]
+pub fn RunSummary() -> impl IntoView {
+    let playground = use_playground();
+    let summary = move || {
+        playground
+            .run
+            .with(|r| (r.status == RunStatus::Finished).then(|| summarize(&r.scenario, &r.events)))
+    };
+    move || {
+        summary().map(|s| {
+            view! {
+                <section class="summary" aria-label="Summary">
+                    <p class="sentence">{s.sentence}</p>
+                    <dl class="figures">
+                        <dt>"Total"</dt><dd>{format!("{:.2} s", s.total)}</dd>
+                        <dt>"One after another"</dt><dd>{format!("{:.2} s", s.sequential)}</dd>
+                        <dt>"All at once"</dt><dd>{format!("{:.2} s", s.concurrent)}</dd>
+                    </dl>
+                </section>
+            }
+        })
+    }
+}

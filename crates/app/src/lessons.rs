@@ -1,0 +1,71 @@
+//! Each lesson's title and explanation, in our own words from the seed's notes.
+
+use playground_core::Lesson;
+
+/// What the page says about a lesson.
+pub struct LessonText {
+    /// Short title for the picker.
+    pub title: &'static str,
+    /// What to notice, and why it happens.
+    pub explanation: &'static str,
+}
+
+/// The text of `lesson`.
+pub fn text(lesson: Lesson) -> LessonText {
+    let (title, explanation) = match lesson {
+        Lesson::Terms => (
+            "Terms",
+            "Coroutine function, coroutine object, awaitable, Future, Task: the vocabulary of asyncio. \
+             This lesson's live cells are still being built. Meanwhile, the other lessons show each term \
+             at work: lesson 2 shows that calling a coroutine function only creates a coroutine object, \
+             and lesson 3 shows that a task is what actually schedules it on the event loop.",
+        ),
+        Lesson::Sync => (
+            "1 Synchronous",
+            "Plain functions with no event loop. Each fetch_data call runs from start to finish, and \
+             time.sleep holds the only thread, so the total time is the sum of the sleeps. In the \
+             browser the page itself is frozen meanwhile: the output appears only once the run is over.",
+        ),
+        Lesson::Await => (
+            "2 Awaiting coroutines",
+            "A first attempt at asyncio. Calling fetch_data(1) does not start anything: it only creates \
+             a coroutine object. `await` then runs that object to its end, right there, before main \
+             goes on. So the jobs still run one after another, and the total is the sum again.",
+        ),
+        Lesson::Tasks => (
+            "3 Tasks",
+            "asyncio.create_task hands each coroutine to the event loop at once. The tasks start as soon \
+             as main yields, at its first await. While one task sleeps, the loop runs the others, so the \
+             sleeps overlap: the total is the longest sleep, not the sum.",
+        ),
+        Lesson::Order => (
+            "4 Await order",
+            "The same tasks, awaited in the other order. Both still run as soon as main yields, so the \
+             total time does not change. What changes is when main receives each result: it waits for \
+             job 2 first, and by then job 1's result is already waiting for it.",
+        ),
+        Lesson::Blocking => (
+            "5 Blocking sleep",
+            "The tasks call time.sleep instead of awaiting asyncio.sleep. time.sleep cannot suspend the \
+             coroutine, so it holds the event loop: no other task, timer or callback runs until it \
+             returns. The jobs run one after another again. Here the browser's own loop is really held \
+             too, so the page freezes until the run ends.",
+        ),
+        Lesson::Offload => (
+            "6 Threads and processes",
+            "Moving a blocking call off the event loop (asyncio.to_thread, or a process pool) lets the \
+             jobs overlap again. In the browser the honest equivalent is a Web Worker: both Python \
+             threads and processes become workers, which differ in the pool size. This lesson runs in \
+             Web Workers and is still being built: its runs are refused rather than faked.",
+        ),
+        Lesson::Gather => (
+            "7 gather vs TaskGroup",
+            "asyncio.gather runs the jobs together and hands the results back in argument order. When a \
+             job raises, gather passes the first error to main at once, but the other tasks keep running \
+             as orphans (main lingers so you can see them finish). With return_exceptions=True the error \
+             comes back as a value. A TaskGroup instead cancels the jobs still running and raises an \
+             ExceptionGroup once every child is finished.",
+        ),
+    };
+    LessonText { title, explanation }
+}

@@ -1,0 +1,44 @@
+//! asyncio's semantics, written on injected time and spawning.
+//!
+//! Each piece follows CPython's own structure so that orderings match it: a
+//! [`AioFuture`] schedules each of its done callbacks as a separate step on the loop
+//! (CPython's `call_soon`), a [`Task`] drives a coroutine and can be cancelled before or
+//! during its run, and [`gather`](gather::gather) and [`TaskGroup`] are built from done
+//! callbacks exactly as `asyncio.gather` and `asyncio.TaskGroup` are.
+
+mod future;
+pub mod gather;
+mod group;
+mod task;
+
+pub use future::{AioFuture, Outcome};
+pub use group::TaskGroup;
+pub use task::{create_task, Task};
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+/// A boxed future that stays on its thread.
+pub type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// Time and spawning, injected: the browser's event loop or the virtual loop.
+pub trait Runtime {
+    /// Milliseconds on a monotonic clock.
+    fn now(&self) -> f64;
+    /// An asynchronous sleep: the loop runs other work meanwhile. Dropping it cancels it.
+    fn sleep(&self, ms: f64) -> LocalFuture<()>;
+    /// A blocking sleep: nothing else runs and no callback fires until it returns.
+    fn block(&self, ms: f64);
+    /// Schedules a future to run as its own task, after the work already scheduled.
+    fn spawn(&self, future: LocalFuture<()>);
+}
+
+/// A shared handle on the runtime.
+pub type Rt = Rc<dyn Runtime>;
+
+/// Schedules `f` to run as one step of its own, after the work already scheduled
+/// (CPython's `loop.call_soon`).
+pub fn call_soon(rt: &Rt, f: impl FnOnce() + 'static) {
+    rt.spawn(Box::pin(async move { f() }));
+}

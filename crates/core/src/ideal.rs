@@ -1,0 +1,47 @@
+//! The ideal run: a scenario on the virtual loop, with no real time spent.
+
+use crate::aio::Rt;
+use crate::program::{self, RunError};
+use crate::scenario::Scenario;
+use crate::trace::{Trace, TraceEvent};
+use crate::virtual_loop::{LoopError, VirtualLoop};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Why there is no ideal trace.
+#[derive(Debug, PartialEq, Eq)]
+pub enum IdealError {
+    /// The scenario cannot run.
+    Run(RunError),
+    /// The virtual loop gave up.
+    Loop(LoopError),
+}
+
+impl std::fmt::Display for IdealError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IdealError::Run(e) => e.fmt(f),
+            IdealError::Loop(e) => e.fmt(f),
+        }
+    }
+}
+
+/// The trace `scenario` gives on the virtual clock (times in virtual ms).
+pub fn ideal_trace(scenario: &Scenario) -> Result<Vec<TraceEvent>, IdealError> {
+    program::check(scenario).map_err(IdealError::Run)?;
+    let event_loop = Rc::new(VirtualLoop::new());
+    let rt: Rt = event_loop.clone();
+    let trace = Trace::new();
+    let outcome = Rc::new(RefCell::new(None));
+    let (scenario, recorder, slot, runner) =
+        (scenario.clone(), trace.clone(), outcome.clone(), rt.clone());
+    rt.spawn(Box::pin(async move {
+        let result = program::run(runner, scenario, recorder).await;
+        *slot.borrow_mut() = Some(result);
+    }));
+    event_loop.run().map_err(IdealError::Loop)?;
+    if let Some(Err(e)) = outcome.borrow_mut().take() {
+        return Err(IdealError::Run(e));
+    }
+    Ok(trace.events())
+}

@@ -1,0 +1,19 @@
+//! The pure core of the asyncio playground.
+//!
+//! Nothing here knows about the browser: time and spawning are injected through
+//! [`aio::Runtime`], so the same scenario code runs on the browser's event loop
+//! (crate `playground-runtime`) and on the deterministic [`virtual_loop::VirtualLoop`]
+//! used by the native tests and by the "ideal" prediction shown beside a real run.
+
+pub mod aio;
+pub mod compare;
+pub mod ideal;
+pub mod link;
+pub mod program;
+pub mod scenario;
+pub mod summary;
+pub mod trace;
+pub mod virtual_loop;
+
+pub use scenario::{Job, Lesson, Mode, Scenario, SleepKind};
+pub use trace::{Event, Trace, TraceEvent, Who};

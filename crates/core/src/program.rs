@@ -1,0 +1,301 @@
+//! The program a scenario stands for: `main` and the seed's `fetch_data(k)`, written
+//! once against the injected runtime. The page shows this file as "the Rust that runs".
+
+use crate::aio::gather::gather;
+use crate::aio::{create_task, Outcome, Rt, Task, TaskGroup};
+use crate::scenario::{Mode, Scenario, SleepKind};
+use crate::trace::{Event, Trace, TraceEvent, Who};
+use std::cell::RefCell;
+use std::fmt;
+use std::rc::Rc;
+
+/// The error a failing job raises.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchError {
+    /// The job that raised it.
+    pub job: u8,
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "FetchError('fetch_data({}) failed')", self.job)
+    }
+}
+
+/// Why a scenario cannot run (yet).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunError {
+    /// `sleep=thread` and `sleep=process` need the Web Worker pool of lesson 6.
+    NeedsWorkers(SleepKind),
+}
+
+impl fmt::Display for RunError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RunError::NeedsWorkers(kind) => write!(
+                f,
+                "sleep={kind} runs each blocking sleep in a Web Worker; that part of lesson 6 is \
+                 coming and is not faked meanwhile. Choose sleep=async or sleep=blocking."
+            ),
+        }
+    }
+}
+
+type JobTask = Task<String, FetchError>;
+
+/// One run: the runtime, the scenario and the trace it writes to.
+pub struct Run {
+    rt: Rt,
+    scenario: Scenario,
+    trace: Trace,
+    t0: f64,
+    tasks: RefCell<Vec<JobTask>>,
+}
+
+/// Checks that `scenario` can run here.
+pub fn check(scenario: &Scenario) -> Result<(), RunError> {
+    match scenario.effective_sleep() {
+        kind @ (SleepKind::Thread | SleepKind::Process) => Err(RunError::NeedsWorkers(kind)),
+        SleepKind::Async | SleepKind::Blocking => Ok(()),
+    }
+}
+
+/// Runs `scenario` on `rt` to its end, recording into `trace` as things happen
+/// (`asyncio.run(main())`, or a plain call of `main()` in `sync` mode).
+pub async fn run(rt: Rt, scenario: Scenario, trace: Trace) -> Result<(), RunError> {
+    check(&scenario)?;
+    let t0 = rt.now();
+    let run = Rc::new(Run {
+        rt,
+        scenario,
+        trace,
+        t0,
+        tasks: RefCell::new(Vec::new()),
+    });
+    run.emit(Who::Main, Event::Start, None, "main() started".into());
+    let caught = match run.scenario.mode {
+        Mode::Sync => main_sync(&run),
+        Mode::Await => main_await(&run).await,
+        Mode::Tasks => main_tasks(&run).await,
+        Mode::Gather | Mode::GatherRx => main_gather(&run).await,
+        Mode::Group => main_group(&run).await,
+    };
+    if let Some(error) = caught {
+        run.emit(
+            Who::Main,
+            Event::Raise,
+            None,
+            format!("main() caught {error}"),
+        );
+    }
+    let linger = run.scenario.ms(run.scenario.linger_tenths);
+    if linger > 0.0 {
+        match run.scenario.mode {
+            Mode::Sync => run.rt.block(linger),
+            _ => run.rt.sleep(linger).await,
+        }
+    }
+    shutdown(&run).await;
+    run.emit(Who::Main, Event::End, None, "the run is over".into());
+    run.tasks.borrow_mut().clear(); // the tasks' callbacks hold the run: break the cycle
+    Ok(())
+}
+
+impl Run {
+    fn emit(&self, who: Who, event: Event, of: Option<u8>, detail: String) {
+        let t = self.rt.now() - self.t0;
+        self.trace.record(TraceEvent {
+            who,
+            event,
+            t,
+            of,
+            detail,
+        });
+    }
+
+    fn job_count(&self) -> u8 {
+        self.scenario.jobs.len() as u8
+    }
+
+    fn received(&self, k: u8, value: &str) {
+        self.emit(
+            Who::Main,
+            Event::Result,
+            Some(k),
+            format!("main() received {value}"),
+        );
+    }
+}
+
+/// `async def fetch_data(k)`: starts, sleeps in the chosen way, returns or raises.
+async fn fetch_data(run: Rc<Run>, k: u8) -> Result<String, FetchError> {
+    let job = run.scenario.jobs[usize::from(k) - 1];
+    run.emit(
+        Who::Job(k),
+        Event::Start,
+        None,
+        format!("fetch_data({k}) started"),
+    );
+    let ms = run.scenario.ms(job.tenths);
+    match run.scenario.effective_sleep() {
+        SleepKind::Blocking => run.rt.block(ms),
+        _ => run.rt.sleep(ms).await,
+    }
+    finish_job(&run, k, job.fails)
+}
+
+/// The sync `def fetch_data(k)` of example1: `time.sleep` with no event loop.
+fn fetch_data_sync(run: &Run, k: u8) -> Result<String, FetchError> {
+    let job = run.scenario.jobs[usize::from(k) - 1];
+    run.emit(
+        Who::Job(k),
+        Event::Start,
+        None,
+        format!("fetch_data({k}) started"),
+    );
+    run.rt.block(run.scenario.ms(job.tenths));
+    finish_job(run, k, job.fails)
+}
+
+fn finish_job(run: &Run, k: u8, fails: bool) -> Result<String, FetchError> {
+    if fails {
+        let error = FetchError { job: k };
+        run.emit(
+            Who::Job(k),
+            Event::Raise,
+            None,
+            format!("fetch_data({k}) raised {error}"),
+        );
+        return Err(error);
+    }
+    run.emit(
+        Who::Job(k),
+        Event::Return,
+        None,
+        format!("fetch_data({k}) returned \"Result of {k}\""),
+    );
+    Ok(format!("Result of {k}"))
+}
+
+fn main_sync(run: &Run) -> Option<String> {
+    for &k in &run.scenario.order {
+        match fetch_data_sync(run, k) {
+            Ok(value) => run.received(k, &format!("\"{value}\"")),
+            Err(error) => return Some(error.to_string()),
+        }
+    }
+    None
+}
+
+async fn main_await(run: &Rc<Run>) -> Option<String> {
+    // Calling a coroutine function only creates coroutine objects: nothing runs yet.
+    let mut coroutines: Vec<_> = (1..=run.job_count())
+        .map(|k| Some(fetch_data(run.clone(), k)))
+        .collect();
+    for &k in &run.scenario.order {
+        let Some(coroutine) = coroutines[usize::from(k) - 1].take() else {
+            continue;
+        };
+        match coroutine.await {
+            Ok(value) => run.received(k, &format!("\"{value}\"")),
+            Err(error) => return Some(error.to_string()),
+        }
+    }
+    None
+}
+
+fn on_cancel(run: &Rc<Run>, k: u8) -> impl FnOnce(bool) + 'static {
+    let run = run.clone();
+    move |started| {
+        let when = if started { "" } else { " before it started" };
+        run.emit(
+            Who::Job(k),
+            Event::Cancel,
+            None,
+            format!("fetch_data({k}) was cancelled{when}"),
+        );
+    }
+}
+
+fn spawn_jobs(run: &Rc<Run>) -> Vec<JobTask> {
+    let tasks: Vec<JobTask> = (1..=run.job_count())
+        .map(|k| create_task(&run.rt, fetch_data(run.clone(), k), on_cancel(run, k)))
+        .collect();
+    run.tasks.borrow_mut().extend(tasks.iter().cloned());
+    tasks
+}
+
+async fn main_tasks(run: &Rc<Run>) -> Option<String> {
+    let tasks = spawn_jobs(run);
+    for &k in &run.scenario.order {
+        match tasks[usize::from(k) - 1].wait().await {
+            Outcome::Returned(value) => run.received(k, &format!("\"{value}\"")),
+            Outcome::Raised(error) => return Some(error.to_string()),
+            Outcome::Cancelled => return Some("CancelledError()".into()),
+        }
+    }
+    None
+}
+
+async fn main_gather(run: &Rc<Run>) -> Option<String> {
+    let return_exceptions = run.scenario.mode == Mode::GatherRx;
+    let outer = gather(&run.rt, spawn_jobs(run), return_exceptions);
+    match outer.wait().await {
+        Outcome::Returned(results) => {
+            for (i, outcome) in results.iter().enumerate() {
+                let value = match outcome {
+                    Outcome::Returned(value) => format!("\"{value}\""),
+                    Outcome::Raised(error) => format!("{error} as a value"),
+                    Outcome::Cancelled => "CancelledError() as a value".into(),
+                };
+                run.received(i as u8 + 1, &value);
+            }
+            None
+        }
+        Outcome::Raised(Outcome::Raised(error)) => Some(error.to_string()),
+        Outcome::Raised(_) | Outcome::Cancelled => Some("CancelledError()".into()),
+    }
+}
+
+async fn main_group(run: &Rc<Run>) -> Option<String> {
+    let group = TaskGroup::new(&run.rt);
+    let tasks: Vec<JobTask> = (1..=run.job_count())
+        .map(|k| group.create_task(fetch_data(run.clone(), k), on_cancel(run, k)))
+        .collect();
+    run.tasks.borrow_mut().extend(tasks.iter().cloned());
+    match group.exit().await {
+        Ok(()) => {
+            for (i, task) in tasks.iter().enumerate() {
+                if let Some(Outcome::Returned(value)) = task.outcome() {
+                    run.received(i as u8 + 1, &format!("\"{value}\""));
+                }
+            }
+            None
+        }
+        Err(errors) => {
+            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            Some(format!(
+                "ExceptionGroup('unhandled errors in a TaskGroup', [{}])",
+                list.join(", ")
+            ))
+        }
+    }
+}
+
+/// What `asyncio.run` does once `main` returns: cancel every task still pending,
+/// and wait until they have all finished.
+async fn shutdown(run: &Rc<Run>) {
+    let pending: Vec<JobTask> = run
+        .tasks
+        .borrow()
+        .iter()
+        .filter(|t| !t.is_done())
+        .cloned()
+        .collect();
+    for task in &pending {
+        task.cancel();
+    }
+    for task in &pending {
+        task.wait().await;
+    }
+}

@@ -1,0 +1,177 @@
+//! The trace of a run: every event with who, event, time and `of`, recorded by the
+//! runtime as it happens, and handed to a listener (the page) at once.
+
+use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+/// Who an event is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Who {
+    /// The `main` coroutine (or function, in `sync` mode).
+    Main,
+    /// Job `k`, numbered from 1.
+    Job(u8),
+}
+
+/// What happened (the spec's required event names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Event {
+    /// A job's body began to run, or the run began (`main`).
+    Start,
+    /// A job returned its result.
+    Return,
+    /// A job raised its error, or an error reached `main`.
+    Raise,
+    /// A job was cancelled.
+    Cancel,
+    /// `main` received a job's result (`of`).
+    Result,
+    /// The run is over, after the shutdown's cancellations.
+    End,
+}
+
+impl Who {
+    /// The value of `data-who`: `main` or the job number.
+    pub fn name(self) -> String {
+        match self {
+            Who::Main => "main".to_string(),
+            Who::Job(k) => k.to_string(),
+        }
+    }
+}
+
+impl Event {
+    /// Every event name.
+    pub const ALL: [Event; 6] = [
+        Event::Start,
+        Event::Return,
+        Event::Raise,
+        Event::Cancel,
+        Event::Result,
+        Event::End,
+    ];
+    /// The value of `data-event`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Event::Start => "start",
+            Event::Return => "return",
+            Event::Raise => "raise",
+            Event::Cancel => "cancel",
+            Event::Result => "result",
+            Event::End => "end",
+        }
+    }
+    /// The event a name stands for.
+    pub fn from_name(name: &str) -> Option<Event> {
+        Event::ALL.into_iter().find(|e| e.name() == name)
+    }
+}
+
+/// One event of a run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TraceEvent {
+    /// Who it is about.
+    pub who: Who,
+    /// What happened.
+    pub event: Event,
+    /// Real milliseconds since the run started (virtual ones on the virtual loop).
+    pub t: f64,
+    /// On `main`'s `result` events, the job whose result `main` received.
+    pub of: Option<u8>,
+    /// Plain words on what happened, for people (not part of the contract).
+    pub detail: String,
+}
+
+impl TraceEvent {
+    /// The time in scenario seconds, for a speed of `unit` ms per second.
+    pub fn seconds(&self, unit: u16) -> f64 {
+        self.t / f64::from(unit)
+    }
+}
+
+type Listener = Box<dyn Fn(&TraceEvent)>;
+
+/// A shared recorder: clones record into the same trace.
+#[derive(Clone, Default)]
+pub struct Trace {
+    events: Rc<RefCell<Vec<TraceEvent>>>,
+    listener: Rc<RefCell<Option<Listener>>>,
+}
+
+impl Trace {
+    /// An empty trace.
+    pub fn new() -> Trace {
+        Trace::default()
+    }
+
+    /// An empty trace whose every event is also handed to `listener` as it happens.
+    pub fn with_listener(listener: impl Fn(&TraceEvent) + 'static) -> Trace {
+        let trace = Trace::default();
+        *trace.listener.borrow_mut() = Some(Box::new(listener));
+        trace
+    }
+
+    /// Records an event now.
+    pub fn record(&self, event: TraceEvent) {
+        self.events.borrow_mut().push(event.clone());
+        if let Some(listener) = self.listener.borrow().as_ref() {
+            listener(&event);
+        }
+    }
+
+    /// A copy of the events so far.
+    pub fn events(&self) -> Vec<TraceEvent> {
+        self.events.borrow().clone()
+    }
+
+    /// Stops handing events to the listener (the run was replaced or stopped).
+    pub fn detach(&self) {
+        self.listener.borrow_mut().take();
+    }
+}
+
+/// The export format of the spec: a JSON array of `{"who","event","t","of"}` in order.
+pub fn to_json(events: &[TraceEvent]) -> String {
+    let mut out = String::from("[");
+    for (i, e) in events.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(
+            out,
+            "\n  {{\"who\": \"{}\", \"event\": \"{}\", \"t\": {:.3}",
+            e.who.name(),
+            e.event.name(),
+            e.t
+        );
+        match e.of {
+            Some(of) => {
+                let _ = write!(out, ", \"of\": {of}}}");
+            }
+            None => out.push_str(", \"of\": null}"),
+        }
+    }
+    out.push_str(if events.is_empty() { "]" } else { "\n]" });
+    out
+}
+
+/// One line per event in a plain text form (`who event t [of]`, t in scenario
+/// seconds): the form the CPython reference script prints.
+pub fn to_lines(events: &[TraceEvent], unit: u16) -> String {
+    let mut out = String::new();
+    for e in events {
+        let _ = write!(
+            out,
+            "{} {} {:.3}",
+            e.who.name(),
+            e.event.name(),
+            e.seconds(unit)
+        );
+        if let Some(of) = e.of {
+            let _ = write!(out, " {of}");
+        }
+        out.push('\n');
+    }
+    out
+}

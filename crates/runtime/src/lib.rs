@@ -1,0 +1,64 @@
+//! The browser's event loop as a [`playground_core::aio::Runtime`]: tasks are spawned
+//! with `wasm_bindgen_futures::spawn_local`, async sleeps are `gloo-timers`, times come
+//! from `performance.now()`, and a blocking sleep is a real busy wait that holds the
+//! page's only thread, exactly as `time.sleep` holds asyncio's loop.
+
+use gloo_timers::future::TimeoutFuture;
+use playground_core::aio::{LocalFuture, Runtime};
+use wasm_bindgen::JsCast;
+
+/// Why the browser runtime could not start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeError {
+    /// The global object has no `performance` clock.
+    NoPerformanceClock,
+}
+
+impl std::fmt::Display for RuntimeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuntimeError::NoPerformanceClock => {
+                f.write_str("this browser has no performance.now() clock")
+            }
+        }
+    }
+}
+
+/// The runtime of the page (or of a worker): real time, real timers, real tasks.
+pub struct BrowserRuntime {
+    performance: web_sys::Performance,
+}
+
+impl BrowserRuntime {
+    /// The runtime of the current global scope (window or worker).
+    pub fn new() -> Result<BrowserRuntime, RuntimeError> {
+        let global = js_sys::global();
+        let performance = js_sys::Reflect::get(&global, &"performance".into())
+            .ok()
+            .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+            .ok_or(RuntimeError::NoPerformanceClock)?;
+        Ok(BrowserRuntime { performance })
+    }
+}
+
+impl Runtime for BrowserRuntime {
+    fn now(&self) -> f64 {
+        self.performance.now()
+    }
+
+    fn sleep(&self, ms: f64) -> LocalFuture<()> {
+        // setTimeout takes whole milliseconds; dropping the future clears the timer.
+        Box::pin(TimeoutFuture::new(ms.max(0.0).round() as u32))
+    }
+
+    fn block(&self, ms: f64) {
+        let end = self.performance.now() + ms;
+        while self.performance.now() < end {
+            std::hint::spin_loop();
+        }
+    }
+
+    fn spawn(&self, future: LocalFuture<()>) {
+        wasm_bindgen_futures::spawn_local(future);
+    }
+}

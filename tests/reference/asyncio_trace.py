@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Runs playground scenarios under CPython's own asyncio and prints their traces.
+
+Each line of standard input is a scenario in the link contract's keys, all given
+(`mode=tasks&jobs=1,2!&order=1,2&sleep=async&linger=0&unit=1000`). For each, the
+same program the playground runs (main and the seed's fetch_data) runs here for
+real, on a real event loop and a real clock, with `--unit` real milliseconds per
+scenario second. The output is, per scenario, a line `# <scenario>`, then one line
+per event: `who event seconds [of]`, then an empty line.
+
+The loop's `_clock_resolution` (the window within which CPython treats timers as
+due together) is set to a few milliseconds: scenario times are multiples of 0.1 s,
+so timers meant to be simultaneous are fired together however the host's clock
+drifts, while distinct times (at least 0.1 s apart) are never merged.
+"""
+
+import argparse
+import asyncio
+import concurrent.futures
+import logging
+import sys
+import time
+
+
+class FetchError(Exception):
+    """The error a failing job raises."""
+
+
+def parse(query):
+    cfg = dict(part.split("=", 1) for part in query.strip().split("&") if part)
+    jobs = []
+    for item in cfg["jobs"].split(","):
+        jobs.append((float(item.rstrip("!")), item.endswith("!")))
+    order = [int(k) for k in cfg["order"].split(",")]
+    return cfg["mode"], jobs, order, cfg["sleep"], float(cfg.get("linger", "0"))
+
+
+def run(query, unit_ms, resolution_ms):
+    mode, jobs, order, sleep, linger = parse(query)
+    if sleep in ("thread", "process") and mode != "sync":
+        raise SystemExit(f"sleep={sleep} is not supported by this script yet")
+    scale = unit_ms / 1000.0  # real seconds per scenario second
+    keys = range(1, len(jobs) + 1)
+    events = []
+    t0 = []
+
+    def trace(who, event, of=None):
+        now = time.perf_counter()
+        if not t0:
+            t0.append(now)
+        events.append((who, event, (now - t0[0]) / scale, of))
+
+    def fetch_data_sync(k):
+        trace(k, "start")
+        d, fails = jobs[k - 1]
+        time.sleep(d * scale)
+        if fails:
+            trace(k, "raise")
+            raise FetchError(f"fetch_data({k}) failed")
+        trace(k, "return")
+        return f"Result of {k}"
+
+    if mode == "sync":
+        trace("main", "start")
+        try:
+            for k in order:
+                fetch_data_sync(k)
+                trace("main", "result", k)
+        except FetchError:
+            trace("main", "raise")
+        time.sleep(linger * scale)
+        trace("main", "end")
+        return events
+
+    started = set()
+
+    async def fetch_data(k):
+        started.add(k)
+        trace(k, "start")
+        d, fails = jobs[k - 1]
+        try:
+            if sleep == "blocking":
+                time.sleep(d * scale)
+            else:
+                await asyncio.sleep(d * scale)
+        except asyncio.CancelledError:
+            trace(k, "cancel")
+            raise
+        if fails:
+            trace(k, "raise")
+            raise FetchError(f"fetch_data({k}) failed")
+        trace(k, "return")
+        return f"Result of {k}"
+
+    def watch(task, k):
+        # A task cancelled before its first step never runs its body: record it here.
+        task.add_done_callback(lambda t: t.cancelled() and k not in started and trace(k, "cancel"))
+        return task
+
+    async def main():
+        trace("main", "start")
+        try:
+            if mode == "await":
+                coroutines = [fetch_data(k) for k in keys]
+                try:
+                    for k in order:
+                        await coroutines[k - 1]
+                        trace("main", "result", k)
+                finally:
+                    for c in coroutines:
+                        c.close()
+            elif mode == "tasks":
+                tasks = [watch(asyncio.create_task(fetch_data(k)), k) for k in keys]
+                for k in order:
+                    await tasks[k - 1]
+                    trace("main", "result", k)
+            elif mode in ("gather", "gather-rx"):
+                tasks = [watch(asyncio.create_task(fetch_data(k)), k) for k in keys]
+                await asyncio.gather(*tasks, return_exceptions=(mode == "gather-rx"))
+                for k in keys:
+                    trace("main", "result", k)
+            elif mode == "group":
+                async with asyncio.TaskGroup() as tg:
+                    tasks = [watch(tg.create_task(fetch_data(k)), k) for k in keys]
+                for k in keys:
+                    trace("main", "result", k)
+            else:
+                raise SystemExit(f"unknown mode {mode}")
+        except Exception:  # a FetchError, or the TaskGroup's ExceptionGroup
+            trace("main", "raise")
+        if linger:
+            await asyncio.sleep(linger * scale)
+
+    def new_loop():
+        loop = asyncio.new_event_loop()
+        loop._clock_resolution = resolution_ms / 1000.0
+        return loop
+
+    with asyncio.Runner(loop_factory=new_loop) as runner:  # what asyncio.run does
+        runner.run(main())
+    trace("main", "end")
+    return events
+
+
+def render(query, events):
+    lines = [f"# {query.strip()}"]
+    for who, event, seconds, of in events:
+        lines.append(f"{who} {event} {seconds:.3f}" + (f" {of}" if of is not None else ""))
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    # Orphaned tasks that raise are logged by asyncio at exit: expected here, so quiet.
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--unit", type=float, default=200, help="real ms per scenario second")
+    parser.add_argument("--resolution", type=float, default=4, help="the loop's clock resolution, ms")
+    parser.add_argument("--parallel", type=int, default=12, help="scenarios run at once (they mostly sleep)")
+    args = parser.parse_args()
+    queries = [q for q in sys.stdin.read().splitlines() if q.strip()]
+    with concurrent.futures.ProcessPoolExecutor(max_workers=args.parallel) as pool:
+        runs = pool.map(run, queries, [args.unit] * len(queries), [args.resolution] * len(queries))
+        for query, events in zip(queries, runs):
+            sys.stdout.write(render(query, events) + "\n")
+
+
+if __name__ == "__main__":
+    main()
