@@ -1,38 +1,80 @@
 //! The asyncio playground's front end: lessons, controls, and runs that really
 //! happen on the browser's event loop, their output appearing as it happens.
 
+mod address;
 mod components;
 mod lessons;
 mod state;
 
-use components::{
-    controls::Controls, lesson_picker::LessonPicker, output::Output, run_bar::RunBar,
-    summary::RunSummary,
-};
+use components::code_panels::CodePanels;
+use components::controls::Controls;
+use components::lesson_picker::LessonPicker;
+use components::notice::LinkNotice;
+use components::output::Output;
+use components::run_bar::RunBar;
+use components::share::{link_of, Share};
+use components::summary::RunSummary;
 use leptos::prelude::*;
-use playground_core::link::LinkState;
-use state::{use_playground, Playground};
+use playground_core::link::{from_link, to_link, LinkState};
+use playground_core::Lesson;
+use state::Playground;
 
-/// The whole page.
+/// The whole page, opened with the state its address describes.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(Playground::new(LinkState::default()));
-    let playground = use_playground();
+    let (state, problems) = from_link(&address::current_query());
+    let (run_on_load, embed) = (state.run, state.embed);
+    let playground = Playground::new(LinkState {
+        run: false,
+        ..state
+    });
+    provide_context(playground);
+    // The address bar follows the state, without a history entry per change.
+    Effect::new(move |_| address::replace_query(&playground.link.with(to_link)));
+    if run_on_load {
+        request_animation_frame(move || playground.start());
+    }
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let lesson = move || playground.link.with(|l| l.lesson);
+    let full_page = move || {
+        playground.link.with(|l| {
+            link_of(&LinkState {
+                embed: false,
+                run: false,
+                ..l.clone()
+            })
+        })
+    };
     view! {
-        <header class="top">
-            <h1>"asyncio playground"</h1>
-            <p class="tagline">"Python's asyncio, run for real: Rust futures on your browser's event loop."</p>
-        </header>
-        <main class="layout">
-            <LessonPicker/>
+        <Show when=move || !embed>
+            <header class="top">
+                <h1>"asyncio playground"</h1>
+                <p class="tagline">"Python's asyncio, run for real: Rust futures on your browser's event loop."</p>
+            </header>
+        </Show>
+        <main class="layout" class:embed=embed>
+            <LinkNotice problems=problems/>
+            <Show when=move || !embed>
+                <LessonPicker/>
+            </Show>
             <section class="lesson" aria-labelledby="lesson-title">
-                <h2 id="lesson-title">{move || lessons::text(lesson()).title}</h2>
+                <h2 id="lesson-title">{move || components::lesson_title(lesson())}</h2>
+                <Show when=move || embed>
+                    <a class="open-full" href=full_page target="_blank" rel="noopener">"Open in playground"</a>
+                </Show>
                 <p class="explanation">{move || lessons::text(lesson()).explanation}</p>
-                <Controls/>
-                <RunBar/>
-                <Output/>
-                <RunSummary/>
+                <Show when=move || lesson() != Lesson::Terms fallback=|| view! {
+                    <p class="terms-note">"The Terms lesson's live cells are coming; choose lesson 1 to 7 to run code now."</p>
+                }>
+                    <Controls/>
+                    <RunBar/>
+                    <Output/>
+                    <RunSummary/>
+                    <Show when=move || !embed>
+                        <Share/>
+                        <CodePanels/>
+                    </Show>
+                </Show>
             </section>
         </main>
     }

@@ -64,7 +64,7 @@ pub fn Controls() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="sleep">"Sleep"</label>
+                <label for="sleep">"Sleep kind"</label>
                 <select id="sleep" disabled=sync_mode aria-describedby="sleep-note" prop:value=move || scenario().sleep.name()
                     on:change=move |ev| if let Some(k) = SleepKind::from_name(&event_target_value(&ev)) {
                         playground.edit(|l| l.scenario.sleep = k)

@@ -1,8 +1,16 @@
 //! The page's components, one per file.
 
+pub mod code_panels;
 pub mod controls;
 pub mod jobs;
 pub mod lesson_picker;
+pub mod notice;
 pub mod output;
 pub mod run_bar;
+pub mod share;
 pub mod summary;
+
+/// A lesson's title, as the heading shows it.
+pub fn lesson_title(lesson: playground_core::Lesson) -> &'static str {
+    crate::lessons::text(lesson).title
+}

@@ -19,10 +19,16 @@ pub fn Output() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // Room for every line the ideal run predicts, so nothing below moves while it streams.
+    let reserved = move || {
+        playground
+            .run
+            .with(|r| format!("min-height: calc({} * 1.6em + 1rem)", r.ideal.len().max(7)))
+    };
     view! {
         <section class="output-panel" aria-labelledby="output-title">
             <h3 id="output-title">"Output"</h3>
-            <ol class="output" aria-live="polite" aria-label="Output of the run">
+            <ol class="output" aria-live="polite" aria-label="Output of the run" style=reserved>
                 <For each=lines key=|(id, i, _, _)| (*id, *i) let((_, _, e, unit))>
                     <li
                         class="line"

@@ -13,8 +13,13 @@ pub fn RunSummary() -> impl IntoView {
             .run
             .with(|r| (r.status == RunStatus::Finished).then(|| summarize(&r.scenario, &r.events)))
     };
-    move || {
-        summary().map(|s| {
+    // The placeholder keeps the summary's room, so nothing moves when a run ends.
+    move || match summary() {
+        None => view! {
+            <p class="summary-placeholder">"The summary appears here when the run ends."</p>
+        }
+        .into_any(),
+        Some(s) => {
             view! {
                 <section class="summary" aria-label="Summary">
                     <p class="sentence">{s.sentence}</p>
@@ -25,6 +30,7 @@ pub fn RunSummary() -> impl IntoView {
                     </dl>
                 </section>
             }
-        })
+            .into_any()
+        }
     }
 }

@@ -1,0 +1,73 @@
+//! Copy link, and the iframe snippet for course material.
+
+use crate::address::{base_url, copy};
+use crate::state::use_playground;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use playground_core::link::{to_link, LinkState};
+
+/// The link of `state` on this page.
+pub fn link_of(state: &LinkState) -> String {
+    format!("{}?{}", base_url(), to_link(state))
+}
+
+/// The `<iframe>` snippet that embeds `state`.
+pub fn embed_snippet(state: &LinkState) -> String {
+    let link = link_of(&LinkState {
+        embed: true,
+        run: false,
+        ..state.clone()
+    });
+    let title = format!("asyncio playground: {} lesson", state.lesson);
+    format!(
+        r#"<iframe src="{}" title="{title}" width="700" height="450" style="border:1px solid #ccc;border-radius:6px" loading="lazy"></iframe>"#,
+        link.replace('&', "&amp;")
+    )
+}
+
+/// The share controls.
+#[component]
+pub fn Share() -> impl IntoView {
+    let playground = use_playground();
+    let message = RwSignal::new(String::new());
+    let snippet = RwSignal::new(None::<String>);
+    let copy_text = move |text: String, what: &'static str| {
+        spawn_local(async move {
+            let copied = copy(&text).await;
+            message.set(if copied {
+                format!("{what} copied.")
+            } else {
+                format!("Select the {} below and copy it.", what.to_lowercase())
+            });
+        })
+    };
+    let copy_link = move |_| {
+        let link = playground.link.with_untracked(|l| {
+            link_of(&LinkState {
+                run: false,
+                ..l.clone()
+            })
+        });
+        snippet.set(Some(link.clone()));
+        copy_text(link, "Link");
+    };
+    let embed = move |_| {
+        let code = playground.link.with_untracked(embed_snippet);
+        snippet.set(Some(code.clone()));
+        copy_text(code, "Snippet");
+    };
+    view! {
+        <div class="share">
+            <button type="button" on:click=copy_link>"Copy link"</button>
+            <button type="button" on:click=embed>"Embed"</button>
+            <span class="share-message" role="status">{move || message.get()}</span>
+            <Show when=move || snippet.get().is_some()>
+                <label class="snippet">
+                    <span>"To share"</span>
+                    <textarea readonly rows="3" prop:value=move || snippet.get().unwrap_or_default()
+                        on:focus={|ev| event_target::<web_sys::HtmlTextAreaElement>(&ev).select()}></textarea>
+                </label>
+            </Show>
+        </div>
+    }
+}
