@@ -28,7 +28,11 @@ fn call(s: &Scenario, k: usize) -> String {
 pub fn python_program(s: &Scenario) -> String {
     let mut p = String::new();
     if s.unit != 1000 {
-        let _ = writeln!(p, "# The playground runs this at {} ms of real time per second of sleep.", s.unit);
+        let _ = writeln!(
+            p,
+            "# The playground runs this at {} ms of real time per second of sleep.",
+            s.unit
+        );
     }
     let sleep = s.effective_sleep();
     let is_async = s.mode != Mode::Sync;

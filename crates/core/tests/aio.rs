@@ -1,7 +1,7 @@
 //! asyncio's semantics, piece by piece, on the virtual loop.
 
 use playground_core::aio::gather::gather;
-use playground_core::aio::{create_task, AioFuture, Outcome, Rt, Runtime, TaskGroup};
+use playground_core::aio::{create_task, AioFuture, Outcome, Rt, TaskGroup};
 use playground_core::virtual_loop::VirtualLoop;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -19,18 +19,16 @@ pub fn RunSummary() -> impl IntoView {
             <p class="summary-placeholder">"The summary appears here when the run ends."</p>
         }
         .into_any(),
-        Some(s) => {
-            view! {
-                <section class="summary" aria-label="Summary">
-                    <p class="sentence">{s.sentence}</p>
-                    <dl class="figures">
-                        <dt>"Total"</dt><dd>{format!("{:.2} s", s.total)}</dd>
-                        <dt>"One after another"</dt><dd>{format!("{:.2} s", s.sequential)}</dd>
-                        <dt>"All at once"</dt><dd>{format!("{:.2} s", s.concurrent)}</dd>
-                    </dl>
-                </section>
-            }
-            .into_any()
+        Some(s) => view! {
+            <section class="summary" aria-label="Summary">
+                <p class="sentence">{s.sentence}</p>
+                <dl class="figures">
+                    <dt>"Total"</dt><dd>{format!("{:.2} s", s.total)}</dd>
+                    <dt>"One after another"</dt><dd>{format!("{:.2} s", s.sequential)}</dd>
+                    <dt>"All at once"</dt><dd>{format!("{:.2} s", s.concurrent)}</dd>
+                </dl>
+            </section>
         }
+        .into_any(),
     }
 }
