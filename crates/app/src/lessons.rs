@@ -16,9 +16,9 @@ pub fn text(lesson: Lesson) -> LessonText {
         Lesson::Terms => (
             "Terms",
             "Coroutine function, coroutine object, awaitable, Future, Task: the vocabulary of asyncio. \
-             This lesson's live cells are still being built. Meanwhile, the other lessons show each term \
-             at work: lesson 2 shows that calling a coroutine function only creates a coroutine object, \
-             and lesson 3 shows that a task is what actually schedules it on the event loop.",
+             Each cell below does one thing for real on your browser's event loop and shows the live \
+             state of the Rust future behind it: how many times the executor polled it, how many times \
+             it was woken, and where it is now. Nothing moves unless the executor moves it.",
         ),
         Lesson::Sync => (
             "1 Synchronous",

@@ -14,6 +14,7 @@ use components::output::Output;
 use components::run_bar::RunBar;
 use components::share::{link_of, Share};
 use components::summary::RunSummary;
+use components::terms::TermsLesson;
 use leptos::prelude::*;
 use playground_core::link::{from_link, to_link, LinkState};
 use playground_core::Lesson;
@@ -63,9 +64,7 @@ pub fn App() -> impl IntoView {
                     <a class="open-full" href=full_page target="_blank" rel="noopener">"Open in playground"</a>
                 </Show>
                 <p class="explanation">{move || lessons::text(lesson()).explanation}</p>
-                <Show when=move || lesson() != Lesson::Terms fallback=|| view! {
-                    <p class="terms-note">"The Terms lesson's live cells are coming; choose lesson 1 to 7 to run code now."</p>
-                }>
+                <Show when=move || lesson() != Lesson::Terms fallback=|| view! { <TermsLesson/> }>
                     <Controls/>
                     <RunBar/>
                     <Output/>

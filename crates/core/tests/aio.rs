@@ -185,3 +185,38 @@ fn a_task_group_cancels_pending_siblings_and_reports_every_error() {
         .contains(&"c cancelled, started=true".to_string()));
     assert_eq!(rt.now(), 10.0);
 }
+
+#[test]
+fn a_probe_counts_real_polls_and_wakes() {
+    use playground_core::aio::probe::{probe, ProbeState};
+    let (event_loop, rt, log) = setup();
+    let (coroutine, stats) = probe(job(&rt, &log, "a", 10.0, false));
+    event_loop.run().expect("runs");
+    assert_eq!(
+        (stats.polls(), stats.state()),
+        (0, ProbeState::Created),
+        "a coroutine object is not run"
+    );
+    let task = create_task(&rt, coroutine, |_| {});
+    event_loop.run().expect("runs");
+    assert_eq!(
+        (stats.polls(), stats.wakes(), stats.state()),
+        (2, 1, ProbeState::Done),
+        "start, then one wake after the sleep"
+    );
+    assert!(task.is_done());
+
+    let (coroutine, stats) = probe(job(&rt, &log, "b", 10.0, false));
+    let task = create_task(&rt, coroutine, |_| {});
+    let (canceller, clock) = (task.clone(), rt.clone());
+    rt.spawn(Box::pin(async move {
+        clock.sleep(5.0).await;
+        canceller.cancel();
+    }));
+    event_loop.run().expect("runs");
+    assert_eq!(
+        (stats.polls(), stats.state()),
+        (1, ProbeState::Dropped),
+        "cancelled mid-sleep"
+    );
+}

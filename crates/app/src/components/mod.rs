@@ -9,6 +9,7 @@ pub mod output;
 pub mod run_bar;
 pub mod share;
 pub mod summary;
+pub mod terms;
 
 /// A lesson's title, as the heading shows it.
 pub fn lesson_title(lesson: playground_core::Lesson) -> &'static str {

@@ -9,6 +9,7 @@
 mod future;
 pub mod gather;
 mod group;
+pub mod probe;
 mod task;
 
 pub use future::{AioFuture, Outcome};
