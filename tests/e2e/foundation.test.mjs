@@ -25,7 +25,7 @@ test('a run of the tasks lesson happens on the real event loop', async () => {
   await page.getByLabel('Speed (ms per second)').fill('200');
   await page.getByLabel('Speed (ms per second)').press('Tab');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: 'Finished.' }).waitFor();
+  await page.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
   const trace = await traceOf(page);
   assert.deepEqual(trace.map((e) => `${e.who} ${e.event}${e.of ? ` ${e.of}` : ''}`), [
     'main start', '1 start', '2 start', '1 return', 'main result 1', '2 return', 'main result 2', 'main end']);

@@ -49,7 +49,7 @@ test('the address bar follows the controls, and run=1 starts the run', async () 
   assert.equal(new URL(page.url()).search, '?v=1&mode=group&jobs=1,2!');
   assert.equal(await page.evaluate(() => history.length), historyBefore, 'no history entry per change');
   await page.goto(`${server.url}?v=1&lesson=order&unit=100&run=1`);
-  await page.getByRole('status').filter({ hasText: 'Finished.' }).waitFor();
+  await page.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
   assert.deepEqual((await traceOf(page)).filter((e) => e.event === 'result').map((e) => e.of), [2, 1]);
   await page.close();
 });
@@ -96,7 +96,7 @@ test('the embed layout works in an iframe on a page from another port', async ()
   await page.goto(course.url);
   const frame = page.frameLocator('iframe[title="asyncio playground"]');
   await frame.getByRole('button', { name: 'Run', exact: true }).click();
-  await frame.getByRole('status').filter({ hasText: 'Finished.' }).waitFor();
+  await frame.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
   assert.match(await frame.getByRole('region', { name: 'Summary' }).textContent(), /orphans/);
   assert.equal(await frame.getByRole('navigation', { name: 'Lessons' }).count(), 0, 'compact: no lesson list');
   const open = new URL(await frame.getByRole('link', { name: 'Open in playground' }).getAttribute('href'));

@@ -18,7 +18,9 @@ import argparse
 import asyncio
 import concurrent.futures
 import logging
+import os
 import sys
+import tempfile
 import time
 
 
@@ -32,14 +34,30 @@ def parse(query):
     for item in cfg["jobs"].split(","):
         jobs.append((float(item.rstrip("!")), item.endswith("!")))
     order = [int(k) for k in cfg["order"].split(",")]
-    return cfg["mode"], jobs, order, cfg["sleep"], float(cfg.get("linger", "0"))
+    workers = int(cfg["workers"]) if "workers" in cfg else None
+    return cfg["mode"], jobs, order, cfg["sleep"], float(cfg.get("linger", "0")), workers
+
+
+def blocking_in_process(seconds, log_path, k):
+    """A process pool's call: time.sleep, then note (in a file) when this worker came free."""
+    time.sleep(seconds)
+    with open(log_path, "a") as log:
+        log.write(f"{k} {time.perf_counter()}\n")
 
 
 def run(query, unit_ms, resolution_ms):
-    mode, jobs, order, sleep, linger = parse(query)
-    if sleep in ("thread", "process") and mode != "sync":
-        raise SystemExit(f"sleep={sleep} is not supported by this script yet")
+    mode, jobs, order, sleep, linger, workers = parse(query)
     scale = unit_ms / 1000.0  # real seconds per scenario second
+    cores = os.cpu_count() or 1
+    if sleep == "thread" and mode != "sync":
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers or min(32, cores + 4))
+    elif sleep == "process" and mode != "sync":
+        pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers or cores)
+        # Start every process before the run, as the playground starts its workers.
+        list(pool.map(time.sleep, [0.05] * (workers or cores)))
+        worker_log = tempfile.NamedTemporaryFile(delete=False).name
+    else:
+        pool = None
     keys = range(1, len(jobs) + 1)
     events = []
     t0 = []
@@ -81,6 +99,14 @@ def run(query, unit_ms, resolution_ms):
         try:
             if sleep == "blocking":
                 time.sleep(d * scale)
+            elif sleep == "thread":
+                def blocking():
+                    time.sleep(d * scale)
+                    trace(k, "worker-free")
+                await asyncio.to_thread(blocking)
+            elif sleep == "process":
+                loop = asyncio.get_running_loop()
+                await loop.run_in_executor(pool, blocking_in_process, d * scale, worker_log, k)
             else:
                 await asyncio.sleep(d * scale)
         except asyncio.CancelledError:
@@ -134,10 +160,20 @@ def run(query, unit_ms, resolution_ms):
     def new_loop():
         loop = asyncio.new_event_loop()
         loop._clock_resolution = resolution_ms / 1000.0
+        if sleep == "thread":
+            loop.set_default_executor(pool)  # what asyncio.to_thread uses
         return loop
 
     with asyncio.Runner(loop_factory=new_loop) as runner:  # what asyncio.run does
         runner.run(main())
+    if sleep == "process":
+        pool.shutdown(wait=True)  # the end of the pool's `with` block
+        with open(worker_log) as log:
+            for line in log:
+                k, at = line.split()
+                events.append((int(k), "worker-free", (float(at) - t0[0]) / scale, None))
+        os.unlink(worker_log)
+        events.sort(key=lambda e: e[2])
     trace("main", "end")
     return events
 

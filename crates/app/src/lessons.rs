@@ -53,10 +53,14 @@ pub fn text(lesson: Lesson) -> LessonText {
         ),
         Lesson::Offload => (
             "6 Threads and processes",
-            "Moving a blocking call off the event loop (asyncio.to_thread, or a process pool) lets the \
-             jobs overlap again. In the browser the honest equivalent is a Web Worker: both Python \
-             threads and processes become workers, which differ in the pool size. This lesson runs in \
-             Web Workers and is still being built: its runs are refused rather than faked.",
+            "Moving the blocking time.sleep off the event loop, with asyncio.to_thread or a process \
+             pool's run_in_executor, lets the jobs overlap again while the loop stays free. Here each \
+             sleep really blocks a Web Worker's own thread. Web Workers don't share the page's memory, \
+             so Python's threads and its processes both become workers. What differs is the pool's \
+             size (threads: min(32, cores + 4), processes: cores), and that Python's threads share \
+             memory. With more jobs than workers, jobs wait for a free one. Cancelling a job cancels \
+             its wait, but a sleep already running in a worker goes on until it ends: watch when \
+             that worker is free again.",
         ),
         Lesson::Gather => (
             "7 gather vs TaskGroup",

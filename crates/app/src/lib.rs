@@ -17,7 +17,7 @@ use components::summary::RunSummary;
 use components::terms::TermsLesson;
 use leptos::prelude::*;
 use playground_core::link::{from_link, to_link, LinkState};
-use playground_core::Lesson;
+use playground_core::{program, Lesson};
 use state::Playground;
 
 /// The whole page, opened with the state its address describes.
@@ -25,27 +25,24 @@ use state::Playground;
 pub fn App() -> impl IntoView {
     let (state, problems) = from_link(&address::current_query());
     let (run_on_load, embed) = (state.run, state.embed);
-    let playground = Playground::new(LinkState {
-        run: false,
-        ..state
-    });
+    let playground = Playground::new(LinkState { run: false, ..state });
     provide_context(playground);
     // The address bar follows the state, without a history entry per change.
     Effect::new(move |_| address::replace_query(&playground.link.with(to_link)));
+    // Workers start when the lesson or sleep kind asks for them, before any run.
+    let pool_size =
+        Memo::new(move |_| playground.link.with(|l| program::pool_size(&l.scenario, playground_runtime::cores())));
+    Effect::new(move |_| {
+        // Reading the value (not just tracking) makes the memo recompute and notify.
+        let _size = pool_size.get();
+        playground.warm_workers();
+    });
     if run_on_load {
         request_animation_frame(move || playground.start());
     }
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let lesson = move || playground.link.with(|l| l.lesson);
-    let full_page = move || {
-        playground.link.with(|l| {
-            link_of(&LinkState {
-                embed: false,
-                run: false,
-                ..l.clone()
-            })
-        })
-    };
+    let full_page = move || playground.link.with(|l| link_of(&LinkState { embed: false, run: false, ..l.clone() }));
     view! {
         <Show when=move || !embed>
             <header class="top">

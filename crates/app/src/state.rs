@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use playground_core::ideal::ideal_trace;
+use playground_core::ideal::ideal_trace_on;
 use playground_core::link::LinkState;
 use playground_core::program;
 use playground_core::{Scenario, Trace, TraceEvent};
-use playground_runtime::BrowserRuntime;
+use playground_runtime::{cores, workers, BrowserRuntime};
 use std::rc::Rc;
 
 /// Where a run is.
@@ -41,6 +41,19 @@ pub struct RunView {
     pub ideal: Vec<TraceEvent>,
 }
 
+/// The worker pool's state, for the status line of lesson 6.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PoolStatus {
+    /// The scenario does not use workers.
+    Unused,
+    /// Starting `n` workers.
+    Starting(usize),
+    /// `n` workers ready; they took this many ms to start.
+    Ready(usize, u32),
+    /// They could not start.
+    Failed(String),
+}
+
 /// The playground's state, shared by the components through the context.
 #[derive(Clone, Copy)]
 pub struct Playground {
@@ -48,6 +61,8 @@ pub struct Playground {
     pub link: RwSignal<LinkState>,
     /// The current run.
     pub run: RwSignal<RunView>,
+    /// The worker pool, started before a run so that start-up does not distort it.
+    pub pool: RwSignal<PoolStatus>,
     active: StoredValue<Option<Trace>, LocalStorage>,
 }
 
@@ -57,8 +72,31 @@ impl Playground {
         Playground {
             link: RwSignal::new(link),
             run: RwSignal::new(RunView::default()),
+            pool: RwSignal::new(PoolStatus::Unused),
             active: StoredValue::new_local(None),
         }
+    }
+
+    /// Starts the workers the current scenario needs, if any, and reports how long
+    /// they took (called whenever the lesson, sleep kind or pool size changes).
+    pub fn warm_workers(&self) {
+        let size = self.link.with_untracked(|l| program::pool_size(&l.scenario, cores()));
+        let Some(size) = size else {
+            return self.pool.set(PoolStatus::Unused);
+        };
+        let pool = self.pool;
+        pool.set(PoolStatus::Starting(size));
+        spawn_local(async move {
+            let status = match workers().warm(size).await {
+                Ok(ms) => PoolStatus::Ready(size, ms.round() as u32),
+                Err(e) => PoolStatus::Failed(e),
+            };
+            pool.update(|p| {
+                if *p == PoolStatus::Starting(size) {
+                    *p = status;
+                }
+            });
+        });
     }
 
     /// Changes the link state (the controls call this).
@@ -70,13 +108,10 @@ impl Playground {
     /// on, no event of an older run reaches the page.
     pub fn start(&self) {
         self.detach();
+        workers().abandon_busy();
         let scenario = self.link.with_untracked(|l| l.scenario.clone());
         let id = self.run.with_untracked(|r| r.id) + 1;
-        let refused = |reason: String| RunView {
-            id,
-            status: RunStatus::Refused(reason),
-            ..RunView::default()
-        };
+        let refused = |reason: String| RunView { id, status: RunStatus::Refused(reason), ..RunView::default() };
         if let Err(e) = program::check(&scenario) {
             self.run.set(refused(e.to_string()));
             return;
@@ -85,14 +120,8 @@ impl Playground {
             Ok(rt) => rt,
             Err(e) => return self.run.set(refused(e.to_string())),
         };
-        let ideal = ideal_trace(&scenario).unwrap_or_default();
-        self.run.set(RunView {
-            id,
-            status: RunStatus::Running,
-            scenario: scenario.clone(),
-            events: Vec::new(),
-            ideal,
-        });
+        let ideal = ideal_trace_on(&scenario, cores()).unwrap_or_default();
+        self.run.set(RunView { id, status: RunStatus::Running, scenario: scenario.clone(), events: Vec::new(), ideal });
         let run = self.run;
         let trace = Trace::with_listener(move |e| {
             run.update(|r| {
@@ -115,6 +144,7 @@ impl Playground {
     /// Stops showing the run under way.
     pub fn stop(&self) {
         self.detach();
+        workers().abandon_busy();
         self.run.update(|r| {
             if r.status == RunStatus::Running {
                 r.status = RunStatus::Stopped;

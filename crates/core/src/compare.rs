@@ -26,12 +26,7 @@ pub struct Point {
 impl Point {
     /// The point of a trace event at `unit` ms per scenario second.
     pub fn of_event(e: &TraceEvent, unit: u16) -> Point {
-        Point {
-            who: e.who,
-            event: e.event,
-            s: e.seconds(unit),
-            of: e.of,
-        }
+        Point { who: e.who, event: e.event, s: e.seconds(unit), of: e.of }
     }
 
     /// Parses a line `who event seconds [of]` (the CPython reference's output).
@@ -79,16 +74,11 @@ pub fn compare(expected: &[Point], actual: &[Point], tolerance: f64) -> Result<(
     let mut problems = String::new();
     let actors: std::collections::BTreeSet<Who> = want.keys().chain(got.keys()).copied().collect();
     for who in actors {
-        let (w, g) = (
-            want.get(&who).cloned().unwrap_or_default(),
-            got.get(&who).cloned().unwrap_or_default(),
-        );
+        let (w, g) = (want.get(&who).cloned().unwrap_or_default(), got.get(&who).cloned().unwrap_or_default());
         for i in 0..w.len().max(g.len()) {
             let (a, b) = (w.get(i), g.get(i));
             let same = match (a, b) {
-                (Some(a), Some(b)) => {
-                    a.event == b.event && a.of == b.of && (a.s - b.s).abs() <= tolerance
-                }
+                (Some(a), Some(b)) => a.event == b.event && a.of == b.of && (a.s - b.s).abs() <= tolerance,
                 _ => false,
             };
             if !same {
@@ -127,9 +117,7 @@ pub fn parse_blocks(text: &str) -> Result<Vec<(String, Vec<Point>)>, String> {
             .next()
             .and_then(|l| l.strip_prefix("# "))
             .ok_or_else(|| format!("a block must start with `# <query>`: {block:?}"))?;
-        let points = lines
-            .map(Point::parse_line)
-            .collect::<Result<Vec<_>, _>>()?;
+        let points = lines.map(Point::parse_line).collect::<Result<Vec<_>, _>>()?;
         blocks.push((query.to_string(), points));
     }
     Ok(blocks)

@@ -26,15 +26,20 @@ impl std::fmt::Display for IdealError {
     }
 }
 
-/// The trace `scenario` gives on the virtual clock (times in virtual ms).
+/// The trace `scenario` gives on the virtual clock (times in virtual ms), on a
+/// machine of 4 cores.
 pub fn ideal_trace(scenario: &Scenario) -> Result<Vec<TraceEvent>, IdealError> {
+    ideal_trace_on(scenario, 4)
+}
+
+/// The trace `scenario` gives on the virtual clock, on a machine of `cores` cores.
+pub fn ideal_trace_on(scenario: &Scenario, cores: usize) -> Result<Vec<TraceEvent>, IdealError> {
     program::check(scenario).map_err(IdealError::Run)?;
-    let event_loop = Rc::new(VirtualLoop::new());
+    let event_loop = Rc::new(VirtualLoop::with_cores(cores));
     let rt: Rt = event_loop.clone();
     let trace = Trace::new();
     let outcome = Rc::new(RefCell::new(None));
-    let (scenario, recorder, slot, runner) =
-        (scenario.clone(), trace.clone(), outcome.clone(), rt.clone());
+    let (scenario, recorder, slot, runner) = (scenario.clone(), trace.clone(), outcome.clone(), rt.clone());
     rt.spawn(Box::pin(async move {
         let result = program::run(runner, scenario, recorder).await;
         *slot.borrow_mut() = Some(result);

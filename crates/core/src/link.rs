@@ -2,8 +2,7 @@
 //! [`from_link`]. A link names only what differs from its lesson's defaults, plus `v`.
 
 use crate::scenario::{
-    Job, Lesson, Mode, Scenario, SleepKind, DURATION_TENTHS, MAX_JOBS, MAX_LINGER_TENTHS, UNIT_MS,
-    WORKERS,
+    Job, Lesson, Mode, Scenario, SleepKind, DURATION_TENTHS, MAX_JOBS, MAX_LINGER_TENTHS, UNIT_MS, WORKERS,
 };
 use std::fmt;
 
@@ -34,12 +33,7 @@ impl Default for LinkState {
 impl LinkState {
     /// A lesson with its defaults.
     pub fn for_lesson(lesson: Lesson) -> LinkState {
-        LinkState {
-            lesson,
-            scenario: lesson.defaults(),
-            run: false,
-            embed: false,
-        }
+        LinkState { lesson, scenario: lesson.defaults(), run: false, embed: false }
     }
 }
 
@@ -67,15 +61,10 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::UnknownKey(key) => write!(f, "unknown key \u{201c}{key}\u{201d} was ignored"),
-            Problem::RepeatedKey(key) => write!(
-                f,
-                "\u{201c}{key}\u{201d} was given more than once; the first was used"
-            ),
-            Problem::Invalid {
-                key,
-                value,
-                accepted,
-            } => {
+            Problem::RepeatedKey(key) => {
+                write!(f, "\u{201c}{key}\u{201d} was given more than once; the first was used")
+            }
+            Problem::Invalid { key, value, accepted } => {
                 write!(f, "{key}=\u{201c}{value}\u{201d} is not valid ({accepted}); the lesson's default was used")
             }
             Problem::TooLong(n) => {
@@ -95,25 +84,13 @@ pub fn seconds_text(tenths: u16) -> String {
 }
 
 fn jobs_text(jobs: &[Job]) -> String {
-    let parts: Vec<String> = jobs
-        .iter()
-        .map(|j| {
-            format!(
-                "{}{}",
-                seconds_text(j.tenths),
-                if j.fails { "!" } else { "" }
-            )
-        })
-        .collect();
+    let parts: Vec<String> =
+        jobs.iter().map(|j| format!("{}{}", seconds_text(j.tenths), if j.fails { "!" } else { "" })).collect();
     parts.join(",")
 }
 
 fn list_text(values: &[u8]) -> String {
-    values
-        .iter()
-        .map(u8::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
+    values.iter().map(u8::to_string).collect::<Vec<_>>().join(",")
 }
 
 /// Every scenario key, written whatever the defaults (for the CPython reference script).
@@ -139,10 +116,7 @@ pub fn to_link(state: &LinkState) -> String {
     if state.lesson != Lesson::Tasks {
         parts.push(format!("lesson={}", state.lesson));
     }
-    let (s, d) = (
-        &state.scenario,
-        default_for(state.lesson, state.scenario.jobs.len()),
-    );
+    let (s, d) = (&state.scenario, default_for(state.lesson, state.scenario.jobs.len()));
     if state.lesson != Lesson::Terms {
         if s.mode != d.mode {
             parts.push(format!("mode={}", s.mode));
@@ -204,18 +178,9 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
             pairs.push((key, value));
         }
     }
-    let get = |key: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
     let mut invalid = |key: &str, value: &str, accepted: &str| {
-        problems.push(Problem::Invalid {
-            key: key.into(),
-            value: value.into(),
-            accepted: accepted.into(),
-        })
+        problems.push(Problem::Invalid { key: key.into(), value: value.into(), accepted: accepted.into() })
     };
     if let Some(v) = get("v").filter(|v| *v != VERSION) {
         invalid("v", v, "1");
@@ -245,11 +210,7 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
         if let Some(value) = get("order") {
             match parse_order(value, scenario.jobs.len()) {
                 Some(order) => scenario.order = order,
-                None => invalid(
-                    "order",
-                    value,
-                    &format!("a permutation of 1..{}", scenario.jobs.len()),
-                ),
+                None => invalid("order", value, &format!("a permutation of 1..{}", scenario.jobs.len())),
             }
         }
         if let Some(value) = get("sleep") {
@@ -273,11 +234,7 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
         if let Some(value) = get("unit") {
             match value.parse::<u16>().ok().filter(|u| UNIT_MS.contains(u)) {
                 Some(u) => scenario.unit = u,
-                None => invalid(
-                    "unit",
-                    value,
-                    "a whole number of milliseconds from 10 to 5000",
-                ),
+                None => invalid("unit", value, "a whole number of milliseconds from 10 to 5000"),
             }
         }
     }
@@ -295,21 +252,12 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
             problems.push(Problem::UnknownKey(key.clone()));
         }
     }
-    (
-        LinkState {
-            lesson,
-            scenario,
-            run,
-            embed,
-        },
-        problems,
-    )
+    (LinkState { lesson, scenario, run, embed }, problems)
 }
 
 /// The keys of the contract.
-pub const KEYS: [&str; 11] = [
-    "v", "lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed",
-];
+pub const KEYS: [&str; 11] =
+    ["v", "lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed"];
 
 /// Tenths of a second from `1`, `1.5`, `0.1` (at most one decimal, no sign).
 fn parse_tenths(text: &str) -> Option<u16> {
@@ -322,13 +270,11 @@ fn parse_tenths(text: &str) -> Option<u16> {
 }
 
 fn parse_jobs(text: &str) -> Result<Vec<Job>, String> {
-    let accepted = format!("1 to {MAX_JOBS} durations from 0.1 to 10 seconds, one decimal, each optionally followed by !");
+    let accepted =
+        format!("1 to {MAX_JOBS} durations from 0.1 to 10 seconds, one decimal, each optionally followed by !");
     let items: Vec<&str> = text.split(',').collect();
     if items.len() > MAX_JOBS {
-        return Err(format!(
-            "{} jobs is more than the {MAX_JOBS} a link may hold; {accepted}",
-            items.len()
-        ));
+        return Err(format!("{} jobs is more than the {MAX_JOBS} a link may hold; {accepted}", items.len()));
     }
     items
         .iter()
@@ -337,19 +283,14 @@ fn parse_jobs(text: &str) -> Result<Vec<Job>, String> {
                 Some(number) => (number, true),
                 None => (*item, false),
             };
-            parse_tenths(number)
-                .filter(|t| DURATION_TENTHS.contains(t))
-                .map(|tenths| Job { tenths, fails })
+            parse_tenths(number).filter(|t| DURATION_TENTHS.contains(t)).map(|tenths| Job { tenths, fails })
         })
         .collect::<Option<Vec<Job>>>()
         .ok_or(accepted)
 }
 
 fn parse_order(text: &str, n: usize) -> Option<Vec<u8>> {
-    let order: Vec<u8> = text
-        .split(',')
-        .map(|p| p.parse::<u8>().ok())
-        .collect::<Option<_>>()?;
+    let order: Vec<u8> = text.split(',').map(|p| p.parse::<u8>().ok()).collect::<Option<_>>()?;
     let mut sorted = order.clone();
     sorted.sort_unstable();
     (sorted == Scenario::identity_order(n)).then_some(order)
@@ -364,10 +305,7 @@ fn decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                {
+                match std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(b) => {
                         out.push(b);
                         i += 2;

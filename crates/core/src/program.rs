@@ -2,6 +2,7 @@
 //! once against the injected runtime. The page shows this file as "the Rust that runs".
 
 use crate::aio::gather::gather;
+use crate::aio::pool::{default_size, CancelOnDrop, Pool, PoolEvent};
 use crate::aio::{create_task, Outcome, Rt, Task, TaskGroup};
 use crate::scenario::{Mode, Scenario, SleepKind};
 use crate::trace::{Event, Trace, TraceEvent, Who};
@@ -14,29 +15,33 @@ use std::rc::Rc;
 pub struct FetchError {
     /// The job that raised it.
     pub job: u8,
+    /// Set when the worker running its sleep failed, rather than the job itself.
+    pub worker: Option<String>,
 }
 
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "FetchError('fetch_data({}) failed')", self.job)
+        match &self.worker {
+            None => write!(f, "FetchError('fetch_data({}) failed')", self.job),
+            Some(e) => write!(f, "WorkerError('the worker of fetch_data({}) failed: {e}')", self.job),
+        }
     }
 }
 
-/// Why a scenario cannot run (yet).
+/// Why a scenario cannot run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RunError {
-    /// `sleep=thread` and `sleep=process` need the Web Worker pool of lesson 6.
-    NeedsWorkers(SleepKind),
+    /// A scenario needs at least one job.
+    NoJobs,
+    /// `order` is not a permutation of the jobs.
+    BadOrder,
 }
 
 impl fmt::Display for RunError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RunError::NeedsWorkers(kind) => write!(
-                f,
-                "sleep={kind} runs each blocking sleep in a Web Worker; that part of lesson 6 is \
-                 coming and is not faked meanwhile. Choose sleep=async or sleep=blocking."
-            ),
+            RunError::NoJobs => f.write_str("the scenario has no jobs: add at least one"),
+            RunError::BadOrder => f.write_str("the await order does not name every job exactly once"),
         }
     }
 }
@@ -50,14 +55,28 @@ pub struct Run {
     trace: Trace,
     t0: f64,
     tasks: RefCell<Vec<JobTask>>,
+    pool: Option<Pool>,
 }
 
 /// Checks that `scenario` can run here.
 pub fn check(scenario: &Scenario) -> Result<(), RunError> {
-    match scenario.effective_sleep() {
-        kind @ (SleepKind::Thread | SleepKind::Process) => Err(RunError::NeedsWorkers(kind)),
-        SleepKind::Async | SleepKind::Blocking => Ok(()),
+    if scenario.jobs.is_empty() {
+        return Err(RunError::NoJobs);
     }
+    let mut order = scenario.order.clone();
+    order.sort_unstable();
+    if order.len() != scenario.jobs.len() || order.iter().enumerate().any(|(i, &k)| usize::from(k) != i + 1) {
+        return Err(RunError::BadOrder);
+    }
+    Ok(())
+}
+
+/// The pool a scenario's jobs sleep in, if they sleep in one: `workers`, or
+/// Python's default for the kind (threads `min(32, cores + 4)`, processes `cores`).
+pub fn pool_size(scenario: &Scenario, cores: usize) -> Option<usize> {
+    let kind = scenario.effective_sleep();
+    kind.uses_workers()
+        .then(|| scenario.workers.map(usize::from).unwrap_or_else(|| default_size(kind == SleepKind::Thread, cores)))
 }
 
 /// Runs `scenario` on `rt` to its end, recording into `trace` as things happen
@@ -65,12 +84,20 @@ pub fn check(scenario: &Scenario) -> Result<(), RunError> {
 pub async fn run(rt: Rt, scenario: Scenario, trace: Trace) -> Result<(), RunError> {
     check(&scenario)?;
     let t0 = rt.now();
-    let run = Rc::new(Run {
-        rt,
-        scenario,
-        trace,
-        t0,
-        tasks: RefCell::new(Vec::new()),
+    let size = pool_size(&scenario, rt.cores());
+    let run = Rc::new_cyclic(|me: &std::rc::Weak<Run>| {
+        let me = me.clone();
+        let pool = size.map(|size| {
+            let processes = scenario.effective_sleep() == SleepKind::Process;
+            Pool::new(&rt, size, processes, move |PoolEvent::Free { tag, worker, failed }| {
+                if let Some(run) = me.upgrade() {
+                    let how = if failed { "failed" } else { "is free again" };
+                    let detail = format!("worker {} of fetch_data({tag}) {how}", worker + 1);
+                    run.emit(Who::Job(tag), Event::WorkerFree, None, detail);
+                }
+            })
+        });
+        Run { rt, scenario, trace, t0, tasks: RefCell::new(Vec::new()), pool }
     });
     run.emit(Who::Main, Event::Start, None, "main() started".into());
     let caught = match run.scenario.mode {
@@ -81,12 +108,7 @@ pub async fn run(rt: Rt, scenario: Scenario, trace: Trace) -> Result<(), RunErro
         Mode::Group => main_group(&run).await,
     };
     if let Some(error) = caught {
-        run.emit(
-            Who::Main,
-            Event::Raise,
-            None,
-            format!("main() caught {error}"),
-        );
+        run.emit(Who::Main, Event::Raise, None, format!("main() caught {error}"));
     }
     let linger = run.scenario.ms(run.scenario.linger_tenths);
     if linger > 0.0 {
@@ -104,13 +126,7 @@ pub async fn run(rt: Rt, scenario: Scenario, trace: Trace) -> Result<(), RunErro
 impl Run {
     fn emit(&self, who: Who, event: Event, of: Option<u8>, detail: String) {
         let t = self.rt.now() - self.t0;
-        self.trace.record(TraceEvent {
-            who,
-            event,
-            t,
-            of,
-            detail,
-        });
+        self.trace.record(TraceEvent { who, event, t, of, detail });
     }
 
     fn job_count(&self) -> u8 {
@@ -118,27 +134,27 @@ impl Run {
     }
 
     fn received(&self, k: u8, value: &str) {
-        self.emit(
-            Who::Main,
-            Event::Result,
-            Some(k),
-            format!("main() received {value}"),
-        );
+        self.emit(Who::Main, Event::Result, Some(k), format!("main() received {value}"));
     }
 }
 
 /// `async def fetch_data(k)`: starts, sleeps in the chosen way, returns or raises.
 async fn fetch_data(run: Rc<Run>, k: u8) -> Result<String, FetchError> {
     let job = run.scenario.jobs[usize::from(k) - 1];
-    run.emit(
-        Who::Job(k),
-        Event::Start,
-        None,
-        format!("fetch_data({k}) started"),
-    );
+    run.emit(Who::Job(k), Event::Start, None, format!("fetch_data({k}) started"));
     let ms = run.scenario.ms(job.tenths);
-    match run.scenario.effective_sleep() {
-        SleepKind::Blocking => run.rt.block(ms),
+    match (run.scenario.effective_sleep(), &run.pool) {
+        (SleepKind::Blocking, _) => run.rt.block(ms),
+        (SleepKind::Thread | SleepKind::Process, Some(pool)) => {
+            // `await asyncio.to_thread(time.sleep, d)`: the sleep blocks a worker, not this loop.
+            let done = pool.submit(k, ms);
+            let _cancel_if_dropped = CancelOnDrop(done.clone());
+            if let Outcome::Raised(error) = done.wait().await {
+                let error = FetchError { job: k, worker: Some(error) };
+                run.emit(Who::Job(k), Event::Raise, None, format!("fetch_data({k}) raised {error}"));
+                return Err(error);
+            }
+        }
         _ => run.rt.sleep(ms).await,
     }
     finish_job(&run, k, job.fails)
@@ -147,33 +163,18 @@ async fn fetch_data(run: Rc<Run>, k: u8) -> Result<String, FetchError> {
 /// The sync `def fetch_data(k)` of example1: `time.sleep` with no event loop.
 fn fetch_data_sync(run: &Run, k: u8) -> Result<String, FetchError> {
     let job = run.scenario.jobs[usize::from(k) - 1];
-    run.emit(
-        Who::Job(k),
-        Event::Start,
-        None,
-        format!("fetch_data({k}) started"),
-    );
+    run.emit(Who::Job(k), Event::Start, None, format!("fetch_data({k}) started"));
     run.rt.block(run.scenario.ms(job.tenths));
     finish_job(run, k, job.fails)
 }
 
 fn finish_job(run: &Run, k: u8, fails: bool) -> Result<String, FetchError> {
     if fails {
-        let error = FetchError { job: k };
-        run.emit(
-            Who::Job(k),
-            Event::Raise,
-            None,
-            format!("fetch_data({k}) raised {error}"),
-        );
+        let error = FetchError { job: k, worker: None };
+        run.emit(Who::Job(k), Event::Raise, None, format!("fetch_data({k}) raised {error}"));
         return Err(error);
     }
-    run.emit(
-        Who::Job(k),
-        Event::Return,
-        None,
-        format!("fetch_data({k}) returned \"Result of {k}\""),
-    );
+    run.emit(Who::Job(k), Event::Return, None, format!("fetch_data({k}) returned \"Result of {k}\""));
     Ok(format!("Result of {k}"))
 }
 
@@ -189,9 +190,7 @@ fn main_sync(run: &Run) -> Option<String> {
 
 async fn main_await(run: &Rc<Run>) -> Option<String> {
     // Calling a coroutine function only creates coroutine objects: nothing runs yet.
-    let mut coroutines: Vec<_> = (1..=run.job_count())
-        .map(|k| Some(fetch_data(run.clone(), k)))
-        .collect();
+    let mut coroutines: Vec<_> = (1..=run.job_count()).map(|k| Some(fetch_data(run.clone(), k))).collect();
     for &k in &run.scenario.order {
         let Some(coroutine) = coroutines[usize::from(k) - 1].take() else {
             continue;
@@ -208,19 +207,13 @@ fn on_cancel(run: &Rc<Run>, k: u8) -> impl FnOnce(bool) + 'static {
     let run = run.clone();
     move |started| {
         let when = if started { "" } else { " before it started" };
-        run.emit(
-            Who::Job(k),
-            Event::Cancel,
-            None,
-            format!("fetch_data({k}) was cancelled{when}"),
-        );
+        run.emit(Who::Job(k), Event::Cancel, None, format!("fetch_data({k}) was cancelled{when}"));
     }
 }
 
 fn spawn_jobs(run: &Rc<Run>) -> Vec<JobTask> {
-    let tasks: Vec<JobTask> = (1..=run.job_count())
-        .map(|k| create_task(&run.rt, fetch_data(run.clone(), k), on_cancel(run, k)))
-        .collect();
+    let tasks: Vec<JobTask> =
+        (1..=run.job_count()).map(|k| create_task(&run.rt, fetch_data(run.clone(), k), on_cancel(run, k))).collect();
     run.tasks.borrow_mut().extend(tasks.iter().cloned());
     tasks
 }
@@ -259,9 +252,8 @@ async fn main_gather(run: &Rc<Run>) -> Option<String> {
 
 async fn main_group(run: &Rc<Run>) -> Option<String> {
     let group = TaskGroup::new(&run.rt);
-    let tasks: Vec<JobTask> = (1..=run.job_count())
-        .map(|k| group.create_task(fetch_data(run.clone(), k), on_cancel(run, k)))
-        .collect();
+    let tasks: Vec<JobTask> =
+        (1..=run.job_count()).map(|k| group.create_task(fetch_data(run.clone(), k), on_cancel(run, k))).collect();
     run.tasks.borrow_mut().extend(tasks.iter().cloned());
     match group.exit().await {
         Ok(()) => {
@@ -274,10 +266,7 @@ async fn main_group(run: &Rc<Run>) -> Option<String> {
         }
         Err(errors) => {
             let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            Some(format!(
-                "ExceptionGroup('unhandled errors in a TaskGroup', [{}])",
-                list.join(", ")
-            ))
+            Some(format!("ExceptionGroup('unhandled errors in a TaskGroup', [{}])", list.join(", ")))
         }
     }
 }
@@ -285,17 +274,15 @@ async fn main_group(run: &Rc<Run>) -> Option<String> {
 /// What `asyncio.run` does once `main` returns: cancel every task still pending,
 /// and wait until they have all finished.
 async fn shutdown(run: &Rc<Run>) {
-    let pending: Vec<JobTask> = run
-        .tasks
-        .borrow()
-        .iter()
-        .filter(|t| !t.is_done())
-        .cloned()
-        .collect();
+    let pending: Vec<JobTask> = run.tasks.borrow().iter().filter(|t| !t.is_done()).cloned().collect();
     for task in &pending {
         task.cancel();
     }
     for task in &pending {
         task.wait().await;
+    }
+    // Like asyncio.run's shutdown_default_executor: wait for the workers' calls to end.
+    if let Some(pool) = &run.pool {
+        pool.wait_idle().await;
     }
 }

@@ -9,12 +9,8 @@ fn sleep_line(kind: SleepKind) -> &'static str {
     match kind {
         SleepKind::Async => "    await asyncio.sleep(delay)",
         SleepKind::Blocking => "    time.sleep(delay)  # not awaitable: it blocks the event loop",
-        SleepKind::Thread => {
-            "    await asyncio.to_thread(time.sleep, delay)  # a worker thread sleeps"
-        }
-        SleepKind::Process => {
-            "    await asyncio.get_running_loop().run_in_executor(POOL, time.sleep, delay)"
-        }
+        SleepKind::Thread => "    await asyncio.to_thread(time.sleep, delay)  # a worker thread sleeps",
+        SleepKind::Process => "    await asyncio.get_running_loop().run_in_executor(POOL, time.sleep, delay)",
     }
 }
 
@@ -28,53 +24,29 @@ fn call(s: &Scenario, k: usize) -> String {
 pub fn python_program(s: &Scenario) -> String {
     let mut p = String::new();
     if s.unit != 1000 {
-        let _ = writeln!(
-            p,
-            "# The playground runs this at {} ms of real time per second of sleep.",
-            s.unit
-        );
+        let _ = writeln!(p, "# The playground runs this at {} ms of real time per second of sleep.", s.unit);
     }
     let sleep = s.effective_sleep();
     let is_async = s.mode != Mode::Sync;
-    p.push_str(if is_async {
-        "import asyncio\nimport time\n"
-    } else {
-        "import time\n"
-    });
+    p.push_str(if is_async { "import asyncio\nimport time\n" } else { "import time\n" });
     if sleep == SleepKind::Process && is_async {
-        let workers = s
-            .workers
-            .map(|w| format!("max_workers={w}"))
-            .unwrap_or_default();
-        let _ = writeln!(p, "from concurrent.futures import ProcessPoolExecutor\n\nPOOL = ProcessPoolExecutor({workers})");
+        let workers = s.workers.map(|w| format!("max_workers={w}")).unwrap_or_default();
+        let _ =
+            writeln!(p, "from concurrent.futures import ProcessPoolExecutor\n\nPOOL = ProcessPoolExecutor({workers})");
     }
     p.push_str("\n\nclass FetchError(Exception):\n    pass\n\n\n");
-    let _ = writeln!(
-        p,
-        "{}def fetch_data(param, delay, fails=False):",
-        if is_async { "async " } else { "" }
-    );
+    let _ = writeln!(p, "{}def fetch_data(param, delay, fails=False):", if is_async { "async " } else { "" });
     p.push_str("    print(f\"fetch_data({param}) started\")\n");
-    p.push_str(if is_async {
-        sleep_line(sleep)
-    } else {
-        "    time.sleep(delay)"
-    });
+    p.push_str(if is_async { sleep_line(sleep) } else { "    time.sleep(delay)" });
     p.push_str("\n    if fails:\n        raise FetchError(f\"fetch_data({param}) failed\")\n");
     p.push_str("    return f\"Result of {param}\"\n\n\n");
     let _ = writeln!(p, "{}def main():", if is_async { "async " } else { "" });
     p.push_str("    try:\n");
     let n = s.jobs.len();
     let body = match s.mode {
-        Mode::Sync => s
-            .order
-            .iter()
-            .map(|&k| format!("        print({})\n", call(s, k.into())))
-            .collect(),
+        Mode::Sync => s.order.iter().map(|&k| format!("        print({})\n", call(s, k.into()))).collect(),
         Mode::Await => {
-            let mut b = String::from(
-                "        # calling a coroutine function only creates a coroutine object\n",
-            );
+            let mut b = String::from("        # calling a coroutine function only creates a coroutine object\n");
             for k in 1..=n {
                 let _ = writeln!(b, "        coro{k} = {}", call(s, k));
             }
@@ -115,17 +87,12 @@ pub fn python_program(s: &Scenario) -> String {
         }
     };
     p.push_str(&body);
-    p.push_str(
-        "    except Exception as error:  # a FetchError, or the TaskGroup's ExceptionGroup\n",
-    );
+    p.push_str("    except Exception as error:  # a FetchError, or the TaskGroup's ExceptionGroup\n");
     p.push_str("        print(f\"main caught {error!r}\")\n");
     if s.linger_tenths > 0 {
         let linger = seconds_text(s.linger_tenths);
         if is_async {
-            let _ = writeln!(
-                p,
-                "    await asyncio.sleep({linger})  # linger: orphaned tasks keep running"
-            );
+            let _ = writeln!(p, "    await asyncio.sleep({linger})  # linger: orphaned tasks keep running");
         } else {
             let _ = writeln!(p, "    time.sleep({linger})");
         }
@@ -148,12 +115,7 @@ mod tests {
     fn the_python_program_is_valid_python_for_every_mode_and_sleep() {
         for &mode in Mode::ALL {
             for &sleep in SleepKind::ALL {
-                let s = Scenario {
-                    mode,
-                    sleep,
-                    linger_tenths: 5,
-                    ..Lesson::Gather.defaults()
-                };
+                let s = Scenario { mode, sleep, linger_tenths: 5, ..Lesson::Gather.defaults() };
                 let program = python_program(&s);
                 let status = std::process::Command::new("python3")
                     .args(["-c", "import ast, sys; ast.parse(sys.stdin.read())"])
@@ -161,11 +123,7 @@ mod tests {
                     .spawn()
                     .and_then(|mut child| {
                         use std::io::Write;
-                        child
-                            .stdin
-                            .take()
-                            .expect("stdin")
-                            .write_all(program.as_bytes())?;
+                        child.stdin.take().expect("stdin").write_all(program.as_bytes())?;
                         child.wait()
                     })
                     .expect("python3 runs");
@@ -179,12 +137,8 @@ mod tests {
         let s = Lesson::Order.defaults();
         let program = python_program(&s);
         assert!(program.contains("task1 = asyncio.create_task(fetch_data(1, 1))"));
-        let (second, first) = (
-            program.find("await task1").expect("t1"),
-            program.find("await task2").expect("t2"),
-        );
+        let (second, first) = (program.find("await task1").expect("t1"), program.find("await task2").expect("t2"));
         assert!(first < second, "awaits follow the order 2,1");
-        assert!(python_program(&Lesson::Blocking.defaults())
-            .contains("time.sleep(delay)  # not awaitable"));
+        assert!(python_program(&Lesson::Blocking.defaults()).contains("time.sleep(delay)  # not awaitable"));
     }
 }

@@ -130,10 +130,7 @@ impl Mode {
     }
     /// Whether the jobs run as tasks on the event loop (so they can overlap).
     pub fn uses_tasks(self) -> bool {
-        matches!(
-            self,
-            Mode::Tasks | Mode::Gather | Mode::GatherRx | Mode::Group
-        )
+        matches!(self, Mode::Tasks | Mode::Gather | Mode::GatherRx | Mode::Group)
     }
 }
 
@@ -147,17 +144,11 @@ impl SleepKind {
 impl Job {
     /// A job of `tenths` tenths of a second that returns its result.
     pub const fn ok(tenths: u16) -> Job {
-        Job {
-            tenths,
-            fails: false,
-        }
+        Job { tenths, fails: false }
     }
     /// A job of `tenths` tenths of a second that raises.
     pub const fn failing(tenths: u16) -> Job {
-        Job {
-            tenths,
-            fails: true,
-        }
+        Job { tenths, fails: true }
     }
     /// Its sleep, in scenario seconds.
     pub fn seconds(self) -> f64 {
@@ -185,26 +176,11 @@ impl Lesson {
         let base = Scenario::default();
         match self {
             Lesson::Terms | Lesson::Tasks => base,
-            Lesson::Sync => Scenario {
-                mode: Mode::Sync,
-                ..base
-            },
-            Lesson::Await => Scenario {
-                mode: Mode::Await,
-                ..base
-            },
-            Lesson::Order => Scenario {
-                order: vec![2, 1],
-                ..base
-            },
-            Lesson::Blocking => Scenario {
-                sleep: SleepKind::Blocking,
-                ..base
-            },
-            Lesson::Offload => Scenario {
-                sleep: SleepKind::Thread,
-                ..base
-            },
+            Lesson::Sync => Scenario { mode: Mode::Sync, ..base },
+            Lesson::Await => Scenario { mode: Mode::Await, ..base },
+            Lesson::Order => Scenario { order: vec![2, 1], ..base },
+            Lesson::Blocking => Scenario { sleep: SleepKind::Blocking, ..base },
+            Lesson::Offload => Scenario { sleep: SleepKind::Thread, ..base },
             Lesson::Gather => Scenario {
                 mode: Mode::Gather,
                 jobs: vec![Job::ok(10), Job::failing(20), Job::ok(30)],

@@ -33,11 +33,7 @@ pub fn signatures(mode: Mode) -> Vec<(&'static str, &'static str)> {
         Mode::Gather | Mode::GatherRx => "async fn main_gather(",
         Mode::Group => "async fn main_group(",
     };
-    let job = if mode == Mode::Sync {
-        "fn fetch_data_sync("
-    } else {
-        "async fn fetch_data("
-    };
+    let job = if mode == Mode::Sync { "fn fetch_data_sync(" } else { "async fn fetch_data(" };
     let mut items = vec![(PROGRAM, job), (PROGRAM, main)];
     match mode {
         Mode::Gather | Mode::GatherRx => items.push((GATHER, "pub fn gather<")),
@@ -51,17 +47,8 @@ pub fn signatures(mode: Mode) -> Vec<(&'static str, &'static str)> {
 /// The Rust panel for `s`: the scenario value it runs with, then the source that runs.
 pub fn rust_program(s: &Scenario) -> String {
     let mut out = String::new();
-    let jobs: Vec<String> = s
-        .jobs
-        .iter()
-        .map(|j| {
-            format!(
-                "{} s{}",
-                j.seconds(),
-                if j.fails { " (raises)" } else { "" }
-            )
-        })
-        .collect();
+    let jobs: Vec<String> =
+        s.jobs.iter().map(|j| format!("{} s{}", j.seconds(), if j.fails { " (raises)" } else { "" })).collect();
     let _ = writeln!(
         out,
         "// Runs with: mode {}, jobs [{}], order {:?}, sleep {}, linger {} s, {} ms per second",
@@ -73,7 +60,9 @@ pub fn rust_program(s: &Scenario) -> String {
         s.unit
     );
     let runtime = match s.effective_sleep() {
-        SleepKind::Blocking => "// rt.block(ms) is a real busy wait on performance.now(): the page's only thread is held.",
+        SleepKind::Blocking => {
+            "// rt.block(ms) is a real busy wait on performance.now(): the page's only thread is held."
+        }
         _ => "// rt.sleep(ms) is a gloo-timers timeout; tasks are spawn_local'd onto the browser's event loop.",
     };
     let _ = writeln!(out, "{runtime}\n");
@@ -94,8 +83,7 @@ mod tests {
     fn every_mode_shows_real_items_of_the_source() {
         for &mode in Mode::ALL {
             for (source, signature) in signatures(mode) {
-                let text = item(source, signature)
-                    .unwrap_or_else(|| panic!("{signature} is in the source"));
+                let text = item(source, signature).unwrap_or_else(|| panic!("{signature} is in the source"));
                 assert!(source.contains(&text), "shown verbatim");
                 assert!(text.ends_with('}'), "{signature} is shown whole");
             }
@@ -104,15 +92,9 @@ mod tests {
 
     #[test]
     fn the_sources_are_the_compiled_files() {
-        let files = [
-            (PROGRAM, "program.rs"),
-            (GATHER, "aio/gather.rs"),
-            (GROUP, "aio/group.rs"),
-        ];
+        let files = [(PROGRAM, "program.rs"), (GATHER, "aio/gather.rs"), (GROUP, "aio/group.rs")];
         for (text, file) in files {
-            let on_disk = std::fs::read_to_string(
-                concat!(env!("CARGO_MANIFEST_DIR"), "/src/").to_string() + file,
-            );
+            let on_disk = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/").to_string() + file);
             assert_eq!(on_disk.expect("readable"), text, "{file}");
         }
     }

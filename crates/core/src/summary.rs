@@ -22,24 +22,16 @@ pub fn output_line(event: &TraceEvent, unit: u16) -> String {
 }
 
 fn count(events: &[TraceEvent], event: Event) -> usize {
-    events
-        .iter()
-        .filter(|e| e.event == event && matches!(e.who, Who::Job(_)))
-        .count()
+    events.iter().filter(|e| e.event == event && matches!(e.who, Who::Job(_))).count()
 }
 
 /// Summarises a finished run of `scenario` (times measured at `scenario.unit`).
 pub fn summarize(scenario: &Scenario, events: &[TraceEvent]) -> Summary {
-    let total = events
-        .iter()
-        .map(|e| e.seconds(scenario.unit))
-        .fold(0.0, f64::max);
+    let total = events.iter().map(|e| e.seconds(scenario.unit)).fold(0.0, f64::max);
     let (sequential, concurrent) = (scenario.sequential_seconds(), scenario.concurrent_seconds());
     let linger = f64::from(scenario.linger_tenths) / 10.0;
-    let error_at = events
-        .iter()
-        .find(|e| e.who == Who::Main && e.event == Event::Raise)
-        .map(|e| e.seconds(scenario.unit));
+    let error_at =
+        events.iter().find(|e| e.who == Who::Main && e.event == Event::Raise).map(|e| e.seconds(scenario.unit));
     let cancelled = count(events, Event::Cancel);
     let why = match error_at {
         Some(at) if scenario.mode == Mode::Group && cancelled > 0 => format!(
@@ -49,11 +41,16 @@ pub fn summarize(scenario: &Scenario, events: &[TraceEvent]) -> Summary {
         Some(at) if matches!(scenario.mode, Mode::Tasks | Mode::Gather) => {
             let orphans = events
                 .iter()
-                .filter(|e| matches!(e.who, Who::Job(_)) && matches!(e.event, Event::Return | Event::Raise | Event::Cancel))
+                .filter(|e| {
+                    matches!(e.who, Who::Job(_)) && matches!(e.event, Event::Return | Event::Raise | Event::Cancel)
+                })
                 .filter(|e| e.seconds(scenario.unit) > at + 1e-3)
                 .count();
             if orphans > 0 {
-                format!("an error reached main at {at:.2} s while {orphans} other job{} kept running as orphans", plural(orphans))
+                format!(
+                    "an error reached main at {at:.2} s while {orphans} other job{} kept running as orphans",
+                    plural(orphans)
+                )
             } else {
                 format!("an error reached main at {at:.2} s")
             }
@@ -64,10 +61,11 @@ pub fn summarize(scenario: &Scenario, events: &[TraceEvent]) -> Summary {
     let how = if scenario.mode == Mode::Sync {
         "plain function calls ran one after another, with no event loop".to_string()
     } else if scenario.mode == Mode::Await {
-        "each await ran its coroutine to the end before the next began, so nothing overlapped"
-            .to_string()
+        "each await ran its coroutine to the end before the next began, so nothing overlapped".to_string()
     } else if scenario.effective_sleep() == SleepKind::Blocking {
         "the blocking sleep held the event loop, so nothing overlapped".to_string()
+    } else if scenario.effective_sleep().uses_workers() {
+        "the blocking sleeps ran in Web Workers, so the jobs overlapped".to_string()
     } else {
         "the tasks overlapped".to_string()
     };
@@ -79,12 +77,7 @@ pub fn summarize(scenario: &Scenario, events: &[TraceEvent]) -> Summary {
         sentence.push_str(&format!(" (main lingered {linger:.1} s at the end)"));
     }
     sentence.push('.');
-    Summary {
-        total,
-        sequential,
-        concurrent,
-        sentence,
-    }
+    Summary { total, sequential, concurrent, sentence }
 }
 
 fn plural(n: usize) -> &'static str {

@@ -29,6 +29,8 @@ pub enum Event {
     Result,
     /// The run is over, after the shutdown's cancellations.
     End,
+    /// The worker that ran a job's blocking sleep is free again.
+    WorkerFree,
 }
 
 impl Who {
@@ -43,14 +45,8 @@ impl Who {
 
 impl Event {
     /// Every event name.
-    pub const ALL: [Event; 6] = [
-        Event::Start,
-        Event::Return,
-        Event::Raise,
-        Event::Cancel,
-        Event::Result,
-        Event::End,
-    ];
+    pub const ALL: [Event; 7] =
+        [Event::Start, Event::Return, Event::Raise, Event::Cancel, Event::Result, Event::End, Event::WorkerFree];
     /// The value of `data-event`.
     pub fn name(self) -> &'static str {
         match self {
@@ -60,6 +56,7 @@ impl Event {
             Event::Cancel => "cancel",
             Event::Result => "result",
             Event::End => "end",
+            Event::WorkerFree => "worker-free",
         }
     }
     /// The event a name stands for.
@@ -138,13 +135,8 @@ pub fn to_json(events: &[TraceEvent]) -> String {
         if i > 0 {
             out.push(',');
         }
-        let _ = write!(
-            out,
-            "\n  {{\"who\": \"{}\", \"event\": \"{}\", \"t\": {:.3}",
-            e.who.name(),
-            e.event.name(),
-            e.t
-        );
+        let _ =
+            write!(out, "\n  {{\"who\": \"{}\", \"event\": \"{}\", \"t\": {:.3}", e.who.name(), e.event.name(), e.t);
         match e.of {
             Some(of) => {
                 let _ = write!(out, ", \"of\": {of}}}");
@@ -161,13 +153,7 @@ pub fn to_json(events: &[TraceEvent]) -> String {
 pub fn to_lines(events: &[TraceEvent], unit: u16) -> String {
     let mut out = String::new();
     for e in events {
-        let _ = write!(
-            out,
-            "{} {} {:.3}",
-            e.who.name(),
-            e.event.name(),
-            e.seconds(unit)
-        );
+        let _ = write!(out, "{} {} {:.3}", e.who.name(), e.event.name(), e.seconds(unit));
         if let Some(of) = e.of {
             let _ = write!(out, " {of}");
         }

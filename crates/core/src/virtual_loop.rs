@@ -50,10 +50,7 @@ impl Wake for TaskWaker {
         self.wake_by_ref();
     }
     fn wake_by_ref(self: &Arc<Self>) {
-        self.ready
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push_task(self.id);
+        self.ready.lock().unwrap_or_else(PoisonError::into_inner).push_task(self.id);
     }
 }
 
@@ -80,6 +77,7 @@ struct State {
 pub struct VirtualLoop {
     state: Rc<RefCell<State>>,
     ready: Arc<Mutex<ReadyQueue>>,
+    cores: Option<usize>,
 }
 
 /// Why a virtual run stopped before every task finished.
@@ -103,6 +101,11 @@ impl VirtualLoop {
     /// A loop at virtual time 0.
     pub fn new() -> VirtualLoop {
         VirtualLoop::default()
+    }
+
+    /// A loop whose machine has `cores` logical cores (for Python's default pool sizes).
+    pub fn with_cores(cores: usize) -> VirtualLoop {
+        VirtualLoop { cores: Some(cores), ..VirtualLoop::default() }
     }
 
     fn queue(&self) -> std::sync::MutexGuard<'_, ReadyQueue> {
@@ -139,10 +142,7 @@ impl VirtualLoop {
     fn advance_to_next_timer(&self) -> bool {
         let mut state = self.state.borrow_mut();
         while let Some(Reverse((when, seq))) = state.heap.peek().copied() {
-            let cancelled = state
-                .timers
-                .get(&seq)
-                .is_none_or(|slot| slot.borrow().cancelled);
+            let cancelled = state.timers.get(&seq).is_none_or(|slot| slot.borrow().cancelled);
             if cancelled {
                 state.heap.pop();
                 state.timers.remove(&seq);
@@ -162,11 +162,7 @@ impl VirtualLoop {
                 break;
             }
             state.heap.pop();
-            if state
-                .timers
-                .get(&seq)
-                .is_some_and(|slot| !slot.borrow().cancelled)
-            {
+            if state.timers.get(&seq).is_some_and(|slot| !slot.borrow().cancelled) {
                 self.queue().items.push_back(Item::Timer(seq));
             }
         }
@@ -191,15 +187,8 @@ impl VirtualLoop {
         let Some(mut future) = self.state.borrow_mut().tasks.remove(&id) else {
             return;
         };
-        let waker = Waker::from(Arc::new(TaskWaker {
-            id,
-            ready: self.ready.clone(),
-        }));
-        if future
-            .as_mut()
-            .poll(&mut Context::from_waker(&waker))
-            .is_pending()
-        {
+        let waker = Waker::from(Arc::new(TaskWaker { id, ready: self.ready.clone() }));
+        if future.as_mut().poll(&mut Context::from_waker(&waker)).is_pending() {
             self.state.borrow_mut().tasks.insert(id, future);
         }
     }
@@ -216,15 +205,15 @@ impl Runtime for VirtualLoop {
     }
 
     fn sleep(&self, ms: f64) -> LocalFuture<()> {
-        Box::pin(Sleep {
-            state: self.state.clone(),
-            ms,
-            slot: None,
-        })
+        Box::pin(Sleep { state: self.state.clone(), ms, slot: None })
     }
 
     fn block(&self, ms: f64) {
         self.state.borrow_mut().now += ms;
+    }
+
+    fn cores(&self) -> usize {
+        self.cores.unwrap_or(4)
     }
 
     fn spawn(&self, future: LocalFuture<()>) {
@@ -257,10 +246,7 @@ impl Future for Sleep {
             slot.waker = Some(cx.waker().clone());
             return Poll::Pending;
         }
-        let slot = Rc::new(RefCell::new(TimerSlot {
-            waker: Some(cx.waker().clone()),
-            ..TimerSlot::default()
-        }));
+        let slot = Rc::new(RefCell::new(TimerSlot { waker: Some(cx.waker().clone()), ..TimerSlot::default() }));
         let mut state = self.state.borrow_mut();
         let when = ((state.now + self.ms) * 1000.0).round() as i64;
         let seq = state.next_timer;

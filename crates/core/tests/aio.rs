@@ -58,15 +58,9 @@ fn tasks_start_in_creation_order_when_the_loop_gets_control() {
     let (event_loop, rt, log) = setup();
     let a = create_task(&rt, job(&rt, &log, "a", 20.0, false), on_cancel(&log, "a"));
     let b = create_task(&rt, job(&rt, &log, "b", 10.0, false), on_cancel(&log, "b"));
-    assert!(
-        log.borrow().is_empty(),
-        "create_task runs nothing by itself"
-    );
+    assert!(log.borrow().is_empty(), "create_task runs nothing by itself");
     event_loop.run().expect("runs");
-    assert_eq!(
-        *log.borrow(),
-        ["a start @0", "b start @0", "b end @10", "a end @20"]
-    );
+    assert_eq!(*log.borrow(), ["a start @0", "b start @0", "b end @10", "a end @20"]);
     assert_eq!(a.outcome(), Some(Outcome::Returned("a".into())));
     assert_eq!(b.outcome(), Some(Outcome::Returned("b".into())));
 }
@@ -85,11 +79,7 @@ fn a_task_cancelled_before_its_first_step_never_starts() {
 #[test]
 fn cancelling_a_sleeping_task_cancels_its_sleep() {
     let (event_loop, rt, log) = setup();
-    let a = create_task(
-        &rt,
-        job(&rt, &log, "a", 1000.0, false),
-        on_cancel(&log, "a"),
-    );
+    let a = create_task(&rt, job(&rt, &log, "a", 1000.0, false), on_cancel(&log, "a"));
     let (canceller, clock) = (a.clone(), rt.clone());
     let killer = create_task::<(), (), _>(
         &rt,
@@ -102,11 +92,7 @@ fn cancelling_a_sleeping_task_cancels_its_sleep() {
     );
     event_loop.run().expect("runs");
     assert_eq!(*log.borrow(), ["a start @0", "a cancelled, started=true"]);
-    assert_eq!(
-        rt.now(),
-        5.0,
-        "the cancelled sleep's timer no longer holds the loop"
-    );
+    assert_eq!(rt.now(), 5.0, "the cancelled sleep's timer no longer holds the loop");
     assert!(!a.cancel(), "a task that is done cannot be cancelled again");
     assert!(killer.is_done());
 }
@@ -120,47 +106,27 @@ fn done_callbacks_run_one_step_later_in_registration_order() {
         fut.add_done_callback(move |o| note(&log, format!("{name} saw {o:?}")));
     }
     fut.set_result(7);
-    assert!(
-        log.borrow().is_empty(),
-        "callbacks are scheduled, not called"
-    );
+    assert!(log.borrow().is_empty(), "callbacks are scheduled, not called");
     assert!(!fut.set_result(8), "a done future keeps its result");
     event_loop.run().expect("runs");
-    assert_eq!(
-        *log.borrow(),
-        ["first saw Returned(7)", "second saw Returned(7)"]
-    );
+    assert_eq!(*log.borrow(), ["first saw Returned(7)", "second saw Returned(7)"]);
 }
 
 #[test]
 fn gather_hands_back_results_in_argument_order() {
     let (event_loop, rt, log) = setup();
     let tasks = vec![
-        create_task(
-            &rt,
-            job(&rt, &log, "slow", 30.0, false),
-            on_cancel(&log, "slow"),
-        ),
-        create_task(
-            &rt,
-            job(&rt, &log, "fast", 10.0, true),
-            on_cancel(&log, "fast"),
-        ),
+        create_task(&rt, job(&rt, &log, "slow", 30.0, false), on_cancel(&log, "slow")),
+        create_task(&rt, job(&rt, &log, "fast", 10.0, true), on_cancel(&log, "fast")),
     ];
     let all = gather(&rt, tasks.clone(), true);
     let first_error = gather(&rt, tasks, false);
     event_loop.run().expect("runs");
     assert_eq!(
         all.outcome(),
-        Some(Outcome::Returned(vec![
-            Outcome::Returned("slow".into()),
-            Outcome::Raised("fast failed".into())
-        ]))
+        Some(Outcome::Returned(vec![Outcome::Returned("slow".into()), Outcome::Raised("fast failed".into())]))
     );
-    assert_eq!(
-        first_error.outcome(),
-        Some(Outcome::Raised(Outcome::Raised("fast failed".into())))
-    );
+    assert_eq!(first_error.outcome(), Some(Outcome::Raised(Outcome::Raised("fast failed".into()))));
 }
 
 #[test]
@@ -172,17 +138,10 @@ fn a_task_group_cancels_pending_siblings_and_reports_every_error() {
     group.create_task(job(&rt, &log, "c", 50.0, false), on_cancel(&log, "c"));
     let result = Rc::new(RefCell::new(None));
     let slot = result.clone();
-    rt.spawn(Box::pin(async move {
-        *slot.borrow_mut() = Some(group.exit().await)
-    }));
+    rt.spawn(Box::pin(async move { *slot.borrow_mut() = Some(group.exit().await) }));
     event_loop.run().expect("runs");
-    assert_eq!(
-        *result.borrow(),
-        Some(Err(vec!["a failed".to_string(), "b failed".to_string()]))
-    );
-    assert!(log
-        .borrow()
-        .contains(&"c cancelled, started=true".to_string()));
+    assert_eq!(*result.borrow(), Some(Err(vec!["a failed".to_string(), "b failed".to_string()])));
+    assert!(log.borrow().contains(&"c cancelled, started=true".to_string()));
     assert_eq!(rt.now(), 10.0);
 }
 
@@ -192,11 +151,7 @@ fn a_probe_counts_real_polls_and_wakes() {
     let (event_loop, rt, log) = setup();
     let (coroutine, stats) = probe(job(&rt, &log, "a", 10.0, false));
     event_loop.run().expect("runs");
-    assert_eq!(
-        (stats.polls(), stats.state()),
-        (0, ProbeState::Created),
-        "a coroutine object is not run"
-    );
+    assert_eq!((stats.polls(), stats.state()), (0, ProbeState::Created), "a coroutine object is not run");
     let task = create_task(&rt, coroutine, |_| {});
     event_loop.run().expect("runs");
     assert_eq!(
@@ -214,9 +169,5 @@ fn a_probe_counts_real_polls_and_wakes() {
         canceller.cancel();
     }));
     event_loop.run().expect("runs");
-    assert_eq!(
-        (stats.polls(), stats.state()),
-        (1, ProbeState::Dropped),
-        "cancelled mid-sleep"
-    );
+    assert_eq!((stats.polls(), stats.state()), (1, ProbeState::Dropped), "cancelled mid-sleep");
 }

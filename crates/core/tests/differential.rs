@@ -32,12 +32,7 @@ impl Rng {
 
 fn random_scenario(rng: &mut Rng) -> Scenario {
     let n = 1 + rng.below(6) as usize;
-    let jobs = (0..n)
-        .map(|_| Job {
-            tenths: 1 + rng.below(40) as u16,
-            fails: rng.below(4) == 0,
-        })
-        .collect();
+    let jobs = (0..n).map(|_| Job { tenths: 1 + rng.below(40) as u16, fails: rng.below(4) == 0 }).collect();
     let mut order = Scenario::identity_order(n);
     for i in (1..n).rev() {
         order.swap(i, rng.below(i as u64 + 1) as usize);
@@ -46,38 +41,17 @@ fn random_scenario(rng: &mut Rng) -> Scenario {
         mode: Mode::ALL[rng.below(Mode::ALL.len() as u64) as usize],
         jobs,
         order,
-        sleep: if rng.below(2) == 0 {
-            SleepKind::Async
-        } else {
-            SleepKind::Blocking
-        },
+        sleep: if rng.below(2) == 0 { SleepKind::Async } else { SleepKind::Blocking },
         workers: None,
-        linger_tenths: if rng.below(2) == 0 {
-            0
-        } else {
-            1 + rng.below(30) as u16
-        },
+        linger_tenths: if rng.below(2) == 0 { 0 } else { 1 + rng.below(30) as u16 },
         unit: UNIT,
     }
 }
 
 fn configurations() -> Vec<(String, Scenario)> {
     let mut configs = Vec::new();
-    for lesson in [
-        Lesson::Sync,
-        Lesson::Await,
-        Lesson::Tasks,
-        Lesson::Order,
-        Lesson::Blocking,
-        Lesson::Gather,
-    ] {
-        configs.push((
-            format!("lesson {lesson}"),
-            Scenario {
-                unit: UNIT,
-                ..lesson.defaults()
-            },
-        ));
+    for lesson in [Lesson::Sync, Lesson::Await, Lesson::Tasks, Lesson::Order, Lesson::Blocking, Lesson::Gather] {
+        configs.push((format!("lesson {lesson}"), Scenario { unit: UNIT, ..lesson.defaults() }));
     }
     let mut rng = Rng(0x5eed_a5c1_0000_0001);
     for i in 0..RANDOM_CONFIGS {
@@ -87,10 +61,7 @@ fn configurations() -> Vec<(String, Scenario)> {
 }
 
 fn cpython_traces(scenarios: &[&Scenario]) -> Vec<Vec<Point>> {
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/reference/asyncio_trace.py"
-    );
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/reference/asyncio_trace.py");
     let mut child = Command::new("python3")
         .arg(script)
         .arg("--unit")
@@ -100,23 +71,12 @@ fn cpython_traces(scenarios: &[&Scenario]) -> Vec<Vec<Point>> {
         .spawn()
         .expect("python3 runs (the README's test command installs it)");
     let input: String = scenarios.iter().map(|s| full_query(s) + "\n").collect();
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write to python3");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write to python3");
     let output = child.wait_with_output().expect("python3 finishes");
-    assert!(
-        output.status.success(),
-        "the CPython reference script failed"
-    );
+    assert!(output.status.success(), "the CPython reference script failed");
     let text = String::from_utf8(output.stdout).expect("utf-8");
-    let blocks: Vec<Vec<Point>> = parse_blocks(&text)
-        .expect("the reference's output")
-        .into_iter()
-        .map(|(_, points)| points)
-        .collect();
+    let blocks: Vec<Vec<Point>> =
+        parse_blocks(&text).expect("the reference's output").into_iter().map(|(_, points)| points).collect();
     assert_eq!(blocks.len(), scenarios.len(), "one trace per scenario");
     blocks
 }
@@ -129,11 +89,8 @@ fn engine_matches_cpython() {
     let mut failures = Vec::new();
     let (mut matched_random, mut matched_seed) = (0, 0);
     for ((name, scenario), cpython) in configs.iter().zip(&reference) {
-        let engine: Vec<Point> = ideal_trace(scenario)
-            .expect("runs")
-            .iter()
-            .map(|e| Point::of_event(e, scenario.unit))
-            .collect();
+        let engine: Vec<Point> =
+            ideal_trace(scenario).expect("runs").iter().map(|e| Point::of_event(e, scenario.unit)).collect();
         match compare(cpython, &engine, TOLERANCE) {
             Ok(()) if name.starts_with("random") => matched_random += 1,
             Ok(()) => matched_seed += 1,
@@ -144,12 +101,7 @@ fn engine_matches_cpython() {
         "differential: {matched_seed} of 6 seed lessons and {matched_random} of {RANDOM_CONFIGS} random \
          configurations match CPython's asyncio within {TOLERANCE} s"
     );
-    assert!(
-        failures.is_empty(),
-        "{} configurations differ from CPython:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} configurations differ from CPython:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -172,11 +124,8 @@ fn committed_seed_traces_match_the_engine() {
     assert_eq!(blocks.len(), 6, "lessons 1-5 and 7");
     for (query, cpython) in blocks {
         let scenario = from_link(&query).0.scenario;
-        let engine: Vec<Point> = ideal_trace(&scenario)
-            .expect("runs")
-            .iter()
-            .map(|e| Point::of_event(e, scenario.unit))
-            .collect();
+        let engine: Vec<Point> =
+            ideal_trace(&scenario).expect("runs").iter().map(|e| Point::of_event(e, scenario.unit)).collect();
         if let Err(diff) = compare(&cpython, &engine, TOLERANCE) {
             panic!("{query}:\n{diff}");
         }

@@ -14,10 +14,7 @@ fn trace_of(query: &str) -> String {
 
 fn check(cases: &[(&str, &str)]) {
     for (query, expected) in cases {
-        let expected: String = expected
-            .lines()
-            .map(|l| format!("{}\n", l.trim()))
-            .collect();
+        let expected: String = expected.lines().map(|l| format!("{}\n", l.trim())).collect();
         assert_eq!(trace_of(query), expected, "trace of {query}");
     }
 }
@@ -213,4 +210,69 @@ fn linger_lets_orphans_finish() {
          2 cancel 2.000
          main end 2.000",
     )]);
+}
+
+#[test]
+fn offloaded_sleeps_wait_for_a_free_worker_and_outlive_their_cancellation() {
+    check(&[
+        (
+            // More jobs than workers: job 3 waits for job 1's worker. Cancelled while its
+            // sleep runs in a worker, job 3 ends at once, but the worker is busy until 4 s,
+            // and asyncio.run waits for it.
+            "mode=group&jobs=1,2!,3&sleep=thread&workers=2",
+            "main start 0.000
+             1 start 0.000
+             2 start 0.000
+             3 start 0.000
+             1 worker-free 1.000
+             1 return 1.000
+             2 worker-free 2.000
+             2 raise 2.000
+             3 cancel 2.000
+             main raise 2.000
+             3 worker-free 4.000
+             main end 4.000",
+        ),
+        (
+            // Job 3 is still queued when it is cancelled: its sleep never runs.
+            "mode=group&jobs=1!,2,3&sleep=thread&workers=1",
+            "main start 0.000
+             1 start 0.000
+             2 start 0.000
+             3 start 0.000
+             1 worker-free 1.000
+             1 raise 1.000
+             2 cancel 1.000
+             3 cancel 1.000
+             main raise 1.000
+             2 worker-free 3.000
+             main end 3.000",
+        ),
+        (
+            // A process pool's call queue already holds job 2: it runs though cancelled.
+            "mode=group&jobs=1!,2&sleep=process&workers=1",
+            "main start 0.000
+             1 start 0.000
+             2 start 0.000
+             1 worker-free 1.000
+             1 raise 1.000
+             2 cancel 1.000
+             main raise 1.000
+             2 worker-free 3.000
+             main end 3.000",
+        ),
+        (
+            "lesson=offload",
+            "main start 0.000
+             1 start 0.000
+             2 start 0.000
+             1 worker-free 1.000
+             1 return 1.000
+             main result 1.000 1
+             2 worker-free 2.000
+             2 return 2.000
+             main result 2.000 2
+             main end 2.000",
+        ),
+    ]);
 }

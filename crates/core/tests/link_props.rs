@@ -7,10 +7,8 @@ use playground_core::scenario::{Job, Lesson, Mode, Scenario, SleepKind};
 use proptest::prelude::*;
 
 fn scenario() -> impl Strategy<Value = Scenario> {
-    let jobs = prop::collection::vec(
-        (1u16..=100, any::<bool>()).prop_map(|(tenths, fails)| Job { tenths, fails }),
-        1..=12,
-    );
+    let jobs =
+        prop::collection::vec((1u16..=100, any::<bool>()).prop_map(|(tenths, fails)| Job { tenths, fails }), 1..=12);
     (
         prop::sample::select(Mode::ALL.to_vec()),
         jobs,
@@ -21,49 +19,26 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     )
         .prop_flat_map(|(mode, jobs, sleep, workers, linger_tenths, unit)| {
             let order = Just(Scenario::identity_order(jobs.len())).prop_shuffle();
-            (
-                Just(mode),
-                Just(jobs),
-                order,
-                Just(sleep),
-                Just(workers),
-                Just(linger_tenths),
-                Just(unit),
-            )
+            (Just(mode), Just(jobs), order, Just(sleep), Just(workers), Just(linger_tenths), Just(unit))
         })
-        .prop_map(
-            |(mode, jobs, order, sleep, workers, linger_tenths, unit)| Scenario {
-                mode,
-                jobs,
-                order,
-                sleep,
-                workers,
-                linger_tenths,
-                unit,
-            },
-        )
+        .prop_map(|(mode, jobs, order, sleep, workers, linger_tenths, unit)| Scenario {
+            mode,
+            jobs,
+            order,
+            sleep,
+            workers,
+            linger_tenths,
+            unit,
+        })
 }
 
 fn state() -> impl Strategy<Value = LinkState> {
-    (
-        prop::sample::select(Lesson::ALL.to_vec()),
-        scenario(),
-        any::<bool>(),
-        any::<bool>(),
+    (prop::sample::select(Lesson::ALL.to_vec()), scenario(), any::<bool>(), any::<bool>()).prop_map(
+        |(lesson, scenario, run, embed)| {
+            let scenario = if lesson == Lesson::Terms { lesson.defaults() } else { scenario };
+            LinkState { lesson, scenario, run, embed }
+        },
     )
-        .prop_map(|(lesson, scenario, run, embed)| {
-            let scenario = if lesson == Lesson::Terms {
-                lesson.defaults()
-            } else {
-                scenario
-            };
-            LinkState {
-                lesson,
-                scenario,
-                run,
-                embed,
-            }
-        })
 }
 
 proptest! {
@@ -109,19 +84,11 @@ proptest! {
 #[test]
 fn repeated_empty_and_unknown_keys_are_problems_not_crashes() {
     let (state, problems) = from_link("?mode=gather&mode=group&jobs=&x=1&&=&lesson");
-    assert_eq!(
-        state.scenario.mode,
-        Mode::Gather,
-        "the first of repeated keys is used"
-    );
+    assert_eq!(state.scenario.mode, Mode::Gather, "the first of repeated keys is used");
     assert!(problems.contains(&Problem::RepeatedKey("mode".into())));
     assert!(problems.contains(&Problem::UnknownKey("x".into())));
-    assert!(problems
-        .iter()
-        .any(|p| matches!(p, Problem::Invalid { key, .. } if key == "jobs")));
-    assert!(problems
-        .iter()
-        .any(|p| matches!(p, Problem::Invalid { key, .. } if key == "lesson")));
+    assert!(problems.iter().any(|p| matches!(p, Problem::Invalid { key, .. } if key == "jobs")));
+    assert!(problems.iter().any(|p| matches!(p, Problem::Invalid { key, .. } if key == "lesson")));
 }
 
 #[test]
@@ -132,29 +99,16 @@ fn long_links_and_too_many_jobs_are_refused() {
     assert_eq!(state, LinkState::default());
     let (state, problems) = from_link("jobs=1,1,1,1,1,1,1,1,1,1,1,1,1");
     assert!(matches!(&problems[..], [Problem::Invalid { key, .. }] if key == "jobs"));
-    assert_eq!(
-        state.scenario.jobs.len(),
-        2,
-        "the lesson's default jobs are used"
-    );
+    assert_eq!(state.scenario.jobs.len(), 2, "the lesson's default jobs are used");
 }
 
 #[test]
 fn links_name_only_what_differs_from_the_lesson() {
     assert_eq!(to_link(&LinkState::for_lesson(Lesson::Tasks)), "v=1");
-    assert_eq!(
-        to_link(&LinkState::for_lesson(Lesson::Gather)),
-        "v=1&lesson=gather"
-    );
+    assert_eq!(to_link(&LinkState::for_lesson(Lesson::Gather)), "v=1&lesson=gather");
     let mut state = LinkState::for_lesson(Lesson::Order);
     state.scenario.push_job(Job::failing(5));
-    assert_eq!(
-        to_link(&state),
-        "v=1&lesson=order&jobs=1,2,0.5!&order=2,1,3"
-    );
+    assert_eq!(to_link(&state), "v=1&lesson=order&jobs=1,2,0.5!&order=2,1,3");
     assert_eq!(from_link("v=1&lesson=order").0.scenario.order, vec![2, 1]);
-    assert_eq!(
-        from_link("lesson=order&jobs=1,2,3").0.scenario.order,
-        vec![1, 2, 3]
-    );
+    assert_eq!(from_link("lesson=order&jobs=1,2,3").0.scenario.order, vec![1, 2, 3]);
 }

@@ -1,7 +1,12 @@
 //! The browser's event loop as a [`playground_core::aio::Runtime`]: tasks are spawned
 //! with `wasm_bindgen_futures::spawn_local`, async sleeps are `gloo-timers`, times come
 //! from `performance.now()`, and a blocking sleep is a real busy wait that holds the
-//! page's only thread, exactly as `time.sleep` holds asyncio's loop.
+//! page's only thread, exactly as `time.sleep` holds asyncio's loop. Offloaded
+//! sleeps (`sleep=thread`, `sleep=process`) run in a pool of real Web Workers.
+
+mod workers;
+
+pub use workers::{workers, Workers};
 
 use gloo_timers::future::TimeoutFuture;
 use playground_core::aio::{LocalFuture, Runtime};
@@ -17,9 +22,7 @@ pub enum RuntimeError {
 impl std::fmt::Display for RuntimeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RuntimeError::NoPerformanceClock => {
-                f.write_str("this browser has no performance.now() clock")
-            }
+            RuntimeError::NoPerformanceClock => f.write_str("this browser has no performance.now() clock"),
         }
     }
 }
@@ -61,4 +64,21 @@ impl Runtime for BrowserRuntime {
     fn spawn(&self, future: LocalFuture<()>) {
         wasm_bindgen_futures::spawn_local(future);
     }
+
+    fn offload(&self, worker: usize, ms: f64) -> LocalFuture<Result<(), String>> {
+        workers().run(worker, ms)
+    }
+
+    fn cores(&self) -> usize {
+        cores()
+    }
+}
+
+/// `navigator.hardwareConcurrency`, the count Python's pools are sized from.
+pub fn cores() -> usize {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok();
+    navigator
+        .and_then(|n| js_sys::Reflect::get(&n, &"hardwareConcurrency".into()).ok())
+        .and_then(|c| c.as_f64())
+        .map_or(1, |c| (c as usize).max(1))
 }

@@ -39,39 +39,23 @@ async fn a_blocking_sleep_holds_the_loop() {
     rt.block(120.0);
     let unblocked = rt.now();
     assert!(unblocked - before >= 120.0);
-    assert!(
-        ran_at.get().is_nan(),
-        "a spawned task ran during the blocking sleep"
-    );
+    assert!(ran_at.get().is_nan(), "a spawned task ran during the blocking sleep");
     rt.sleep(0.0).await;
-    assert!(
-        ran_at.get() >= unblocked,
-        "the task ran only once the loop was free"
-    );
+    assert!(ran_at.get() >= unblocked, "the task ran only once the loop was free");
 }
 
 #[wasm_bindgen_test]
 async fn seed_lessons_run_on_the_real_loop_as_in_cpython() {
-    let blocks =
-        parse_blocks(include_str!("../../../tests/reference/seed-traces.txt")).expect("fixture");
+    let blocks = parse_blocks(include_str!("../../../tests/reference/seed-traces.txt")).expect("fixture");
     assert_eq!(blocks.len(), 6);
     for (query, cpython) in blocks {
         let scenario = from_link(&query).0.scenario;
         let trace = Trace::new();
-        program::run(runtime(), scenario.clone(), trace.clone())
-            .await
-            .expect("runs");
-        let real: Vec<Point> = trace
-            .events()
-            .iter()
-            .map(|e| Point::of_event(e, scenario.unit))
-            .collect();
+        program::run(runtime(), scenario.clone(), trace.clone()).await.expect("runs");
+        let real: Vec<Point> = trace.events().iter().map(|e| Point::of_event(e, scenario.unit)).collect();
         if let Err(diff) = compare(&cpython, &real, 0.15) {
             panic!("{query} on the browser's loop differs from CPython:\n{diff}");
         }
-        console_log!(
-            "{query}: within {:.3} s of CPython",
-            max_difference(&cpython, &real)
-        );
+        console_log!("{query}: within {:.3} s of CPython", max_difference(&cpython, &real));
     }
 }

@@ -2,7 +2,7 @@
 //! Combinations that make no sense are disabled, with the reason shown.
 
 use super::jobs::Jobs;
-use crate::state::use_playground;
+use crate::state::{use_playground, PoolStatus};
 use leptos::prelude::*;
 use playground_core::scenario::{MAX_LINGER_TENTHS, UNIT_MS, WORKERS};
 use playground_core::{Lesson, Mode, SleepKind};
@@ -31,9 +31,7 @@ fn sleep_label(kind: SleepKind) -> &'static str {
 /// Tenths of a second from a number field's text, within `max`.
 pub fn tenths_from(text: &str, min: u16, max: u16) -> Option<u16> {
     let value: f64 = text.trim().parse().ok()?;
-    value
-        .is_finite()
-        .then(|| ((value * 10.0).round().clamp(f64::from(min), f64::from(max))) as u16)
+    value.is_finite().then(|| ((value * 10.0).round().clamp(f64::from(min), f64::from(max))) as u16)
 }
 
 /// All the scenario controls.
@@ -44,14 +42,18 @@ pub fn Controls() -> impl IntoView {
     let hidden = move || playground.link.with(|l| l.lesson == Lesson::Terms);
     let sync_mode = move || scenario().mode == Mode::Sync;
     let no_workers = move || !scenario().sleep.uses_workers() || sync_mode();
-    let mode_options = Mode::ALL
-        .iter()
-        .map(|m| view! { <option value=m.name()>{mode_label(*m)}</option> })
-        .collect_view();
-    let sleep_options = SleepKind::ALL
-        .iter()
-        .map(|k| view! { <option value=k.name()>{sleep_label(*k)}</option> })
-        .collect_view();
+    let pool_status = move || match playground.pool.get() {
+        PoolStatus::Unused => String::new(),
+        PoolStatus::Starting(n) => format!("Starting {n} Web Workers…"),
+        PoolStatus::Ready(n, ms) => {
+            format!("{n} Web Workers ready (they took {ms} ms to start, before any run)")
+        }
+        PoolStatus::Failed(e) => format!("The Web Workers could not start: {e}"),
+    };
+    let mode_options =
+        Mode::ALL.iter().map(|m| view! { <option value=m.name()>{mode_label(*m)}</option> }).collect_view();
+    let sleep_options =
+        SleepKind::ALL.iter().map(|k| view! { <option value=k.name()>{sleep_label(*k)}</option> }).collect_view();
     view! {
         <form class="controls" hidden=hidden on:submit=|ev| ev.prevent_default() aria-label="Scenario">
             <div class="field">
@@ -85,6 +87,7 @@ pub fn Controls() -> impl IntoView {
                         playground.edit(|l| l.scenario.workers = w)
                     }}/>
                 <p class="note" id="workers-note" hidden=move || !no_workers()>"Only thread and process sleeps use a pool."</p>
+                <p class="note pool-status" role="status" aria-label="Worker pool" hidden=no_workers>{pool_status}</p>
             </div>
             <div class="field">
                 <label for="linger">"Linger (s)"</label>

@@ -10,24 +10,13 @@ use playground_core::scenario::{Job, DURATION_TENTHS, MAX_JOBS};
 pub fn Jobs() -> impl IntoView {
     let playground = use_playground();
     let scenario = move || playground.link.with(|l| l.scenario.clone());
-    let rows = move || {
-        scenario()
-            .jobs
-            .into_iter()
-            .enumerate()
-            .map(|(i, j)| (i as u8 + 1, j))
-            .collect::<Vec<_>>()
-    };
+    let rows = move || scenario().jobs.into_iter().enumerate().map(|(i, j)| (i as u8 + 1, j)).collect::<Vec<_>>();
     let order_unused = move || !scenario().mode.uses_order();
     let order = move || scenario().order.into_iter().enumerate().collect::<Vec<_>>();
     let move_job = move |position: usize, earlier: bool| {
         playground.edit(|l| {
             let n = l.scenario.order.len();
-            let other = if earlier {
-                position.checked_sub(1)
-            } else {
-                Some(position + 1).filter(|p| *p < n)
-            };
+            let other = if earlier { position.checked_sub(1) } else { Some(position + 1).filter(|p| *p < n) };
             if let Some(other) = other {
                 l.scenario.order.swap(position, other);
             }

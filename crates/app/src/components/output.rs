@@ -12,19 +12,12 @@ pub fn Output() -> impl IntoView {
     let lines = move || {
         playground.run.with(|r| {
             let unit = r.scenario.unit;
-            r.events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (r.id, i, e.clone(), unit))
-                .collect::<Vec<_>>()
+            r.events.iter().enumerate().map(|(i, e)| (r.id, i, e.clone(), unit)).collect::<Vec<_>>()
         })
     };
     // Room for every line the ideal run predicts, so nothing below moves while it streams.
-    let reserved = move || {
-        playground
-            .run
-            .with(|r| format!("min-height: calc({} * 1.6em + 1rem)", r.ideal.len().max(7)))
-    };
+    let reserved =
+        move || playground.run.with(|r| format!("min-height: calc({} * 1.6em + 1rem)", r.ideal.len().max(7)));
     view! {
         <section class="output-panel" aria-labelledby="output-title">
             <h3 id="output-title">"Output"</h3>

@@ -23,7 +23,7 @@ pub fn RunBar() -> impl IntoView {
                 {move || if running() { "Run again" } else { "Run" }}
             </button>
             <button class="stop" disabled=move || !running() on:click=move |_| playground.stop()>"Stop"</button>
-            <p class="status" role="status">{status}</p>
+            <p class="status" role="status" aria-label="Run status">{status}</p>
         </div>
     }
 }

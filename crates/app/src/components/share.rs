@@ -13,11 +13,7 @@ pub fn link_of(state: &LinkState) -> String {
 
 /// The `<iframe>` snippet that embeds `state`.
 pub fn embed_snippet(state: &LinkState) -> String {
-    let link = link_of(&LinkState {
-        embed: true,
-        run: false,
-        ..state.clone()
-    });
+    let link = link_of(&LinkState { embed: true, run: false, ..state.clone() });
     let title = format!("asyncio playground: {} lesson", state.lesson);
     format!(
         r#"<iframe src="{}" title="{title}" width="700" height="450" style="border:1px solid #ccc;border-radius:6px" loading="lazy"></iframe>"#,
@@ -42,12 +38,7 @@ pub fn Share() -> impl IntoView {
         })
     };
     let copy_link = move |_| {
-        let link = playground.link.with_untracked(|l| {
-            link_of(&LinkState {
-                run: false,
-                ..l.clone()
-            })
-        });
+        let link = playground.link.with_untracked(|l| link_of(&LinkState { run: false, ..l.clone() }));
         snippet.set(Some(link.clone()));
         copy_text(link, "Link");
     };

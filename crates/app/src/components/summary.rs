@@ -8,11 +8,8 @@ use playground_core::summary::summarize;
 #[component]
 pub fn RunSummary() -> impl IntoView {
     let playground = use_playground();
-    let summary = move || {
-        playground
-            .run
-            .with(|r| (r.status == RunStatus::Finished).then(|| summarize(&r.scenario, &r.events)))
-    };
+    let summary =
+        move || playground.run.with(|r| (r.status == RunStatus::Finished).then(|| summarize(&r.scenario, &r.events)));
     // The placeholder keeps the summary's room, so nothing moves when a run ends.
     move || match summary() {
         None => view! {

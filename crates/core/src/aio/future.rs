@@ -39,25 +39,15 @@ pub struct AioFuture<V, E> {
 
 impl<V, E> Clone for AioFuture<V, E> {
     fn clone(&self) -> Self {
-        AioFuture {
-            rt: self.rt.clone(),
-            inner: self.inner.clone(),
-        }
+        AioFuture { rt: self.rt.clone(), inner: self.inner.clone() }
     }
 }
 
 impl<V: Clone + 'static, E: Clone + 'static> AioFuture<V, E> {
     /// A pending future on `rt` (CPython's `loop.create_future()`).
     pub fn new(rt: &Rt) -> Self {
-        let inner = Inner {
-            outcome: None,
-            callbacks: Vec::new(),
-            next_id: 0,
-        };
-        AioFuture {
-            rt: rt.clone(),
-            inner: Rc::new(RefCell::new(inner)),
-        }
+        let inner = Inner { outcome: None, callbacks: Vec::new(), next_id: 0 };
+        AioFuture { rt: rt.clone(), inner: Rc::new(RefCell::new(inner)) }
     }
 
     /// The outcome, once done.
@@ -107,20 +97,13 @@ impl<V: Clone + 'static, E: Clone + 'static> AioFuture<V, E> {
         let done = self.outcome();
         match done {
             Some(outcome) => call_soon(&self.rt, move || f(outcome)),
-            None => self
-                .inner
-                .borrow_mut()
-                .callbacks
-                .push(Callback::Call(Box::new(f))),
+            None => self.inner.borrow_mut().callbacks.push(Callback::Call(Box::new(f))),
         }
     }
 
     /// Awaits the outcome (`await fut`): ready at once if done, else one step after it is.
     pub fn wait(&self) -> Wait<V, E> {
-        Wait {
-            fut: self.clone(),
-            id: None,
-        }
+        Wait { fut: self.clone(), id: None }
     }
 }
 
@@ -165,9 +148,7 @@ impl<V, E> Drop for Wait<V, E> {
     fn drop(&mut self) {
         if let Some(id) = self.id {
             if let Ok(mut inner) = self.fut.inner.try_borrow_mut() {
-                inner
-                    .callbacks
-                    .retain(|c| !matches!(c, Callback::Wake(cid, _) if *cid == id));
+                inner.callbacks.retain(|c| !matches!(c, Callback::Wake(cid, _) if *cid == id));
             }
         }
     }

@@ -23,17 +23,8 @@ pub struct TaskGroup<V, E> {
 impl<V: Clone + 'static, E: Clone + 'static> TaskGroup<V, E> {
     /// Enters `async with asyncio.TaskGroup() as tg`.
     pub fn new(rt: &Rt) -> Self {
-        let inner = Inner {
-            tasks: Vec::new(),
-            pending: 0,
-            errors: Vec::new(),
-            aborting: false,
-            on_completed: None,
-        };
-        TaskGroup {
-            rt: rt.clone(),
-            inner: Rc::new(RefCell::new(inner)),
-        }
+        let inner = Inner { tasks: Vec::new(), pending: 0, errors: Vec::new(), aborting: false, on_completed: None };
+        TaskGroup { rt: rt.clone(), inner: Rc::new(RefCell::new(inner)) }
     }
 
     /// `tg.create_task(body)`.
@@ -75,10 +66,7 @@ impl<V: Clone + 'static, E: Clone + 'static> TaskGroup<V, E> {
     }
 }
 
-fn on_task_done<V: Clone + 'static, E: Clone + 'static>(
-    inner: &Rc<RefCell<Inner<V, E>>>,
-    outcome: Outcome<V, E>,
-) {
+fn on_task_done<V: Clone + 'static, E: Clone + 'static>(inner: &Rc<RefCell<Inner<V, E>>>, outcome: Outcome<V, E>) {
     let to_cancel = {
         let mut state = inner.borrow_mut();
         state.pending -= 1;

@@ -9,6 +9,7 @@
 mod future;
 pub mod gather;
 mod group;
+pub mod pool;
 pub mod probe;
 mod task;
 
@@ -33,6 +34,20 @@ pub trait Runtime {
     fn block(&self, ms: f64);
     /// Schedules a future to run as its own task, after the work already scheduled.
     fn spawn(&self, future: LocalFuture<()>);
+    /// A blocking sleep of `ms` on worker `worker` of the pool, off this loop; done
+    /// when it ends. By default (the virtual loop) another thread's sleep is a timer.
+    fn offload(&self, worker: usize, ms: f64) -> LocalFuture<Result<(), String>> {
+        let _ = worker;
+        let sleep = self.sleep(ms);
+        Box::pin(async move {
+            sleep.await;
+            Ok(())
+        })
+    }
+    /// Logical cores, for Python's default pool sizes.
+    fn cores(&self) -> usize {
+        4
+    }
 }
 
 /// A shared handle on the runtime.

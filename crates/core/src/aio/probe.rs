@@ -89,14 +89,7 @@ pub fn probe<F: Future>(future: F) -> (Probed<F>, Rc<ProbeStats>) {
         wakes: Arc::new(AtomicU32::new(0)),
         state: Cell::new(ProbeState::Created),
     });
-    (
-        Probed {
-            inner: Box::pin(future),
-            stats: stats.clone(),
-            finished: false,
-        },
-        stats,
-    )
+    (Probed { inner: Box::pin(future), stats: stats.clone(), finished: false }, stats)
 }
 
 impl<F: Future> Future for Probed<F> {
@@ -106,10 +99,7 @@ impl<F: Future> Future for Probed<F> {
         let stats = self.stats.clone();
         stats.polls.set(stats.polls.get() + 1);
         stats.state.set(ProbeState::Running);
-        let waker = Waker::from(Arc::new(CountingWaker {
-            inner: cx.waker().clone(),
-            wakes: stats.wakes.clone(),
-        }));
+        let waker = Waker::from(Arc::new(CountingWaker { inner: cx.waker().clone(), wakes: stats.wakes.clone() }));
         let result = self.inner.as_mut().poll(&mut Context::from_waker(&waker));
         match result {
             Poll::Ready(_) => {

@@ -23,10 +23,7 @@ pub struct Task<V, E> {
 
 impl<V, E> Clone for Task<V, E> {
     fn clone(&self) -> Self {
-        Task {
-            fut: self.fut.clone(),
-            control: self.control.clone(),
-        }
+        Task { fut: self.fut.clone(), control: self.control.clone() }
     }
 }
 
@@ -39,10 +36,7 @@ where
     E: Clone + 'static,
     F: Future<Output = Result<V, E>> + 'static,
 {
-    let task = Task {
-        fut: AioFuture::new(rt),
-        control: Rc::new(Control::default()),
-    };
+    let task = Task { fut: AioFuture::new(rt), control: Rc::new(Control::default()) };
     let (fut, control) = (task.fut.clone(), task.control.clone());
     let mut body: Option<Pin<Box<F>>> = Some(Box::pin(body));
     let mut on_cancel = Some(on_cancel);

@@ -20,8 +20,7 @@ pub fn CoroutineCell(cells: Cells) -> impl IntoView {
     let rt = StoredValue::new_local(cells.rt.clone());
     let create = move |_| {
         let rt = rt.get_value();
-        let body: Pin<Box<dyn Future<Output = Result<String, String>>>> =
-            Box::pin(fetch_data(rt.clone(), 1, log));
+        let body: Pin<Box<dyn Future<Output = Result<String, String>>>> = Box::pin(fetch_data(rt.clone(), 1, log));
         let (probed, probe_stats) = probe(body);
         coroutine.set_value(Some(probed));
         stats.set_value(Some(probe_stats));
@@ -33,9 +32,7 @@ pub fn CoroutineCell(cells: Cells) -> impl IntoView {
             caller.set("main is awaiting coro: it waits right here until coro finishes".into());
             spawn_local(async move {
                 let result = coro.await;
-                caller.set(format!(
-                    "main got {result:?}: await ran the coroutine to its end"
-                ));
+                caller.set(format!("main got {result:?}: await ran the coroutine to its end"));
             });
         }
     };
@@ -43,12 +40,7 @@ pub fn CoroutineCell(cells: Cells) -> impl IntoView {
     let state = move || {
         tick.track();
         stats.with_value(|s| match s {
-            Some(s) => format!(
-                "poll count {} · woken {} times · {}",
-                s.polls(),
-                s.wakes(),
-                s.state().label()
-            ),
+            Some(s) => format!("poll count {} · woken {} times · {}", s.polls(), s.wakes(), s.state().label()),
             None => "no coroutine object yet".into(),
         })
     };

@@ -27,11 +27,7 @@ pub async fn fetch_data(rt: Rt, k: u8, log: RwSignal<Vec<String>>) -> Result<Str
     log.update(|l| l.push(format!("fetch_data({k}) started")));
     rt.sleep(1000.0).await;
     let after = (rt.now() - started) / 1000.0;
-    log.update(|l| {
-        l.push(format!(
-            "fetch_data({k}) returned \"Result of {k}\" after {after:.2} s"
-        ))
-    });
+    log.update(|l| l.push(format!("fetch_data({k}) returned \"Result of {k}\" after {after:.2} s")));
     Ok(format!("Result of {k}"))
 }
 
@@ -44,10 +40,7 @@ pub fn TermsLesson() -> impl IntoView {
     on_cleanup(move || keep.update_value(|i| drop(i.take())));
     match BrowserRuntime::new() {
         Ok(rt) => {
-            let cells = Cells {
-                rt: Rc::new(rt),
-                tick,
-            };
+            let cells = Cells { rt: Rc::new(rt), tick };
             view! {
                 <div class="terms">
                     <coroutine::CoroutineCell cells=cells.clone()/>
@@ -64,12 +57,7 @@ pub fn TermsLesson() -> impl IntoView {
 
 /// A cell's frame: the term, its Python line and the Rust line that runs.
 #[component]
-pub fn Cell(
-    term: &'static str,
-    python: &'static str,
-    rust: &'static str,
-    children: Children,
-) -> impl IntoView {
+pub fn Cell(term: &'static str, python: &'static str, rust: &'static str, children: Children) -> impl IntoView {
     view! {
         <section class="cell" aria-label=term>
             <h3>{term}</h3>

@@ -33,9 +33,7 @@ pub fn TaskCell(cells: Cells) -> impl IntoView {
         let rt = rt.get_value();
         log.set(Vec::new());
         let (body, stats) = probe(fetch_data(rt.clone(), 2, log));
-        let task = create_task(&rt, body, move |_| {
-            log.update(|l| l.push("fetch_data(2) was cancelled".into()))
-        });
+        let task = create_task(&rt, body, move |_| log.update(|l| l.push("fetch_data(2) was cancelled".into())));
         // The caller goes on at once: this line is printed before the task starts.
         log.update(|l| l.push("main: task created; main carries on without waiting".into()));
         current.set_value(Some((task, stats)));
@@ -52,12 +50,7 @@ pub fn TaskCell(cells: Cells) -> impl IntoView {
         tick.track();
         current.with_value(|c| match c {
             Some((task, stats)) => {
-                format!(
-                    "{} · poll count {} · woken {} times",
-                    task_state(task, stats),
-                    stats.polls(),
-                    stats.wakes()
-                )
+                format!("{} · poll count {} · woken {} times", task_state(task, stats), stats.polls(), stats.wakes())
             }
             None => "no task yet".into(),
         })

@@ -1,0 +1,200 @@
+//! The page's pool of Web Workers (lesson 6): each runs blocking sleeps on its own
+//! thread, so the page's event loop stays free. Workers don't share the page's
+//! memory, so both Python's threads and its processes become workers here.
+
+use playground_core::aio::LocalFuture;
+use std::cell::{Cell, RefCell};
+use std::future::poll_fn;
+use std::rc::Rc;
+use std::task::{Poll, Waker};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+/// The worker's loader, written by Trunk beside `index.html` (relative, for any host).
+pub const SCRIPT: &str = "./playground-worker_loader.js";
+
+#[derive(Default)]
+struct State {
+    ready: bool,
+    failed: Option<String>,
+    call: Option<Result<(), String>>,
+    busy: bool,
+}
+
+struct Slot {
+    worker: Option<Worker>,
+    state: Rc<RefCell<State>>,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
+
+/// The pool of workers shared by every run of the page.
+#[derive(Default)]
+pub struct Workers {
+    slots: RefCell<Vec<Slot>>,
+    wakers: Rc<RefCell<Vec<Waker>>>,
+    next_call: Cell<u32>,
+}
+
+thread_local! {
+    static WORKERS: Rc<Workers> = Rc::new(Workers::default());
+}
+
+/// The page's pool.
+pub fn workers() -> Rc<Workers> {
+    WORKERS.with(Rc::clone)
+}
+
+fn wake_all(wakers: &RefCell<Vec<Waker>>) {
+    for waker in wakers.borrow_mut().drain(..) {
+        waker.wake();
+    }
+}
+
+impl Workers {
+    fn start(&self) -> Slot {
+        let state = Rc::new(RefCell::new(State::default()));
+        let (s, w) = (state.clone(), self.wakers.clone());
+        let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let mut st = s.borrow_mut();
+            if event.data().as_string().as_deref() == Some("ready") {
+                st.ready = true;
+            } else {
+                st.call = Some(Ok(()));
+                st.busy = false;
+            }
+            drop(st);
+            wake_all(&w);
+        });
+        let (s, w) = (state.clone(), self.wakers.clone());
+        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+            event.prevent_default();
+            let mut st = s.borrow_mut();
+            let message = format!("the Web Worker died ({})", event.message());
+            st.failed = Some(message.clone());
+            if st.busy {
+                st.call = Some(Err(message));
+                st.busy = false;
+            }
+            drop(st);
+            wake_all(&w);
+        });
+        let worker = match Worker::new(SCRIPT) {
+            Ok(worker) => {
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                Some(worker)
+            }
+            Err(e) => {
+                state.borrow_mut().failed = Some(format!("the Web Worker could not start: {e:?}"));
+                None
+            }
+        };
+        Slot { worker, state, _on_message: on_message, _on_error: on_error }
+    }
+
+    /// Starts worker `index` if missing, or replaces it if it died or was abandoned.
+    fn fresh(&self, index: usize) {
+        let mut slots = self.slots.borrow_mut();
+        while slots.len() <= index {
+            let slot = self.start();
+            slots.push(slot);
+        }
+        let stale = slots[index].state.borrow().failed.is_some();
+        if stale {
+            if let Some(worker) = &slots[index].worker {
+                worker.terminate();
+            }
+            slots[index] = self.start();
+        }
+    }
+
+    /// Starts workers until there are `n` live ones, and waits until all are ready.
+    /// Resolves with the milliseconds it took, or the first worker's failure.
+    pub async fn warm(self: Rc<Self>, n: usize) -> Result<f64, String> {
+        let now = || js_sys::Date::now();
+        let started = now();
+        for index in 0..n {
+            self.fresh(index);
+        }
+        let pool = self.clone();
+        poll_fn(move |cx| {
+            let slots = pool.slots.borrow();
+            for slot in slots.iter().take(n) {
+                let st = slot.state.borrow();
+                if let Some(e) = &st.failed {
+                    return Poll::Ready(Err(e.clone()));
+                }
+                if !st.ready {
+                    pool.wakers.borrow_mut().push(cx.waker().clone());
+                    return Poll::Pending;
+                }
+            }
+            Poll::Ready(Ok(()))
+        })
+        .await?;
+        Ok(now() - started)
+    }
+
+    /// Makes every busy worker's call abandoned (a run was stopped): they will be
+    /// replaced by fresh workers before their next call.
+    pub fn abandon_busy(&self) {
+        for slot in self.slots.borrow().iter() {
+            if slot.state.borrow().busy {
+                slot.state.borrow_mut().failed = Some("abandoned by a stopped run".into());
+            }
+        }
+    }
+
+    /// Runs a blocking sleep of `ms` on worker `index`, once it is ready.
+    pub fn run(self: Rc<Self>, index: usize, ms: f64) -> LocalFuture<Result<(), String>> {
+        Box::pin(async move {
+            self.clone().warm(index + 1).await?;
+            let state = self.slots.borrow()[index].state.clone();
+            let call = self.next_call.get();
+            self.next_call.set(call.wrapping_add(1));
+            {
+                let mut st = state.borrow_mut();
+                st.busy = true;
+                st.call = None;
+            }
+            let message: JsValue = if crash_requested() {
+                "crash".into()
+            } else {
+                js_sys::Array::of2(&f64::from(call).into(), &ms.into()).into()
+            };
+            let posted = match &self.slots.borrow()[index].worker {
+                Some(worker) => {
+                    worker.post_message(&message).map_err(|e| format!("the Web Worker refused the call: {e:?}"))
+                }
+                None => Err("the Web Worker could not start".to_string()),
+            };
+            if let Err(e) = posted {
+                state.borrow_mut().busy = false;
+                return Err(e);
+            }
+            let wakers = self.wakers.clone();
+            poll_fn(move |cx| match state.borrow_mut().call.take() {
+                Some(result) => Poll::Ready(result),
+                None => {
+                    wakers.borrow_mut().push(cx.waker().clone());
+                    Poll::Pending
+                }
+            })
+            .await
+        })
+    }
+}
+
+/// A hidden switch for the tests: `globalThis.__playgroundCrashNextWorker = true`
+/// makes the next call crash its worker.
+fn crash_requested() -> bool {
+    let key = JsValue::from_str("__playgroundCrashNextWorker");
+    let global = js_sys::global();
+    let asked = js_sys::Reflect::get(&global, &key).map(|v| v.is_truthy()).unwrap_or(false);
+    if asked {
+        let _ = js_sys::Reflect::set(&global, &key, &JsValue::FALSE);
+    }
+    asked
+}
