@@ -39,10 +39,11 @@ def parse(query):
 
 
 def blocking_in_process(seconds, log_path, k):
-    """A process pool's call: time.sleep, then note (in a file) when this worker came free."""
+    """A process pool's call: time.sleep, noting (in a file) when a worker took it and came free."""
+    started = time.perf_counter()
     time.sleep(seconds)
     with open(log_path, "a") as log:
-        log.write(f"{k} {time.perf_counter()}\n")
+        log.write(f"{k} worker-start {started}\n{k} worker-free {time.perf_counter()}\n")
 
 
 def run(query, unit_ms, resolution_ms):
@@ -101,6 +102,7 @@ def run(query, unit_ms, resolution_ms):
                 time.sleep(d * scale)
             elif sleep == "thread":
                 def blocking():
+                    trace(k, "worker-start")
                     time.sleep(d * scale)
                     trace(k, "worker-free")
                 await asyncio.to_thread(blocking)
@@ -170,8 +172,8 @@ def run(query, unit_ms, resolution_ms):
         pool.shutdown(wait=True)  # the end of the pool's `with` block
         with open(worker_log) as log:
             for line in log:
-                k, at = line.split()
-                events.append((int(k), "worker-free", (float(at) - t0[0]) / scale, None))
+                k, event, at = line.split()
+                events.append((int(k), event, (float(at) - t0[0]) / scale, None))
         os.unlink(worker_log)
         events.sort(key=lambda e: e[2])
     trace("main", "end")

@@ -29,3 +29,59 @@ pub async fn copy(text: &str) -> bool {
     };
     JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
 }
+
+/// Whether the tab is hidden (the browser then throttles its timers).
+pub fn tab_hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
+/// Whether the reader asked for reduced motion.
+pub fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Calls `f` with the time of every animation frame, for as long as the page lives.
+pub fn every_frame(f: impl Fn(f64) + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    type Frame = Closure<dyn FnMut(f64)>;
+    let slot: Rc<RefCell<Option<Frame>>> = Rc::new(RefCell::new(None));
+    let again = slot.clone();
+    let request = |slot: &Rc<RefCell<Option<Frame>>>| {
+        if let (Some(window), Some(frame)) = (web_sys::window(), slot.borrow().as_ref()) {
+            let _ = window.request_animation_frame(frame.as_ref().unchecked_ref());
+        }
+    };
+    *slot.borrow_mut() = Some(Closure::new(move |t: f64| {
+        f(t);
+        request(&again);
+    }));
+    request(&slot);
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|e| format!("{e:?}"))?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The markup of the element with `id`, if any.
+pub fn outer_html(id: &str) -> Option<String> {
+    web_sys::window()?.document()?.get_element_by_id(id).map(|e| e.outer_html())
+}

@@ -8,13 +8,16 @@ mod state;
 
 use components::code_panels::CodePanels;
 use components::controls::Controls;
+use components::heartbeat::Heartbeat;
 use components::lesson_picker::LessonPicker;
 use components::notice::LinkNotice;
 use components::output::Output;
+use components::replay::Replay;
 use components::run_bar::RunBar;
 use components::share::{link_of, Share};
 use components::summary::RunSummary;
 use components::terms::TermsLesson;
+use components::timeline::TimelineView;
 use leptos::prelude::*;
 use playground_core::link::{from_link, to_link, LinkState};
 use playground_core::{program, Lesson};
@@ -37,6 +40,7 @@ pub fn App() -> impl IntoView {
         let _size = pool_size.get();
         playground.warm_workers();
     });
+    address::every_frame(move |t| playground.frame(t));
     if run_on_load {
         request_animation_frame(move || playground.start());
     }
@@ -64,8 +68,11 @@ pub fn App() -> impl IntoView {
                 <Show when=move || lesson() != Lesson::Terms fallback=|| view! { <TermsLesson/> }>
                     <Controls/>
                     <RunBar/>
+                    <Heartbeat/>
                     <Output/>
                     <RunSummary/>
+                    <TimelineView/>
+                    <Replay/>
                     <Show when=move || !embed>
                         <Share/>
                         <CodePanels/>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use playground_core::aio::Runtime;
 use playground_core::ideal::ideal_trace_on;
 use playground_core::link::LinkState;
 use playground_core::program;
@@ -54,6 +55,27 @@ pub enum PoolStatus {
     Failed(String),
 }
 
+/// What the page's own event loop shows while (and after) a run: measured with
+/// animation frames, which stop while the loop is blocked.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Live {
+    /// Animation frames so far (the heartbeat).
+    pub frames: u32,
+    /// Milliseconds since the current run started (frozen once it ends).
+    pub now: f64,
+    /// The longest gap between frames that overlapped the run, in ms.
+    pub stall: f64,
+    /// Whether the tab was hidden during the run (timers are throttled then).
+    pub throttled: bool,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Clock {
+    started: Option<f64>,
+    ended: Option<f64>,
+    last_frame: Option<f64>,
+}
+
 /// The playground's state, shared by the components through the context.
 #[derive(Clone, Copy)]
 pub struct Playground {
@@ -63,6 +85,11 @@ pub struct Playground {
     pub run: RwSignal<RunView>,
     /// The worker pool, started before a run so that start-up does not distort it.
     pub pool: RwSignal<PoolStatus>,
+    /// The heartbeat and the live clock of the run.
+    pub live: RwSignal<Live>,
+    /// Replay: the event under the cursor, once a run has ended.
+    pub cursor: RwSignal<Option<usize>>,
+    clock: StoredValue<Clock>,
     active: StoredValue<Option<Trace>, LocalStorage>,
 }
 
@@ -73,6 +100,9 @@ impl Playground {
             link: RwSignal::new(link),
             run: RwSignal::new(RunView::default()),
             pool: RwSignal::new(PoolStatus::Unused),
+            live: RwSignal::new(Live::default()),
+            cursor: RwSignal::new(None),
+            clock: StoredValue::new(Clock::default()),
             active: StoredValue::new_local(None),
         }
     }
@@ -122,7 +152,16 @@ impl Playground {
         };
         let ideal = ideal_trace_on(&scenario, cores()).unwrap_or_default();
         self.run.set(RunView { id, status: RunStatus::Running, scenario: scenario.clone(), events: Vec::new(), ideal });
-        let run = self.run;
+        self.cursor.set(None);
+        let started = rt.now();
+        self.clock.set_value(Clock {
+            started: Some(started),
+            ended: None,
+            last_frame: self.clock.get_value().last_frame,
+        });
+        self.live
+            .update(|l| *l = Live { frames: l.frames, throttled: crate::address::tab_hidden(), ..Live::default() });
+        let (run, clock) = (self.run, self.clock);
         let trace = Trace::with_listener(move |e| {
             run.update(|r| {
                 if r.id == id {
@@ -132,18 +171,49 @@ impl Playground {
         });
         self.active.set_value(Some(trace.clone()));
         spawn_local(async move {
-            let _ = program::run(Rc::new(rt), scenario, trace).await;
-            run.update(|r| {
-                if r.id == id && r.status == RunStatus::Running {
-                    r.status = RunStatus::Finished;
-                }
-            });
+            let rt = Rc::new(rt);
+            let _ = program::run(rt.clone(), scenario, trace).await;
+            if run.with_untracked(|r| r.id == id && r.status == RunStatus::Running) {
+                clock.update_value(|c| c.ended = Some(rt.now()));
+                run.update(|r| r.status = RunStatus::Finished);
+            }
+        });
+    }
+
+    /// One animation frame at `t` (performance.now() ms): the heartbeat beats, the
+    /// run's clock moves, and a gap between frames that overlapped the run counts as a stall.
+    pub fn frame(&self, t: f64) {
+        let mut clock = self.clock.get_value();
+        let previous = clock.last_frame.replace(t);
+        self.clock.set_value(clock);
+        let Some(started) = clock.started else {
+            return self.live.update(|l| l.frames = l.frames.wrapping_add(1));
+        };
+        let overlaps = previous.is_some_and(|p| clock.ended.is_none_or(|end| p < end) && t > started);
+        let gap = previous.map_or(0.0, |p| t - p.max(started));
+        let hidden = crate::address::tab_hidden();
+        self.live.update(|l| {
+            l.frames = l.frames.wrapping_add(1);
+            if clock.ended.is_none() {
+                l.now = t - started;
+                l.throttled |= hidden;
+            }
+            if overlaps {
+                l.stall = l.stall.max(gap);
+            }
         });
     }
 
     /// Stops showing the run under way.
     pub fn stop(&self) {
         self.detach();
+        if let Ok(rt) = BrowserRuntime::new() {
+            self.clock.update_value(|c| {
+                if c.started.is_some() && c.ended.is_none() {
+                    c.ended = Some(rt.now());
+                }
+            });
+        }
         workers().abandon_busy();
         self.run.update(|r| {
             if r.status == RunStatus::Running {

@@ -8,6 +8,7 @@
 pub mod aio;
 pub mod compare;
 pub mod ideal;
+pub mod lanes;
 pub mod link;
 pub mod program;
 pub mod python;

@@ -89,12 +89,18 @@ pub async fn run(rt: Rt, scenario: Scenario, trace: Trace) -> Result<(), RunErro
         let me = me.clone();
         let pool = size.map(|size| {
             let processes = scenario.effective_sleep() == SleepKind::Process;
-            Pool::new(&rt, size, processes, move |PoolEvent::Free { tag, worker, failed }| {
-                if let Some(run) = me.upgrade() {
-                    let how = if failed { "failed" } else { "is free again" };
-                    let detail = format!("worker {} of fetch_data({tag}) {how}", worker + 1);
-                    run.emit(Who::Job(tag), Event::WorkerFree, None, detail);
-                }
+            Pool::new(&rt, size, processes, move |event| {
+                let Some(run) = me.upgrade() else { return };
+                let (tag, event, detail) = match event {
+                    PoolEvent::Start { tag, worker } => {
+                        (tag, Event::WorkerStart, format!("worker {} took fetch_data({tag})'s time.sleep", worker + 1))
+                    }
+                    PoolEvent::Free { tag, worker, failed } => {
+                        let how = if failed { "failed" } else { "is free again" };
+                        (tag, Event::WorkerFree, format!("worker {} of fetch_data({tag}) {how}", worker + 1))
+                    }
+                };
+                run.emit(Who::Job(tag), event, None, detail);
             })
         });
         Run { rt, scenario, trace, t0, tasks: RefCell::new(Vec::new()), pool }

@@ -3,6 +3,7 @@
 
 use crate::link::seconds_text;
 use crate::scenario::{Mode, Scenario, SleepKind};
+use crate::trace::{Event, Who};
 use std::fmt::Write as _;
 
 fn sleep_line(kind: SleepKind) -> &'static str {
@@ -104,6 +105,38 @@ pub fn python_program(s: &Scenario) -> String {
         p.push_str("main()\n");
     }
     p
+}
+
+/// The line (0-based) of [`python_program`] for `s` that corresponds to `event` of `who`
+/// (`of`: the job of `main`'s result).
+pub fn python_line(s: &Scenario, who: Who, event: Event, of: Option<u8>) -> Option<usize> {
+    let k = of.map(|k| k.to_string()).unwrap_or_default();
+    let is_async = s.mode != Mode::Sync;
+    let marker = match (who, event) {
+        (Who::Job(_), Event::Start) => "started\")".to_string(),
+        (Who::Job(_), Event::Return) => "return f\"Result of".into(),
+        (Who::Job(_), Event::Raise) => "raise FetchError".into(),
+        (Who::Job(_), Event::WorkerStart | Event::WorkerFree) => "    await asyncio".into(),
+        (Who::Job(_), Event::Cancel) if s.mode == Mode::Group => "tg.create_task".into(),
+        (Who::Job(_), Event::Cancel) => "asyncio.run(main())".into(),
+        (Who::Main, Event::Start) => if is_async { "async def main():" } else { "def main():" }.into(),
+        (Who::Main, Event::Result) => match s.mode {
+            Mode::Sync => format!("print(fetch_data({k},"),
+            Mode::Await => format!("print(await coro{k})"),
+            Mode::Tasks => format!("print(await task{k})"),
+            Mode::Gather | Mode::GatherRx => "results = await asyncio.gather(".into(),
+            Mode::Group => "print([".into(),
+        },
+        (Who::Main, Event::Raise) => "except Exception".into(),
+        (Who::Main, Event::End) => if is_async { "asyncio.run(main())" } else { "main()" }.into(),
+        _ => return None,
+    };
+    let program = python_program(s);
+    let lines: Vec<&str> = program.lines().collect();
+    if (who, event) == (Who::Main, Event::End) {
+        return lines.iter().rposition(|l| l.starts_with(marker.as_str()));
+    }
+    lines.iter().position(|l| l.contains(marker.as_str()))
 }
 
 #[cfg(test)]

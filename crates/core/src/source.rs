@@ -2,6 +2,7 @@
 //! files compiled into the playground (`include_str!`), never a hand-kept copy.
 
 use crate::scenario::{Mode, Scenario, SleepKind};
+use crate::trace::{Event, Who};
 use std::fmt::Write as _;
 
 /// The scenario program's source file.
@@ -34,7 +35,10 @@ pub fn signatures(mode: Mode) -> Vec<(&'static str, &'static str)> {
         Mode::Group => "async fn main_group(",
     };
     let job = if mode == Mode::Sync { "fn fetch_data_sync(" } else { "async fn fetch_data(" };
-    let mut items = vec![(PROGRAM, job), (PROGRAM, main)];
+    let mut items = vec![(PROGRAM, job), (PROGRAM, "fn finish_job("), (PROGRAM, main)];
+    if mode.uses_tasks() {
+        items.push((PROGRAM, "fn on_cancel("));
+    }
     match mode {
         Mode::Gather | Mode::GatherRx => items.push((GATHER, "pub fn gather<")),
         Mode::Group => items.push((GROUP, "fn on_task_done<")),
@@ -75,6 +79,23 @@ pub fn rust_program(s: &Scenario) -> String {
     out
 }
 
+/// The line (0-based) of the Rust panel for `s` that records `event` of `who`.
+pub fn rust_line(s: &Scenario, who: Who, event: Event) -> Option<usize> {
+    let marker = match (who, event) {
+        (Who::Main, Event::Start) => "\"main() started\"",
+        (Who::Main, Event::Result) => "run.received(",
+        (Who::Main, Event::Raise) => "main() caught",
+        (Who::Main, Event::End) => "the run is over",
+        (Who::Job(_), Event::Start) => "fetch_data({k}) started",
+        (Who::Job(_), Event::Return) => "returned \\\"Result of",
+        (Who::Job(_), Event::Raise) => "raised {error}",
+        (Who::Job(_), Event::Cancel) => "was cancelled{when}",
+        (Who::Job(_), Event::WorkerStart | Event::WorkerFree) => "pool.submit(",
+        _ => return None,
+    };
+    rust_program(s).lines().position(|l| l.contains(marker))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +107,27 @@ mod tests {
                 let text = item(source, signature).unwrap_or_else(|| panic!("{signature} is in the source"));
                 assert!(source.contains(&text), "shown verbatim");
                 assert!(text.ends_with('}'), "{signature} is shown whole");
+            }
+        }
+    }
+
+    #[test]
+    fn every_event_points_at_the_line_that_records_it() {
+        for query in [
+            "lesson=sync",
+            "lesson=await",
+            "lesson=tasks",
+            "lesson=gather",
+            "mode=group&jobs=1,2!,3&sleep=thread&workers=2",
+        ] {
+            let s = crate::link::from_link(query).0.scenario;
+            let panel = rust_program(&s);
+            let python = crate::python::python_program(&s);
+            for e in crate::ideal::ideal_trace(&s).expect("runs") {
+                let line = rust_line(&s, e.who, e.event).unwrap_or_else(|| panic!("{query}: {e:?} has a Rust line"));
+                assert!(panel.lines().nth(line).is_some());
+                let py = crate::python::python_line(&s, e.who, e.event, e.of);
+                assert!(py.is_some_and(|l| python.lines().nth(l).is_some()), "{query}: {e:?} has a Python line");
             }
         }
     }

@@ -29,6 +29,8 @@ pub enum Event {
     Result,
     /// The run is over, after the shutdown's cancellations.
     End,
+    /// A worker took a job's blocking sleep (until then the job waited for one).
+    WorkerStart,
     /// The worker that ran a job's blocking sleep is free again.
     WorkerFree,
 }
@@ -56,6 +58,7 @@ impl Event {
             Event::Cancel => "cancel",
             Event::Result => "result",
             Event::End => "end",
+            Event::WorkerStart => "worker-start",
             Event::WorkerFree => "worker-free",
         }
     }

@@ -222,9 +222,12 @@ fn offloaded_sleeps_wait_for_a_free_worker_and_outlive_their_cancellation() {
             "mode=group&jobs=1,2!,3&sleep=thread&workers=2",
             "main start 0.000
              1 start 0.000
+             1 worker-start 0.000
              2 start 0.000
+             2 worker-start 0.000
              3 start 0.000
              1 worker-free 1.000
+             3 worker-start 1.000
              1 return 1.000
              2 worker-free 2.000
              2 raise 2.000
@@ -238,9 +241,11 @@ fn offloaded_sleeps_wait_for_a_free_worker_and_outlive_their_cancellation() {
             "mode=group&jobs=1!,2,3&sleep=thread&workers=1",
             "main start 0.000
              1 start 0.000
+             1 worker-start 0.000
              2 start 0.000
              3 start 0.000
              1 worker-free 1.000
+             2 worker-start 1.000
              1 raise 1.000
              2 cancel 1.000
              3 cancel 1.000
@@ -253,8 +258,10 @@ fn offloaded_sleeps_wait_for_a_free_worker_and_outlive_their_cancellation() {
             "mode=group&jobs=1!,2&sleep=process&workers=1",
             "main start 0.000
              1 start 0.000
+             1 worker-start 0.000
              2 start 0.000
              1 worker-free 1.000
+             2 worker-start 1.000
              1 raise 1.000
              2 cancel 1.000
              main raise 1.000
@@ -265,7 +272,9 @@ fn offloaded_sleeps_wait_for_a_free_worker_and_outlive_their_cancellation() {
             "lesson=offload",
             "main start 0.000
              1 start 0.000
+             1 worker-start 0.000
              2 start 0.000
+             2 worker-start 0.000
              1 worker-free 1.000
              1 return 1.000
              main result 1.000 1

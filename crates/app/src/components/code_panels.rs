@@ -1,17 +1,38 @@
 //! The two code panels: the Python asyncio program of the current configuration,
-//! and the Rust that actually runs (cut from the compiled source files).
+//! and the Rust that actually runs (cut from the compiled source files). During a
+//! replay, the line that produced the current event is highlighted in both.
 
 use crate::state::use_playground;
 use leptos::prelude::*;
-use playground_core::python::python_program;
-use playground_core::source::rust_program;
+use playground_core::python::{python_line, python_program};
+use playground_core::source::{rust_line, rust_program};
+
+fn lines(text: String, current: Option<usize>) -> impl IntoView {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let here = current == Some(i);
+            view! { <span class="code-line" class:current=here aria-current=here.then_some("step")>{format!("{line}\n")}</span> }
+        })
+        .collect_view()
+}
 
 /// Python beside Rust, following every control.
 #[component]
 pub fn CodePanels() -> impl IntoView {
     let playground = use_playground();
-    let python = move || playground.link.with(|l| python_program(&l.scenario));
-    let rust = move || playground.link.with(|l| rust_program(&l.scenario));
+    let event = move || {
+        let i = playground.cursor.get()?;
+        playground.run.with(|r| r.events.get(i).map(|e| (e.who, e.event, e.of)))
+    };
+    let python = move || {
+        let current = event().and_then(|(who, ev, of)| playground.link.with(|l| python_line(&l.scenario, who, ev, of)));
+        lines(playground.link.with(|l| python_program(&l.scenario)), current)
+    };
+    let rust = move || {
+        let current = event().and_then(|(who, ev, _)| playground.link.with(|l| rust_line(&l.scenario, who, ev)));
+        lines(playground.link.with(|l| rust_program(&l.scenario)), current)
+    };
     view! {
         <div class="code-panels">
             <section class="code" aria-labelledby="python-title">

@@ -2,14 +2,17 @@
 
 pub mod code_panels;
 pub mod controls;
+pub mod heartbeat;
 pub mod jobs;
 pub mod lesson_picker;
 pub mod notice;
 pub mod output;
+pub mod replay;
 pub mod run_bar;
 pub mod share;
 pub mod summary;
 pub mod terms;
+pub mod timeline;
 
 /// A lesson's title, as the heading shows it.
 pub fn lesson_title(lesson: playground_core::Lesson) -> &'static str {

@@ -22,9 +22,11 @@ pub fn Output() -> impl IntoView {
         <section class="output-panel" aria-labelledby="output-title">
             <h3 id="output-title">"Output"</h3>
             <ol class="output" aria-live="polite" aria-label="Output of the run" style=reserved>
-                <For each=lines key=|(id, i, _, _)| (*id, *i) let((_, _, e, unit))>
+                <For each=lines key=|(id, i, _, _)| (*id, *i) let((_, i, e, unit))>
                     <li
                         class="line"
+                        class:current=move || playground.cursor.get() == Some(i)
+                        aria-current=move || (playground.cursor.get() == Some(i)).then_some("step")
                         class:error=e.event == Event::Raise
                         class:cancel=e.event == Event::Cancel
                         data-who=e.who.name()

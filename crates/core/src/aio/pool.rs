@@ -16,6 +16,13 @@ pub type WorkerError = String;
 
 /// What the pool tells its owner.
 pub enum PoolEvent {
+    /// Worker `worker` took the call of `tag`.
+    Start {
+        /// The submitter's tag (the job number).
+        tag: u8,
+        /// Which worker.
+        worker: usize,
+    },
     /// The call of `tag` ended on worker `worker`: that worker is free again.
     Free {
         /// The submitter's tag (the job number).
@@ -104,6 +111,7 @@ impl Pool {
                 commit(&mut inner.queue, lookahead);
                 (worker, entry)
             };
+            (self.on_event)(PoolEvent::Start { tag: entry.tag, worker });
             let call: LocalFuture<Result<(), WorkerError>> = self.rt.offload(worker, entry.ms);
             let pool = self.clone();
             self.rt.spawn(Box::pin(async move {

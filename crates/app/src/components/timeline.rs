@@ -1,0 +1,211 @@
+//! The timeline (SVG): a lane per job, one for `main` and one for the event loop,
+//! growing live; the ideal run drawn faintly behind; the replay cursor.
+
+use crate::state::{use_playground, RunStatus};
+use leptos::prelude::*;
+use playground_core::compare::{max_difference, Point};
+use playground_core::lanes::{timeline, BarKind, Ending, Lane, Timeline};
+
+const LABEL: f64 = 64.0;
+const ROW: f64 = 26.0;
+const BAR: f64 = 16.0;
+const AXIS: f64 = 22.0;
+/// Pixels per scenario second.
+const SCALE: f64 = 110.0;
+
+fn row(lane: Lane) -> f64 {
+    match lane {
+        Lane::Loop => 0.0,
+        Lane::Main => 1.0,
+        Lane::Job(k) => 1.0 + f64::from(k),
+    }
+}
+
+fn lane_name(lane: Lane) -> String {
+    match lane {
+        Lane::Loop => "event loop".into(),
+        Lane::Main => "main".into(),
+        Lane::Job(k) => format!("job {k}"),
+    }
+}
+
+fn glyph(ending: Ending) -> &'static str {
+    match ending {
+        Ending::Returned => "✓",
+        Ending::Raised => "✖",
+        Ending::Cancelled => "⊘",
+        Ending::End => "■",
+    }
+}
+
+/// The legend's entries: a pattern and words for each kind of bar.
+pub const LEGEND: [(BarKind, &str); 8] = [
+    (BarKind::Waiting, "awaiting (the loop is free)"),
+    (BarKind::Blocking, "blocking the loop"),
+    (BarKind::Running, "running, no event loop"),
+    (BarKind::WaitingWorker, "waiting for a worker"),
+    (BarKind::InWorker, "sleeping in a worker"),
+    (BarKind::Lingering, "main lingering"),
+    (BarKind::Idle, "loop idle"),
+    (BarKind::Blocked, "loop blocked"),
+];
+
+fn patterns() -> impl IntoView {
+    view! {
+        <defs>
+            <pattern id="p-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="6" height="6" class="fill-blocking"/>
+                <line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/>
+            </pattern>
+            <pattern id="p-dots" width="5" height="5" patternUnits="userSpaceOnUse">
+                <rect width="5" height="5" class="fill-waiting-worker"/>
+                <circle cx="2.5" cy="2.5" r="1" class="dot"/>
+            </pattern>
+            <pattern id="p-cross" width="6" height="6" patternUnits="userSpaceOnUse">
+                <rect width="6" height="6" class="fill-in-worker"/>
+                <path d="M0 0L6 6M6 0L0 6" class="hatch-line"/>
+            </pattern>
+            <pattern id="p-stripes" width="6" height="4" patternUnits="userSpaceOnUse">
+                <rect width="6" height="4" class="fill-lingering"/>
+                <line x1="0" y1="1" x2="6" y2="1" class="hatch-line"/>
+            </pattern>
+        </defs>
+    }
+}
+
+/// The fill of a bar: a pattern, so that kinds differ by more than colour.
+pub fn fill(kind: BarKind) -> &'static str {
+    match kind {
+        BarKind::Blocking | BarKind::Blocked => "url(#p-hatch)",
+        BarKind::WaitingWorker => "url(#p-dots)",
+        BarKind::InWorker => "url(#p-cross)",
+        BarKind::Lingering => "url(#p-stripes)",
+        _ => "",
+    }
+}
+
+fn draw(t: &Timeline, unit: u16, ideal: bool, focused: RwSignal<String>) -> impl IntoView {
+    let x = move |ms: f64| LABEL + ms / f64::from(unit) * SCALE;
+    let bars = t.bars.iter().filter(|b| b.from.is_finite() && b.to.is_finite()).map(|b| {
+        let (y, w) = (AXIS + row(b.lane) * ROW + (ROW - BAR) / 2.0, (x(b.to) - x(b.from)).max(1.0));
+        let text = b.text.clone();
+        let label = text.clone();
+        let class = format!("bar {} {}", b.kind.name(), if ideal { "ideal" } else { "real" });
+        if ideal {
+            view! { <rect class=class x=x(b.from) y=y width=w height=BAR/> }.into_any()
+        } else {
+            view! {
+                <g class="focusable" tabindex="0" role="img" aria-label=label.clone() on:focus=move |_| focused.set(label.clone())>
+                    <title>{text}</title>
+                    <rect class=class x=x(b.from) y=y width=w height=BAR fill=fill(b.kind)
+                        data-lane=lane_name(b.lane) data-kind=b.kind.name() data-from=format!("{:.1}", b.from) data-to=format!("{:.1}", b.to)/>
+                </g>
+            }
+            .into_any()
+        }
+    });
+    let marks = (!ideal).then(|| {
+        t.marks
+            .iter()
+            .map(|m| {
+                let label = m.text.clone();
+                view! {
+                    <g class="focusable" tabindex="0" role="img" aria-label=label.clone() on:focus=move |_| focused.set(label.clone())>
+                        <title>{m.text.clone()}</title>
+                        <text class=format!("mark {:?}", m.ending).to_lowercase() x=x(m.at) y=AXIS + row(m.lane) * ROW + ROW / 2.0 + 5.0 text-anchor="middle">
+                            {glyph(m.ending)}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view()
+    });
+    view! { <g class=if ideal { "ideal-run" } else { "real-run" }>{bars.collect_view()}{marks}</g> }
+}
+
+/// The timeline of the current run.
+#[component]
+pub fn TimelineView() -> impl IntoView {
+    let playground = use_playground();
+    let focused = RwSignal::new(String::new());
+    let view_box = move || {
+        let live = playground.live.get();
+        let cursor = playground.cursor.get();
+        playground.run.with(|r| {
+            if r.status == RunStatus::Idle || r.events.is_empty() && r.status != RunStatus::Running {
+                return None;
+            }
+            let unit = r.scenario.unit;
+            let now = if r.status == RunStatus::Finished { f64::INFINITY } else { live.now };
+            let real = timeline(&r.scenario, &r.events, now);
+            let ideal = timeline(&r.scenario, &r.ideal, f64::INFINITY);
+            let last = r.events.iter().chain(&r.ideal).map(|e| e.t).fold(live.now.min(1e9), f64::max);
+            let seconds = (last / f64::from(unit)).ceil().max(1.0);
+            let width = LABEL + seconds * SCALE + 16.0;
+            let height = AXIS + (2.0 + r.scenario.jobs.len() as f64) * ROW + 4.0;
+            let lanes: Vec<Lane> =
+                [Lane::Loop, Lane::Main].into_iter().chain((1..=r.scenario.jobs.len() as u8).map(Lane::Job)).collect();
+            let labels = lanes
+                .iter()
+                .map(|&l| view! { <text class="lane-label" x="4" y=AXIS + row(l) * ROW + ROW / 2.0 + 4.0>{lane_name(l)}</text> })
+                .collect_view();
+            let ticks = (0..=seconds as u32)
+                .map(|s| {
+                    let tx = LABEL + f64::from(s) * SCALE;
+                    view! {
+                        <line class="tick" x1=tx y1=AXIS - 4.0 x2=tx y2=height/>
+                        <text class="tick-label" x=tx y="12" text-anchor="middle">{format!("{s} s")}</text>
+                    }
+                })
+                .collect_view();
+            let cursor_x = cursor.and_then(|i| r.events.get(i)).map(|e| LABEL + e.t / f64::from(unit) * SCALE);
+            let cursor_line = cursor_x.map(|cx| view! { <line class="cursor" x1=cx y1="0" x2=cx y2=height/> });
+            let svg = view! {
+                <svg id="timeline-svg" xmlns="http://www.w3.org/2000/svg" width=width height=height
+                    viewBox=format!("0 0 {width} {height}") role="group" aria-label="Timeline of the run">
+                    {patterns()}
+                    {ticks}
+                    {labels}
+                    {draw(&ideal, unit, true, focused)}
+                    {draw(&real, unit, false, focused)}
+                    {cursor_line}
+                </svg>
+            };
+            Some(svg)
+        })
+    };
+    let difference = move || {
+        playground.run.with(|r| {
+            (r.status == RunStatus::Finished && !r.ideal.is_empty()).then(|| {
+                let (real, ideal): (Vec<Point>, Vec<Point>) = (
+                    r.events.iter().map(|e| Point::of_event(e, 1000)).collect(),
+                    r.ideal.iter().map(|e| Point::of_event(e, 1000)).collect(),
+                );
+                format!(
+                    "Measured within {:.0} ms of the ideal run (drawn faintly behind).",
+                    max_difference(&ideal, &real) * 1000.0
+                )
+            })
+        })
+    };
+    let legend = LEGEND
+        .iter()
+        .map(|(kind, words)| {
+            view! {
+                <li><svg width="18" height="12" aria-hidden="true"><rect class=format!("bar {} real", kind.name()) width="18" height="12" fill=fill(*kind)/></svg>{*words}</li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="timeline-panel" aria-labelledby="timeline-title">
+            <h3 id="timeline-title">"Timeline"</h3>
+            <div class="timeline-scroll">{view_box}</div>
+            <p class="difference">{difference}</p>
+            <p class="focused-bar" aria-live="polite">{move || focused.get()}</p>
+            <ul class="legend" aria-label="Legend">
+                {legend}
+                <li>"✓ returned · ✖ raised · ⊘ cancelled · ■ end"</li>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,398 @@
+//! The timeline's model: a run's events turned into bars on lanes (the event loop,
+//! `main`, one per job), derived from the trace alone, so that it grows as it happens.
+
+use crate::scenario::{Mode, Scenario, SleepKind};
+use crate::trace::{Event, TraceEvent, Who};
+
+/// A row of the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lane {
+    /// The event loop itself.
+    Loop,
+    /// `main`.
+    Main,
+    /// Job `k`.
+    Job(u8),
+}
+
+/// What a bar shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarKind {
+    /// Suspended at an `await` (a sleep, a task, gather, a TaskGroup): the loop is free.
+    Waiting,
+    /// Holding the event loop: a blocking `time.sleep`.
+    Blocking,
+    /// Running plain code with no event loop at all (`sync` mode).
+    Running,
+    /// Waiting for a free worker of the pool.
+    WaitingWorker,
+    /// Its blocking sleep runs in a worker, off the loop.
+    InWorker,
+    /// `main` lingering after the jobs.
+    Lingering,
+    /// The loop has nothing to run: it waits for a timer or a worker.
+    Idle,
+    /// The loop is held by blocking code: nothing else can run.
+    Blocked,
+    /// `sync` mode: there is no event loop.
+    NoLoop,
+}
+
+impl BarKind {
+    /// The name used for styles and patterns.
+    pub fn name(self) -> &'static str {
+        match self {
+            BarKind::Waiting => "waiting",
+            BarKind::Blocking => "blocking",
+            BarKind::Running => "running",
+            BarKind::WaitingWorker => "waiting-worker",
+            BarKind::InWorker => "in-worker",
+            BarKind::Lingering => "lingering",
+            BarKind::Idle => "idle",
+            BarKind::Blocked => "blocked",
+            BarKind::NoLoop => "no-loop",
+        }
+    }
+}
+
+/// How a lane ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// Returned its result.
+    Returned,
+    /// Raised.
+    Raised,
+    /// Cancelled.
+    Cancelled,
+    /// The run ended (`main`).
+    End,
+}
+
+/// A stretch of time on a lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// Its lane.
+    pub lane: Lane,
+    /// What it shows.
+    pub kind: BarKind,
+    /// From, in ms since the run started.
+    pub from: f64,
+    /// To, in ms.
+    pub to: f64,
+    /// What it means, for hover and focus.
+    pub text: String,
+}
+
+/// An instant on a lane: how it ended.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// Its lane.
+    pub lane: Lane,
+    /// How.
+    pub ending: Ending,
+    /// When, in ms.
+    pub at: f64,
+    /// What it means.
+    pub text: String,
+}
+
+/// A run drawn as lanes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline {
+    /// The bars.
+    pub bars: Vec<Bar>,
+    /// The endings.
+    pub marks: Vec<Mark>,
+}
+
+fn first(events: &[TraceEvent], who: Who, kinds: &[Event]) -> Option<f64> {
+    events.iter().find(|e| e.who == who && kinds.contains(&e.event)).map(|e| e.t)
+}
+
+fn secs(ms: f64, unit: u16) -> String {
+    format!("{:.2} s", ms / f64::from(unit))
+}
+
+/// The timeline of `events` of a run of `scenario`; open bars reach `now` (ms).
+pub fn timeline(scenario: &Scenario, events: &[TraceEvent], now: f64) -> Timeline {
+    let mut t = Timeline::default();
+    let mut marks = Vec::new();
+    let unit = scenario.unit;
+    let sleep = scenario.effective_sleep();
+    let end = first(events, Who::Main, &[Event::End]);
+    let until = end.unwrap_or(now);
+    let bars = &mut t.bars;
+    for k in 1..=scenario.jobs.len() as u8 {
+        let who = Who::Job(k);
+        let lane = Lane::Job(k);
+        let started = first(events, who, &[Event::Start]);
+        let ended =
+            events.iter().find(|e| e.who == who && matches!(e.event, Event::Return | Event::Raise | Event::Cancel));
+        let stop = ended.map_or(now, |e| e.t);
+        if let Some(s) = started {
+            let name = format!("fetch_data({k})");
+            match sleep {
+                SleepKind::Blocking => {
+                    let what = if scenario.mode == Mode::Sync {
+                        "time.sleep: the program waits"
+                    } else {
+                        "time.sleep holds the event loop"
+                    };
+                    push(
+                        bars,
+                        lane,
+                        BarKind::Blocking,
+                        s,
+                        stop,
+                        format!("{name}: {what}, {} to {}", secs(s, unit), secs(stop, unit)),
+                    );
+                }
+                SleepKind::Async => push(
+                    bars,
+                    lane,
+                    BarKind::Waiting,
+                    s,
+                    stop,
+                    format!("{name}: awaiting asyncio.sleep, {} to {}", secs(s, unit), secs(stop, unit)),
+                ),
+                SleepKind::Thread | SleepKind::Process => {
+                    let taken = first(events, who, &[Event::WorkerStart]);
+                    let freed = first(events, who, &[Event::WorkerFree]).unwrap_or(until.max(now));
+                    let queued_until = taken.unwrap_or(stop).min(stop);
+                    push(
+                        bars,
+                        lane,
+                        BarKind::WaitingWorker,
+                        s,
+                        queued_until,
+                        format!("{name}: waiting for a free worker until {}", secs(queued_until, unit)),
+                    );
+                    if let Some(w) = taken {
+                        push(
+                            bars,
+                            lane,
+                            BarKind::InWorker,
+                            w,
+                            freed.min(stop.max(w)),
+                            format!("{name}: time.sleep in a worker, {} to {}", secs(w, unit), secs(freed, unit)),
+                        );
+                        if freed > stop {
+                            push(
+                                bars,
+                                lane,
+                                BarKind::InWorker,
+                                stop,
+                                freed,
+                                format!("{name} was cancelled, but its worker sleeps on until {}", secs(freed, unit)),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(e) = ended {
+            let (ending, what) = match e.event {
+                Event::Return => (Ending::Returned, "returned"),
+                Event::Raise => (Ending::Raised, "raised"),
+                _ if started.is_none() => (Ending::Cancelled, "was cancelled before it started"),
+                _ => (Ending::Cancelled, "was cancelled"),
+            };
+            marks.push(Mark { lane, ending, at: e.t, text: format!("fetch_data({k}) {what} at {}", secs(e.t, unit)) });
+        }
+    }
+    if let Some(s) = first(events, Who::Main, &[Event::Start]) {
+        let handed = events
+            .iter()
+            .filter(|e| e.who == Who::Main && matches!(e.event, Event::Result | Event::Raise))
+            .map(|e| e.t)
+            .fold(None, |a: Option<f64>, t| Some(a.map_or(t, |a| a.max(t))));
+        let jobs_done = handed.unwrap_or(until);
+        let (kind, what) = match scenario.mode {
+            Mode::Sync => (BarKind::Running, "main calls the jobs one after another"),
+            Mode::Await => (BarKind::Waiting, "main awaits each coroutine in turn"),
+            Mode::Tasks => (BarKind::Waiting, "main awaits its tasks in order"),
+            Mode::Gather | Mode::GatherRx => (BarKind::Waiting, "main awaits asyncio.gather"),
+            Mode::Group => (BarKind::Waiting, "main waits at the end of the TaskGroup block"),
+        };
+        push(bars, Lane::Main, kind, s, jobs_done, format!("{what}, until {}", secs(jobs_done, unit)));
+        let linger = scenario.ms(scenario.linger_tenths);
+        if handed.is_some() && linger > 0.0 {
+            let to = (jobs_done + linger).min(until);
+            push(bars, Lane::Main, BarKind::Lingering, jobs_done, to, format!("main lingers until {}", secs(to, unit)));
+        }
+        if let Some(at) = first(events, Who::Main, &[Event::Raise]) {
+            marks.push(Mark {
+                lane: Lane::Main,
+                ending: Ending::Raised,
+                at,
+                text: format!("an error reached main at {}", secs(at, unit)),
+            });
+        }
+        if let Some(at) = end {
+            marks.push(Mark {
+                lane: Lane::Main,
+                ending: Ending::End,
+                at,
+                text: format!("the run ended at {}", secs(at, unit)),
+            });
+        }
+        loop_lane(scenario, bars, s, until);
+    }
+    t.marks = marks;
+    t
+}
+
+/// The loop's own lane: blocked while a job holds it, idle otherwise.
+fn loop_lane(scenario: &Scenario, bars: &mut Vec<Bar>, from: f64, until: f64) {
+    let unit = scenario.unit;
+    if scenario.mode == Mode::Sync {
+        push(bars, Lane::Loop, BarKind::NoLoop, from, until, "no event loop: plain function calls".into());
+        return;
+    }
+    let mut blocked: Vec<(f64, f64)> =
+        bars.iter().filter(|b| b.kind == BarKind::Blocking).map(|b| (b.from, b.to)).collect();
+    blocked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut merged: Vec<(f64, f64)> = Vec::new();
+    for (a, b) in blocked {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 + 1.0 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    let idle = |a: f64, b: f64, bars: &mut Vec<Bar>| {
+        push(bars, Lane::Loop, BarKind::Idle, a, b, format!("the loop is free, {} to {}", secs(a, unit), secs(b, unit)))
+    };
+    let mut cursor = from;
+    for (a, b) in merged {
+        idle(cursor, a, bars);
+        let text = format!("the loop is blocked for {}: nothing else can run", secs(b - a, unit));
+        push(bars, Lane::Loop, BarKind::Blocked, a, b, text);
+        cursor = cursor.max(b);
+    }
+    idle(cursor, until, bars);
+}
+
+fn push(bars: &mut Vec<Bar>, lane: Lane, kind: BarKind, from: f64, to: f64, text: String) {
+    if to > from {
+        bars.push(Bar { lane, kind, from, to, text });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ideal::ideal_trace;
+    use crate::link::from_link;
+
+    /// A bar as the tests write it: lane, kind, from and to in seconds.
+    type Row = (Lane, &'static str, f64, f64);
+
+    fn bars(query: &str) -> Vec<Row> {
+        let scenario = from_link(query).0.scenario;
+        let events = ideal_trace(&scenario).expect("runs");
+        let t = timeline(&scenario, &events, f64::INFINITY);
+        t.bars.iter().map(|b| (b.lane, b.kind.name(), b.from / 1000.0, b.to / 1000.0)).collect()
+    }
+
+    #[test]
+    fn lanes_for_every_mode_and_sleep_kind() {
+        use Lane::*;
+        let cases: &[(&str, &[Row])] = &[
+            (
+                "lesson=tasks",
+                &[
+                    (Job(1), "waiting", 0.0, 1.0),
+                    (Job(2), "waiting", 0.0, 2.0),
+                    (Main, "waiting", 0.0, 2.0),
+                    (Loop, "idle", 0.0, 2.0),
+                ],
+            ),
+            (
+                "lesson=blocking",
+                &[
+                    (Job(1), "blocking", 0.0, 1.0),
+                    (Job(2), "blocking", 1.0, 3.0),
+                    (Main, "waiting", 0.0, 3.0),
+                    (Loop, "blocked", 0.0, 3.0),
+                ],
+            ),
+            (
+                "lesson=sync",
+                &[
+                    (Job(1), "blocking", 0.0, 1.0),
+                    (Job(2), "blocking", 1.0, 3.0),
+                    (Main, "running", 0.0, 3.0),
+                    (Loop, "no-loop", 0.0, 3.0),
+                ],
+            ),
+            (
+                "lesson=await",
+                &[
+                    (Job(1), "waiting", 0.0, 1.0),
+                    (Job(2), "waiting", 1.0, 3.0),
+                    (Main, "waiting", 0.0, 3.0),
+                    (Loop, "idle", 0.0, 3.0),
+                ],
+            ),
+            (
+                "lesson=gather",
+                &[
+                    (Job(1), "waiting", 0.0, 1.0),
+                    (Job(2), "waiting", 0.0, 2.0),
+                    (Job(3), "waiting", 0.0, 3.0),
+                    (Main, "waiting", 0.0, 2.0),
+                    (Main, "lingering", 2.0, 4.0),
+                    (Loop, "idle", 0.0, 4.0),
+                ],
+            ),
+            (
+                "mode=group&jobs=1,2!,3&sleep=thread&workers=2",
+                &[
+                    (Job(1), "in-worker", 0.0, 1.0),
+                    (Job(2), "in-worker", 0.0, 2.0),
+                    (Job(3), "waiting-worker", 0.0, 1.0),
+                    (Job(3), "in-worker", 1.0, 2.0),
+                    (Job(3), "in-worker", 2.0, 4.0),
+                    (Main, "waiting", 0.0, 2.0),
+                    (Loop, "idle", 0.0, 4.0),
+                ],
+            ),
+            (
+                "mode=group&jobs=1!,2&sleep=process&workers=1",
+                &[
+                    (Job(1), "in-worker", 0.0, 1.0),
+                    (Job(2), "waiting-worker", 0.0, 1.0),
+                    (Job(2), "in-worker", 1.0, 3.0),
+                    (Main, "waiting", 0.0, 1.0),
+                    (Loop, "idle", 0.0, 3.0),
+                ],
+            ),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(bars(query), expected.to_vec(), "{query}");
+        }
+    }
+
+    #[test]
+    fn endings_and_live_growth() {
+        let scenario = from_link("mode=group&jobs=1,2!,3").0.scenario;
+        let events = ideal_trace(&scenario).expect("runs");
+        let t = timeline(&scenario, &events, f64::INFINITY);
+        let endings: Vec<(Lane, Ending)> = t.marks.iter().map(|m| (m.lane, m.ending)).collect();
+        assert_eq!(
+            endings,
+            [
+                (Lane::Job(1), Ending::Returned),
+                (Lane::Job(2), Ending::Raised),
+                (Lane::Job(3), Ending::Cancelled),
+                (Lane::Main, Ending::Raised),
+                (Lane::Main, Ending::End)
+            ]
+        );
+        // Mid-run (only the events before 1.5 s), open bars reach `now`.
+        let so_far: Vec<TraceEvent> = events.iter().filter(|e| e.t <= 1500.0).cloned().collect();
+        let live = timeline(&scenario, &so_far, 1500.0);
+        assert!(live.bars.iter().any(|b| b.lane == Lane::Job(3) && b.to == 1500.0));
+        assert!(live.marks.iter().all(|m| m.at <= 1500.0));
+    }
+}
