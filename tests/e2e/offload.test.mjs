@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { serve, launch, openPage, traceOf, screenshot } from './helpers.mjs';
 import { cpythonTraces, compareTraces } from './reference.mjs';
 
-const UNIT = 200;
+const UNIT = 300;
 let server;
 let browser;
 before(async () => { server = await serve(); browser = await launch(); });

@@ -85,3 +85,48 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 pub fn outer_html(id: &str) -> Option<String> {
     web_sys::window()?.document()?.get_element_by_id(id).map(|e| e.outer_html())
 }
+
+/// Calls `f` whenever the tab becomes hidden.
+pub fn on_hidden(f: impl Fn() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let listener = Closure::<dyn Fn()>::new(move || {
+        if tab_hidden() {
+            f()
+        }
+    });
+    let _ = document.add_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// A banner over the page, made with the DOM alone (the app may be gone): what went
+/// wrong, and a button to reload.
+pub fn show_crash_banner(message: &str) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Ok(banner), Ok(text), Ok(button)) =
+        (document.create_element("div"), document.create_element("p"), document.create_element("button"))
+    else {
+        return;
+    };
+    banner.set_class_name("crash-banner");
+    let _ = banner.set_attribute("role", "alert");
+    text.set_text_content(Some(&format!(
+        "Something went wrong in the playground: {message}. Reloading starts it afresh."
+    )));
+    button.set_text_content(Some("Reload"));
+    let reload = Closure::<dyn Fn()>::new(|| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+    reload.forget();
+    let _ = banner.append_child(&text);
+    let _ = banner.append_child(&button);
+    if let Some(body) = document.body() {
+        let _ = body.prepend_with_node_1(&banner);
+    }
+}

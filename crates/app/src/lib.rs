@@ -23,6 +23,34 @@ use playground_core::link::{from_link, to_link, LinkState};
 use playground_core::{program, Lesson};
 use state::Playground;
 
+thread_local! {
+    static PLAYGROUND: std::cell::Cell<Option<Playground>> = const { std::cell::Cell::new(None) };
+}
+
+/// The scenario API (for the benchmark; links stay limited to 12 jobs): runs `jobs`
+/// jobs of `seconds` each, in the scenario the link `query` describes.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = runScenario)]
+pub fn run_scenario(query: &str, jobs: u32, seconds: f64) -> Result<(), wasm_bindgen::JsValue> {
+    let playground = PLAYGROUND.with(|p| p.get()).ok_or("the playground is not mounted")?;
+    let (state, _) = from_link(query);
+    let tenths = (seconds * 10.0).round().clamp(1.0, 100.0) as u16;
+    let mut scenario = state.scenario.clone();
+    scenario.jobs = vec![playground_core::Job::ok(tenths); jobs.max(1) as usize];
+    scenario.order = playground_core::Scenario::identity_order(scenario.jobs.len());
+    playground.edit(|l| *l = LinkState { scenario, ..state.clone() });
+    playground.start();
+    Ok(())
+}
+
+/// Shows a banner with a reload button if the app panics (its state is gone), and
+/// logs the panic to the console.
+pub fn install_panic_banner() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        address::show_crash_banner(&info.to_string());
+    }));
+}
+
 /// The whole page, opened with the state its address describes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -30,6 +58,8 @@ pub fn App() -> impl IntoView {
     let (run_on_load, embed) = (state.run, state.embed);
     let playground = Playground::new(LinkState { run: false, ..state });
     provide_context(playground);
+    PLAYGROUND.with(|p| p.set(Some(playground)));
+    address::on_hidden(move || playground.tab_hidden());
     // The address bar follows the state, without a history entry per change.
     Effect::new(move |_| address::replace_query(&playground.link.with(to_link)));
     // Workers start when the lesson or sleep kind asks for them, before any run.

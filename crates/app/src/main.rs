@@ -1,6 +1,6 @@
 //! Mounts the playground; everything else lives in the library.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    playground_app::install_panic_banner();
     leptos::mount::mount_to_body(playground_app::App);
 }

@@ -90,6 +90,7 @@ pub struct Playground {
     /// Replay: the event under the cursor, once a run has ended.
     pub cursor: RwSignal<Option<usize>>,
     clock: StoredValue<Clock>,
+    pending: StoredValue<Vec<TraceEvent>, LocalStorage>,
     active: StoredValue<Option<Trace>, LocalStorage>,
 }
 
@@ -103,6 +104,7 @@ impl Playground {
             live: RwSignal::new(Live::default()),
             cursor: RwSignal::new(None),
             clock: StoredValue::new(Clock::default()),
+            pending: StoredValue::new_local(Vec::new()),
             active: StoredValue::new_local(None),
         }
     }
@@ -138,7 +140,6 @@ impl Playground {
     /// on, no event of an older run reaches the page.
     pub fn start(&self) {
         self.detach();
-        workers().abandon_busy();
         let scenario = self.link.with_untracked(|l| l.scenario.clone());
         let id = self.run.with_untracked(|r| r.id) + 1;
         let refused = |reason: String| RunView { id, status: RunStatus::Refused(reason), ..RunView::default() };
@@ -150,7 +151,15 @@ impl Playground {
             Ok(rt) => rt,
             Err(e) => return self.run.set(refused(e.to_string())),
         };
-        let ideal = ideal_trace_on(&scenario, cores()).unwrap_or_default();
+        if debug_switch("__playgroundPanicOnRun") {
+            panic!("a deliberate panic (the hidden debug switch __playgroundPanicOnRun)");
+        }
+        // The ideal run costs a pass of the virtual loop: skipped for very large runs.
+        let ideal = if scenario.jobs.len() <= MAX_IDEAL_JOBS {
+            ideal_trace_on(&scenario, cores()).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         self.run.set(RunView { id, status: RunStatus::Running, scenario: scenario.clone(), events: Vec::new(), ideal });
         self.cursor.set(None);
         let started = rt.now();
@@ -161,20 +170,17 @@ impl Playground {
         });
         self.live
             .update(|l| *l = Live { frames: l.frames, throttled: crate::address::tab_hidden(), ..Live::default() });
-        let (run, clock) = (self.run, self.clock);
-        let trace = Trace::with_listener(move |e| {
-            run.update(|r| {
-                if r.id == id {
-                    r.events.push(e.clone())
-                }
-            })
-        });
+        let (run, clock, pending, playground) = (self.run, self.clock, self.pending, *self);
+        pending.update_value(Vec::clear);
+        // Events are recorded at once (with their real time) and reach the page once per frame.
+        let trace = Trace::with_listener(move |e| pending.update_value(|p| p.push(e.clone())));
         self.active.set_value(Some(trace.clone()));
         spawn_local(async move {
             let rt = Rc::new(rt);
             let _ = program::run(rt.clone(), scenario, trace).await;
             if run.with_untracked(|r| r.id == id && r.status == RunStatus::Running) {
                 clock.update_value(|c| c.ended = Some(rt.now()));
+                playground.flush();
                 run.update(|r| r.status = RunStatus::Finished);
             }
         });
@@ -183,6 +189,7 @@ impl Playground {
     /// One animation frame at `t` (performance.now() ms): the heartbeat beats, the
     /// run's clock moves, and a gap between frames that overlapped the run counts as a stall.
     pub fn frame(&self, t: f64) {
+        self.flush();
         let mut clock = self.clock.get_value();
         let previous = clock.last_frame.replace(t);
         self.clock.set_value(clock);
@@ -204,8 +211,24 @@ impl Playground {
         });
     }
 
+    /// Hands the events recorded since the last frame to the page.
+    pub fn flush(&self) {
+        let events = self.pending.try_update_value(std::mem::take).unwrap_or_default();
+        if !events.is_empty() {
+            self.run.update(|r| r.events.extend(events));
+        }
+    }
+
+    /// Notes that the tab was hidden: if a run is under way, its times are throttled.
+    pub fn tab_hidden(&self) {
+        if self.run.with_untracked(|r| r.status == RunStatus::Running) {
+            self.live.update(|l| l.throttled = true);
+        }
+    }
+
     /// Stops showing the run under way.
     pub fn stop(&self) {
+        self.flush();
         self.detach();
         if let Ok(rt) = BrowserRuntime::new() {
             self.clock.update_value(|c| {
@@ -214,12 +237,14 @@ impl Playground {
                 }
             });
         }
-        workers().abandon_busy();
         self.run.update(|r| {
             if r.status == RunStatus::Running {
                 r.status = RunStatus::Stopped;
             }
         });
+        // Workers still sleeping for the stopped run finish, then come back to the pool;
+        // meanwhile the pool makes sure enough others are ready.
+        self.warm_workers();
     }
 
     fn detach(&self) {
@@ -227,6 +252,20 @@ impl Playground {
             trace.detach();
         }
     }
+}
+
+/// Runs larger than this get no ideal prediction (it would stall the page to compute).
+pub const MAX_IDEAL_JOBS: usize = 1000;
+
+/// A hidden switch for the tests: a truthy `globalThis[name]`, cleared once read.
+pub fn debug_switch(name: &str) -> bool {
+    let key = wasm_bindgen::JsValue::from_str(name);
+    let global = js_sys::global();
+    let on = js_sys::Reflect::get(&global, &key).map(|v| v.is_truthy()).unwrap_or(false);
+    if on {
+        let _ = js_sys::Reflect::set(&global, &key, &wasm_bindgen::JsValue::FALSE);
+    }
+    on
 }
 
 /// The playground of the enclosing [`crate::App`].

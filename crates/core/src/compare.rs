@@ -6,6 +6,7 @@
 //! tasks in a set's order). So each actor's own events must come in the same order,
 //! and the k-th event of an actor must match in kind, `of` and time.
 
+use crate::scenario::JobId;
 use crate::trace::{Event, TraceEvent, Who};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -20,7 +21,7 @@ pub struct Point {
     /// When, in scenario seconds.
     pub s: f64,
     /// Whose result, on `main`'s `result` events.
-    pub of: Option<u8>,
+    pub of: Option<JobId>,
 }
 
 impl Point {

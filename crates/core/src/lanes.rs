@@ -1,6 +1,7 @@
 //! The timeline's model: a run's events turned into bars on lanes (the event loop,
 //! `main`, one per job), derived from the trace alone, so that it grows as it happens.
 
+use crate::scenario::JobId;
 use crate::scenario::{Mode, Scenario, SleepKind};
 use crate::trace::{Event, TraceEvent, Who};
 
@@ -12,7 +13,7 @@ pub enum Lane {
     /// `main`.
     Main,
     /// Job `k`.
-    Job(u8),
+    Job(JobId),
 }
 
 /// What a bar shows.
@@ -122,7 +123,7 @@ pub fn timeline(scenario: &Scenario, events: &[TraceEvent], now: f64) -> Timelin
     let end = first(events, Who::Main, &[Event::End]);
     let until = end.unwrap_or(now);
     let bars = &mut t.bars;
-    for k in 1..=scenario.jobs.len() as u8 {
+    for k in 1..=scenario.jobs.len() as JobId {
         let who = Who::Job(k);
         let lane = Lane::Job(k);
         let started = first(events, who, &[Event::Start]);

@@ -2,7 +2,7 @@
 //! [`from_link`]. A link names only what differs from its lesson's defaults, plus `v`.
 
 use crate::scenario::{
-    Job, Lesson, Mode, Scenario, SleepKind, DURATION_TENTHS, MAX_JOBS, MAX_LINGER_TENTHS, UNIT_MS, WORKERS,
+    Job, JobId, Lesson, Mode, Scenario, SleepKind, DURATION_TENTHS, MAX_JOBS, MAX_LINGER_TENTHS, UNIT_MS, WORKERS,
 };
 use std::fmt;
 
@@ -89,8 +89,8 @@ fn jobs_text(jobs: &[Job]) -> String {
     parts.join(",")
 }
 
-fn list_text(values: &[u8]) -> String {
-    values.iter().map(u8::to_string).collect::<Vec<_>>().join(",")
+fn list_text(values: &[JobId]) -> String {
+    values.iter().map(JobId::to_string).collect::<Vec<_>>().join(",")
 }
 
 /// Every scenario key, written whatever the defaults (for the CPython reference script).
@@ -289,8 +289,8 @@ fn parse_jobs(text: &str) -> Result<Vec<Job>, String> {
         .ok_or(accepted)
 }
 
-fn parse_order(text: &str, n: usize) -> Option<Vec<u8>> {
-    let order: Vec<u8> = text.split(',').map(|p| p.parse::<u8>().ok()).collect::<Option<_>>()?;
+fn parse_order(text: &str, n: usize) -> Option<Vec<JobId>> {
+    let order: Vec<JobId> = text.split(',').map(|p| p.parse::<JobId>().ok()).collect::<Option<_>>()?;
     let mut sorted = order.clone();
     sorted.sort_unstable();
     (sorted == Scenario::identity_order(n)).then_some(order)

@@ -4,6 +4,7 @@
 use crate::aio::gather::gather;
 use crate::aio::pool::{default_size, CancelOnDrop, Pool, PoolEvent};
 use crate::aio::{create_task, Outcome, Rt, Task, TaskGroup};
+use crate::scenario::JobId;
 use crate::scenario::{Mode, Scenario, SleepKind};
 use crate::trace::{Event, Trace, TraceEvent, Who};
 use std::cell::RefCell;
@@ -14,7 +15,7 @@ use std::rc::Rc;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FetchError {
     /// The job that raised it.
-    pub job: u8,
+    pub job: JobId,
     /// Set when the worker running its sleep failed, rather than the job itself.
     pub worker: Option<String>,
 }
@@ -65,7 +66,7 @@ pub fn check(scenario: &Scenario) -> Result<(), RunError> {
     }
     let mut order = scenario.order.clone();
     order.sort_unstable();
-    if order.len() != scenario.jobs.len() || order.iter().enumerate().any(|(i, &k)| usize::from(k) != i + 1) {
+    if order.len() != scenario.jobs.len() || order.iter().enumerate().any(|(i, &k)| (k as usize) != i + 1) {
         return Err(RunError::BadOrder);
     }
     Ok(())
@@ -130,23 +131,23 @@ pub async fn run(rt: Rt, scenario: Scenario, trace: Trace) -> Result<(), RunErro
 }
 
 impl Run {
-    fn emit(&self, who: Who, event: Event, of: Option<u8>, detail: String) {
+    fn emit(&self, who: Who, event: Event, of: Option<JobId>, detail: String) {
         let t = self.rt.now() - self.t0;
         self.trace.record(TraceEvent { who, event, t, of, detail });
     }
 
-    fn job_count(&self) -> u8 {
-        self.scenario.jobs.len() as u8
+    fn job_count(&self) -> JobId {
+        self.scenario.jobs.len() as JobId
     }
 
-    fn received(&self, k: u8, value: &str) {
+    fn received(&self, k: JobId, value: &str) {
         self.emit(Who::Main, Event::Result, Some(k), format!("main() received {value}"));
     }
 }
 
 /// `async def fetch_data(k)`: starts, sleeps in the chosen way, returns or raises.
-async fn fetch_data(run: Rc<Run>, k: u8) -> Result<String, FetchError> {
-    let job = run.scenario.jobs[usize::from(k) - 1];
+async fn fetch_data(run: Rc<Run>, k: JobId) -> Result<String, FetchError> {
+    let job = run.scenario.jobs[(k as usize) - 1];
     run.emit(Who::Job(k), Event::Start, None, format!("fetch_data({k}) started"));
     let ms = run.scenario.ms(job.tenths);
     match (run.scenario.effective_sleep(), &run.pool) {
@@ -167,14 +168,14 @@ async fn fetch_data(run: Rc<Run>, k: u8) -> Result<String, FetchError> {
 }
 
 /// The sync `def fetch_data(k)` of example1: `time.sleep` with no event loop.
-fn fetch_data_sync(run: &Run, k: u8) -> Result<String, FetchError> {
-    let job = run.scenario.jobs[usize::from(k) - 1];
+fn fetch_data_sync(run: &Run, k: JobId) -> Result<String, FetchError> {
+    let job = run.scenario.jobs[(k as usize) - 1];
     run.emit(Who::Job(k), Event::Start, None, format!("fetch_data({k}) started"));
     run.rt.block(run.scenario.ms(job.tenths));
     finish_job(run, k, job.fails)
 }
 
-fn finish_job(run: &Run, k: u8, fails: bool) -> Result<String, FetchError> {
+fn finish_job(run: &Run, k: JobId, fails: bool) -> Result<String, FetchError> {
     if fails {
         let error = FetchError { job: k, worker: None };
         run.emit(Who::Job(k), Event::Raise, None, format!("fetch_data({k}) raised {error}"));
@@ -198,7 +199,7 @@ async fn main_await(run: &Rc<Run>) -> Option<String> {
     // Calling a coroutine function only creates coroutine objects: nothing runs yet.
     let mut coroutines: Vec<_> = (1..=run.job_count()).map(|k| Some(fetch_data(run.clone(), k))).collect();
     for &k in &run.scenario.order {
-        let Some(coroutine) = coroutines[usize::from(k) - 1].take() else {
+        let Some(coroutine) = coroutines[(k as usize) - 1].take() else {
             continue;
         };
         match coroutine.await {
@@ -209,7 +210,7 @@ async fn main_await(run: &Rc<Run>) -> Option<String> {
     None
 }
 
-fn on_cancel(run: &Rc<Run>, k: u8) -> impl FnOnce(bool) + 'static {
+fn on_cancel(run: &Rc<Run>, k: JobId) -> impl FnOnce(bool) + 'static {
     let run = run.clone();
     move |started| {
         let when = if started { "" } else { " before it started" };
@@ -227,7 +228,7 @@ fn spawn_jobs(run: &Rc<Run>) -> Vec<JobTask> {
 async fn main_tasks(run: &Rc<Run>) -> Option<String> {
     let tasks = spawn_jobs(run);
     for &k in &run.scenario.order {
-        match tasks[usize::from(k) - 1].wait().await {
+        match tasks[(k as usize) - 1].wait().await {
             Outcome::Returned(value) => run.received(k, &format!("\"{value}\"")),
             Outcome::Raised(error) => return Some(error.to_string()),
             Outcome::Cancelled => return Some("CancelledError()".into()),
@@ -247,7 +248,7 @@ async fn main_gather(run: &Rc<Run>) -> Option<String> {
                     Outcome::Raised(error) => format!("{error} as a value"),
                     Outcome::Cancelled => "CancelledError() as a value".into(),
                 };
-                run.received(i as u8 + 1, &value);
+                run.received(i as JobId + 1, &value);
             }
             None
         }
@@ -265,7 +266,7 @@ async fn main_group(run: &Rc<Run>) -> Option<String> {
         Ok(()) => {
             for (i, task) in tasks.iter().enumerate() {
                 if let Some(Outcome::Returned(value)) = task.outcome() {
-                    run.received(i as u8 + 1, &format!("\"{value}\""));
+                    run.received(i as JobId + 1, &format!("\"{value}\""));
                 }
             }
             None

@@ -2,6 +2,7 @@
 //! It is the program `tests/reference/asyncio_trace.py` runs, minus the tracing.
 
 use crate::link::seconds_text;
+use crate::scenario::JobId;
 use crate::scenario::{Mode, Scenario, SleepKind};
 use crate::trace::{Event, Who};
 use std::fmt::Write as _;
@@ -45,7 +46,7 @@ pub fn python_program(s: &Scenario) -> String {
     p.push_str("    try:\n");
     let n = s.jobs.len();
     let body = match s.mode {
-        Mode::Sync => s.order.iter().map(|&k| format!("        print({})\n", call(s, k.into()))).collect(),
+        Mode::Sync => s.order.iter().map(|&k| format!("        print({})\n", call(s, k as usize))).collect(),
         Mode::Await => {
             let mut b = String::from("        # calling a coroutine function only creates a coroutine object\n");
             for k in 1..=n {
@@ -109,7 +110,7 @@ pub fn python_program(s: &Scenario) -> String {
 
 /// The line (0-based) of [`python_program`] for `s` that corresponds to `event` of `who`
 /// (`of`: the job of `main`'s result).
-pub fn python_line(s: &Scenario, who: Who, event: Event, of: Option<u8>) -> Option<usize> {
+pub fn python_line(s: &Scenario, who: Who, event: Event, of: Option<JobId>) -> Option<usize> {
     let k = of.map(|k| k.to_string()).unwrap_or_default();
     let is_async = s.mode != Mode::Sync;
     let marker = match (who, event) {

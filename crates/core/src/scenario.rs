@@ -3,7 +3,10 @@
 
 use std::fmt;
 
-/// Most jobs a scenario (and so a link) may hold.
+/// A job's number, from 1.
+pub type JobId = u32;
+
+/// Most jobs a link may hold (the scenario API takes more, for benchmarks).
 pub const MAX_JOBS: usize = 12;
 /// Shortest and longest job, in tenths of a second.
 pub const DURATION_TENTHS: std::ops::RangeInclusive<u16> = 1..=100;
@@ -82,7 +85,7 @@ pub struct Scenario {
     /// The jobs, numbered from 1.
     pub jobs: Vec<Job>,
     /// The order in which `main` awaits the jobs (1-based), used by `sync`, `await`, `tasks`.
-    pub order: Vec<u8>,
+    pub order: Vec<JobId>,
     /// How each job sleeps.
     pub sleep: SleepKind,
     /// Pool size for `thread` and `process`; `None` means Python's default.
@@ -209,8 +212,8 @@ impl Default for Scenario {
 
 impl Scenario {
     /// The identity order `1..=n` for `n` jobs.
-    pub fn identity_order(n: usize) -> Vec<u8> {
-        (1..=n as u8).collect()
+    pub fn identity_order(n: usize) -> Vec<JobId> {
+        (1..=n as JobId).collect()
     }
 
     /// The sleep kind that really applies: `sync` mode always blocks.
@@ -243,16 +246,16 @@ impl Scenario {
             return false;
         }
         self.jobs.push(job);
-        self.order.push(self.jobs.len() as u8);
+        self.order.push(self.jobs.len() as JobId);
         true
     }
 
     /// Removes job `k` (1-based), renumbering the later jobs in `order`.
-    pub fn remove_job(&mut self, k: u8) -> bool {
-        if self.jobs.len() <= 1 || k == 0 || usize::from(k) > self.jobs.len() {
+    pub fn remove_job(&mut self, k: JobId) -> bool {
+        if self.jobs.len() <= 1 || k == 0 || (k as usize) > self.jobs.len() {
             return false;
         }
-        self.jobs.remove(usize::from(k) - 1);
+        self.jobs.remove((k as usize) - 1);
         self.order.retain(|&o| o != k);
         for o in &mut self.order {
             if *o > k {

@@ -1,6 +1,7 @@
 //! The trace of a run: every event with who, event, time and `of`, recorded by the
 //! runtime as it happens, and handed to a listener (the page) at once.
 
+use crate::scenario::JobId;
 use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::rc::Rc;
@@ -11,7 +12,7 @@ pub enum Who {
     /// The `main` coroutine (or function, in `sync` mode).
     Main,
     /// Job `k`, numbered from 1.
-    Job(u8),
+    Job(JobId),
 }
 
 /// What happened (the spec's required event names).
@@ -78,7 +79,7 @@ pub struct TraceEvent {
     /// Real milliseconds since the run started (virtual ones on the virtual loop).
     pub t: f64,
     /// On `main`'s `result` events, the job whose result `main` received.
-    pub of: Option<u8>,
+    pub of: Option<JobId>,
     /// Plain words on what happened, for people (not part of the contract).
     pub detail: String,
 }

@@ -94,63 +94,77 @@ impl Workers {
         Slot { worker, state, _on_message: on_message, _on_error: on_error }
     }
 
-    /// Starts worker `index` if missing, or replaces it if it died or was abandoned.
-    fn fresh(&self, index: usize) {
-        let mut slots = self.slots.borrow_mut();
-        while slots.len() <= index {
-            let slot = self.start();
-            slots.push(slot);
-        }
-        let stale = slots[index].state.borrow().failed.is_some();
-        if stale {
-            if let Some(worker) = &slots[index].worker {
-                worker.terminate();
-            }
-            slots[index] = self.start();
-        }
+    /// Slots that can take a call now or soon: started and not dead.
+    fn usable(&self) -> Vec<usize> {
+        self.slots
+            .borrow()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.state.borrow().failed.is_none())
+            .map(|(i, _)| i)
+            .collect()
     }
 
-    /// Starts workers until there are `n` live ones, and waits until all are ready.
-    /// Resolves with the milliseconds it took, or the first worker's failure.
+    /// Starts workers until `n` of them are alive and not busy, replacing dead ones,
+    /// and waits until those are ready. Resolves with the milliseconds it took, or the
+    /// first failure. Workers still sleeping for a stopped run finish their sleep and
+    /// come back to the pool: they are neither killed nor counted.
     pub async fn warm(self: Rc<Self>, n: usize) -> Result<f64, String> {
-        let now = || js_sys::Date::now();
-        let started = now();
-        for index in 0..n {
-            self.fresh(index);
+        let started = js_sys::Date::now();
+        let idle =
+            |pool: &Workers| pool.usable().into_iter().filter(|&i| !pool.slots.borrow()[i].state.borrow().busy).count();
+        {
+            let mut slots = self.slots.borrow_mut();
+            for slot in slots.iter_mut() {
+                if slot.state.borrow().failed.is_some() {
+                    if let Some(worker) = &slot.worker {
+                        worker.terminate();
+                    }
+                    *slot = self.start();
+                }
+            }
+        }
+        while idle(&self) < n {
+            let slot = self.start();
+            self.slots.borrow_mut().push(slot);
         }
         let pool = self.clone();
         poll_fn(move |cx| {
             let slots = pool.slots.borrow();
-            for slot in slots.iter().take(n) {
+            let mut ready = 0;
+            for slot in slots.iter() {
                 let st = slot.state.borrow();
                 if let Some(e) = &st.failed {
                     return Poll::Ready(Err(e.clone()));
                 }
-                if !st.ready {
-                    pool.wakers.borrow_mut().push(cx.waker().clone());
-                    return Poll::Pending;
+                if st.ready && !st.busy {
+                    ready += 1;
                 }
             }
-            Poll::Ready(Ok(()))
+            if ready >= n {
+                Poll::Ready(Ok(()))
+            } else {
+                pool.wakers.borrow_mut().push(cx.waker().clone());
+                Poll::Pending
+            }
         })
         .await?;
-        Ok(now() - started)
+        Ok(js_sys::Date::now() - started)
     }
 
-    /// Makes every busy worker's call abandoned (a run was stopped): they will be
-    /// replaced by fresh workers before their next call.
-    pub fn abandon_busy(&self) {
-        for slot in self.slots.borrow().iter() {
-            if slot.state.borrow().busy {
-                slot.state.borrow_mut().failed = Some("abandoned by a stopped run".into());
-            }
-        }
-    }
-
-    /// Runs a blocking sleep of `ms` on worker `index`, once it is ready.
-    pub fn run(self: Rc<Self>, index: usize, ms: f64) -> LocalFuture<Result<(), String>> {
+    /// Runs a blocking sleep of `ms` on an idle, ready worker (starting one if none is).
+    /// The pool's own numbering (`_worker`) is the core's: any free worker will do.
+    pub fn run(self: Rc<Self>, _worker: usize, ms: f64) -> LocalFuture<Result<(), String>> {
         Box::pin(async move {
-            self.clone().warm(index + 1).await?;
+            self.clone().warm(1).await?;
+            let index = {
+                let slots = self.slots.borrow();
+                slots.iter().position(|s| {
+                    let st = s.state.borrow();
+                    st.ready && !st.busy && st.failed.is_none()
+                })
+            };
+            let Some(index) = index else { return Err("no Web Worker is free".to_string()) };
             let state = self.slots.borrow()[index].state.clone();
             let call = self.next_call.get();
             self.next_call.set(call.wrapping_add(1));

@@ -3,6 +3,7 @@
 use super::controls::tenths_from;
 use crate::state::use_playground;
 use leptos::prelude::*;
+use playground_core::scenario::JobId;
 use playground_core::scenario::{Job, DURATION_TENTHS, MAX_JOBS};
 
 /// The jobs table and the await order.
@@ -10,7 +11,7 @@ use playground_core::scenario::{Job, DURATION_TENTHS, MAX_JOBS};
 pub fn Jobs() -> impl IntoView {
     let playground = use_playground();
     let scenario = move || playground.link.with(|l| l.scenario.clone());
-    let rows = move || scenario().jobs.into_iter().enumerate().map(|(i, j)| (i as u8 + 1, j)).collect::<Vec<_>>();
+    let rows = move || scenario().jobs.into_iter().enumerate().map(|(i, j)| (i as JobId + 1, j)).collect::<Vec<_>>();
     let order_unused = move || !scenario().mode.uses_order();
     let order = move || scenario().order.into_iter().enumerate().collect::<Vec<_>>();
     let move_job = move |position: usize, earlier: bool| {
@@ -32,11 +33,11 @@ pub fn Jobs() -> impl IntoView {
                         min=f64::from(*DURATION_TENTHS.start()) / 10.0 max=f64::from(*DURATION_TENTHS.end()) / 10.0
                         prop:value=format!("{}", job.seconds())
                         on:change=move |ev| if let Some(t) = tenths_from(&event_target_value(&ev), *DURATION_TENTHS.start(), *DURATION_TENTHS.end()) {
-                            playground.edit(|l| l.scenario.jobs[usize::from(k) - 1].tenths = t)
+                            playground.edit(|l| l.scenario.jobs[(k as usize) - 1].tenths = t)
                         }/>
                     <label class="check">
                         <input type="checkbox" prop:checked=job.fails
-                            on:change=move |ev| { let fails = event_target_checked(&ev); playground.edit(|l| l.scenario.jobs[usize::from(k) - 1].fails = fails) }/>
+                            on:change=move |ev| { let fails = event_target_checked(&ev); playground.edit(|l| l.scenario.jobs[(k as usize) - 1].fails = fails) }/>
                         {format!("Job {k} raises")}
                     </label>
                     <button type="button" disabled={move || scenario().jobs.len() <= 1}

@@ -19,6 +19,12 @@ pub fn RunSummary() -> impl IntoView {
         Some(s) => view! {
             <section class="summary" aria-label="Summary">
                 <p class="sentence">{s.sentence}</p>
+                <Show when=move || playground.live.with(|l| l.throttled)>
+                    <p class="throttled" data-throttled="true">
+                        "Throttled run: the tab was hidden while it ran, so the browser slowed its timers. \
+                         These times show the browser's throttling, not asyncio: run it again with the tab visible."
+                    </p>
+                </Show>
                 <dl class="figures">
                     <dt>"Total"</dt><dd>{format!("{:.2} s", s.total)}</dd>
                     <dt>"One after another"</dt><dd>{format!("{:.2} s", s.sequential)}</dd>

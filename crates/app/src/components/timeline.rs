@@ -5,7 +5,10 @@ use crate::state::{use_playground, RunStatus};
 use leptos::prelude::*;
 use playground_core::compare::{max_difference, Point};
 use playground_core::lanes::{timeline, BarKind, Ending, Lane, Timeline};
+use playground_core::scenario::JobId;
 
+/// Most job lanes drawn.
+pub const MAX_LANES: usize = 50;
 const LABEL: f64 = 64.0;
 const ROW: f64 = 26.0;
 const BAR: f64 = 16.0;
@@ -135,6 +138,10 @@ pub fn TimelineView() -> impl IntoView {
             if r.status == RunStatus::Idle || r.events.is_empty() && r.status != RunStatus::Running {
                 return None;
             }
+            if r.scenario.jobs.len() > MAX_LANES {
+                let note = format!("The timeline draws runs of up to {MAX_LANES} jobs; this one has {}.", r.scenario.jobs.len());
+                return Some(view! { <p class="note">{note}</p> }.into_any());
+            }
             let unit = r.scenario.unit;
             let now = if r.status == RunStatus::Finished { f64::INFINITY } else { live.now };
             let real = timeline(&r.scenario, &r.events, now);
@@ -144,7 +151,7 @@ pub fn TimelineView() -> impl IntoView {
             let width = LABEL + seconds * SCALE + 16.0;
             let height = AXIS + (2.0 + r.scenario.jobs.len() as f64) * ROW + 4.0;
             let lanes: Vec<Lane> =
-                [Lane::Loop, Lane::Main].into_iter().chain((1..=r.scenario.jobs.len() as u8).map(Lane::Job)).collect();
+                [Lane::Loop, Lane::Main].into_iter().chain((1..=r.scenario.jobs.len() as JobId).map(Lane::Job)).collect();
             let labels = lanes
                 .iter()
                 .map(|&l| view! { <text class="lane-label" x="4" y=AXIS + row(l) * ROW + ROW / 2.0 + 4.0>{lane_name(l)}</text> })
@@ -171,7 +178,7 @@ pub fn TimelineView() -> impl IntoView {
                     {cursor_line}
                 </svg>
             };
-            Some(svg)
+            Some(svg.into_any())
         })
     };
     let difference = move || {

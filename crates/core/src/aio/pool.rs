@@ -19,14 +19,14 @@ pub enum PoolEvent {
     /// Worker `worker` took the call of `tag`.
     Start {
         /// The submitter's tag (the job number).
-        tag: u8,
+        tag: u32,
         /// Which worker.
         worker: usize,
     },
     /// The call of `tag` ended on worker `worker`: that worker is free again.
     Free {
         /// The submitter's tag (the job number).
-        tag: u8,
+        tag: u32,
         /// Which worker.
         worker: usize,
         /// Whether the call ended with an error (the worker failed).
@@ -35,7 +35,7 @@ pub enum PoolEvent {
 }
 
 struct Entry {
-    tag: u8,
+    tag: u32,
     ms: f64,
     done: AioFuture<(), WorkerError>,
     /// Moved into the call queue: it will run even if its wait is cancelled.
@@ -73,7 +73,7 @@ impl Pool {
 
     /// Submits a blocking sleep of `ms` for `tag`; the future is done when it ends.
     /// Cancelling that future while the call is still queued removes it from the queue.
-    pub fn submit(&self, tag: u8, ms: f64) -> AioFuture<(), WorkerError> {
+    pub fn submit(&self, tag: u32, ms: f64) -> AioFuture<(), WorkerError> {
         let done = AioFuture::new(&self.rt);
         self.inner.borrow_mut().queue.push_back(Entry { tag, ms, done: done.clone(), committed: false });
         self.dispatch();

@@ -22,7 +22,7 @@ pub struct Cells {
 }
 
 /// `async fn fetch_data(k)`: logs, sleeps 1 s for real, returns.
-pub async fn fetch_data(rt: Rt, k: u8, log: RwSignal<Vec<String>>) -> Result<String, String> {
+pub async fn fetch_data(rt: Rt, k: u32, log: RwSignal<Vec<String>>) -> Result<String, String> {
     let started = rt.now();
     log.update(|l| l.push(format!("fetch_data({k}) started")));
     rt.sleep(1000.0).await;

@@ -1,0 +1,92 @@
+// Robustness under abuse: click storms, stops at awkward moments, a panic, a hidden tab.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, traceOf } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const status = (page) => page.getByRole('status', { name: 'Run status' });
+const finished = (page) => status(page).filter({ hasText: 'Finished.' }).waitFor();
+const lines = async (page) => (await traceOf(page)).map((e) => `${e.who} ${e.event}`);
+const TASKS = ['main start', '1 start', '2 start', '1 return', 'main result', '2 return', 'main result', 'main end'];
+
+test('30 clicks on Run in a second leave exactly one complete run', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&unit=100`);
+  const run = page.getByRole('button', { name: /^Run( again)?$/ });
+  const started = Date.now();
+  for (let i = 0; i < 30; i += 1) await run.click({ delay: 0 });
+  const took = Date.now() - started;
+  await finished(page);
+  await page.waitForTimeout(400); // any older run would have ended by now
+  assert.deepEqual(await lines(page), TASKS, `after 30 clicks in ${took} ms`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('stopping during a blocking sleep leaves a consistent page that runs again', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&lesson=blocking&unit=300&linger=1`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Stop' }).click(); // lands once the loop is free again
+  assert.match(await status(page).textContent(), /^(Stopped|Finished)\.$/);
+  const stopped = await lines(page);
+  assert.equal(stopped[0], 'main start');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await lines(page), stopped, 'nothing more appears after Stop');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await finished(page);
+  assert.deepEqual((await lines(page)).at(-1), 'main end');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('stopping during a worker wait leaves a consistent page, and fresh workers run the next run', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&lesson=offload&unit=300`);
+  await page.getByRole('status', { name: 'Worker pool' }).filter({ hasText: 'ready' }).waitFor();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('.output [data-event="worker-start"][data-who="2"]').waitFor();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  assert.equal(await status(page).textContent(), 'Stopped.');
+  // The workers still sleeping for the stopped run come back later; others take the next run.
+  await page.getByRole('status', { name: 'Worker pool' }).filter({ hasText: 'ready' }).waitFor();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await finished(page);
+  assert.deepEqual(await lines(page), ['main start', '1 start', '1 worker-start', '2 start', '2 worker-start',
+    '1 worker-free', '1 return', 'main result', '2 worker-free', '2 return', 'main result', 'main end']);
+  const end = (await traceOf(page)).at(-1).t;
+  assert.ok(end < 2 * 300 + 0.15 * 300, `the new run was not held up by the stopped one (${end} ms)`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a panic shows an error banner with a reload button, not a dead page', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.evaluate(() => { window.__playgroundPanicOnRun = true; });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const banner = page.getByRole('alert').filter({ hasText: 'Something went wrong in the playground' });
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /a deliberate panic/);
+  assert.ok(errors.some((e) => /deliberate panic/.test(e)), 'the panic is logged');
+  await banner.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'the reloaded page works');
+  await page.close();
+});
+
+test('a tab hidden mid-run gives a run marked as throttled', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&unit=300`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('.output [data-event="start"][data-who="2"]').waitFor();
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await finished(page);
+  const summary = page.getByRole('region', { name: 'Summary' });
+  assert.match(await summary.locator('[data-throttled]').textContent(), /Throttled run: the tab was hidden/);
+  assert.match(await page.locator('.stall').textContent(), /throttled/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
