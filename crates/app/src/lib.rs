@@ -42,6 +42,16 @@ pub fn run_scenario(query: &str, jobs: u32, seconds: f64) -> Result<(), wasm_bin
     Ok(())
 }
 
+/// Adds a `performance.mark(name)` (for the benchmark).
+pub fn mark(name: &str) {
+    let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into());
+    if let Ok(performance) = performance {
+        if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into()) {
+            let _ = js_sys::Function::from(mark).call1(&performance, &name.into());
+        }
+    }
+}
+
 /// Shows a banner with a reload button if the app panics (its state is gone), and
 /// logs the panic to the console.
 pub fn install_panic_banner() {

@@ -74,6 +74,7 @@ struct Clock {
     started: Option<f64>,
     ended: Option<f64>,
     last_frame: Option<f64>,
+    last_flush: f64,
 }
 
 /// The playground's state, shared by the components through the context.
@@ -163,11 +164,7 @@ impl Playground {
         self.run.set(RunView { id, status: RunStatus::Running, scenario: scenario.clone(), events: Vec::new(), ideal });
         self.cursor.set(None);
         let started = rt.now();
-        self.clock.set_value(Clock {
-            started: Some(started),
-            ended: None,
-            last_frame: self.clock.get_value().last_frame,
-        });
+        self.clock.set_value(Clock { started: Some(started), ended: None, ..self.clock.get_value() });
         self.live
             .update(|l| *l = Live { frames: l.frames, throttled: crate::address::tab_hidden(), ..Live::default() });
         let (run, clock, pending, playground) = (self.run, self.clock, self.pending, *self);
@@ -189,7 +186,12 @@ impl Playground {
     /// One animation frame at `t` (performance.now() ms): the heartbeat beats, the
     /// run's clock moves, and a gap between frames that overlapped the run counts as a stall.
     pub fn frame(&self, t: f64) {
-        self.flush();
+        // Small batches reach the page every frame; big ones at most ten times a second.
+        let (waiting, last) = (self.pending.with_value(Vec::len), self.clock.get_value().last_flush);
+        if waiting < 200 || t - last >= 100.0 {
+            self.flush();
+            self.clock.update_value(|c| c.last_flush = t);
+        }
         let mut clock = self.clock.get_value();
         let previous = clock.last_frame.replace(t);
         self.clock.set_value(clock);

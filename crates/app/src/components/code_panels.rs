@@ -21,16 +21,18 @@ fn lines(text: String, current: Option<usize>) -> impl IntoView {
 #[component]
 pub fn CodePanels() -> impl IntoView {
     let playground = use_playground();
-    let event = move || {
+    // A memo: the panels re-render when the highlighted event changes, not on every output flush.
+    let event = Memo::new(move |_| {
         let i = playground.cursor.get()?;
         playground.run.with(|r| r.events.get(i).map(|e| (e.who, e.event, e.of)))
-    };
+    });
     let python = move || {
-        let current = event().and_then(|(who, ev, of)| playground.link.with(|l| python_line(&l.scenario, who, ev, of)));
+        let current =
+            event.get().and_then(|(who, ev, of)| playground.link.with(|l| python_line(&l.scenario, who, ev, of)));
         lines(playground.link.with(|l| python_program(&l.scenario)), current)
     };
     let rust = move || {
-        let current = event().and_then(|(who, ev, _)| playground.link.with(|l| rust_line(&l.scenario, who, ev)));
+        let current = event.get().and_then(|(who, ev, _)| playground.link.with(|l| rust_line(&l.scenario, who, ev)));
         lines(playground.link.with(|l| rust_program(&l.scenario)), current)
     };
     view! {

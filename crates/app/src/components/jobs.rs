@@ -11,9 +11,31 @@ use playground_core::scenario::{Job, DURATION_TENTHS, MAX_JOBS};
 pub fn Jobs() -> impl IntoView {
     let playground = use_playground();
     let scenario = move || playground.link.with(|l| l.scenario.clone());
-    let rows = move || scenario().jobs.into_iter().enumerate().map(|(i, j)| (i as JobId + 1, j)).collect::<Vec<_>>();
+    // Scenarios from the scenario API may hold thousands of jobs: those are described, not listed.
+    let editable = move || playground.link.with(|l| l.scenario.jobs.len() <= MAX_JOBS);
+    let rows = move || {
+        let s = scenario();
+        if s.jobs.len() > MAX_JOBS {
+            return Vec::new();
+        }
+        s.jobs.into_iter().enumerate().map(|(i, j)| (i as JobId + 1, j)).collect::<Vec<_>>()
+    };
+    let many = move || {
+        playground.link.with(|l| {
+            let n = l.scenario.jobs.len();
+            (n > MAX_JOBS).then(|| {
+                format!("{n} jobs, set through the scenario API (links and these controls hold up to {MAX_JOBS}).")
+            })
+        })
+    };
     let order_unused = move || !scenario().mode.uses_order();
-    let order = move || scenario().order.into_iter().enumerate().collect::<Vec<_>>();
+    let order = move || {
+        let s = scenario();
+        if s.order.len() > MAX_JOBS {
+            return Vec::new();
+        }
+        s.order.into_iter().enumerate().collect::<Vec<_>>()
+    };
     let move_job = move |position: usize, earlier: bool| {
         playground.edit(|l| {
             let n = l.scenario.order.len();
@@ -26,6 +48,7 @@ pub fn Jobs() -> impl IntoView {
     view! {
         <fieldset class="jobs">
             <legend>"Jobs: fetch_data(k)"</legend>
+            <p class="note" hidden=editable>{many}</p>
             <For each=rows key=|(k, j)| (*k, *j) let((k, job))>
                 <div class="job">
                     <label for=format!("job-{k}-duration")>{format!("Job {k} sleeps (s)")}</label>

@@ -3,7 +3,8 @@
 use crate::state::use_playground;
 use leptos::prelude::*;
 use playground_core::summary::output_line;
-use playground_core::Event;
+use playground_core::{Event, Who};
+use std::collections::HashMap;
 
 /// Most output lines kept in the page.
 pub const MAX_LINES: usize = 500;
@@ -12,12 +13,30 @@ pub const MAX_LINES: usize = 500;
 #[component]
 pub fn Output() -> impl IntoView {
     let playground = use_playground();
-    // Long outputs keep only their last lines in the page (the export has them all).
+    // Long outputs keep only their last lines in the page (the export has them all). Each line
+    // carries its ideal time: the same actor's event of the same rank in the ideal run.
     let lines = move || {
         playground.run.with(|r| {
             let unit = r.scenario.unit;
             let skip = r.events.len().saturating_sub(MAX_LINES);
-            r.events.iter().enumerate().skip(skip).map(|(i, e)| (r.id, i, e.clone(), unit)).collect::<Vec<_>>()
+            let mut ranks: HashMap<Who, usize> = HashMap::new();
+            let mut ideal: HashMap<(Who, usize), f64> = HashMap::new();
+            for e in &r.ideal {
+                let rank = ranks.entry(e.who).or_default();
+                ideal.insert((e.who, *rank), e.t);
+                *rank += 1;
+            }
+            ranks.clear();
+            let mut out = Vec::with_capacity(r.events.len().min(MAX_LINES));
+            for (i, e) in r.events.iter().enumerate() {
+                let rank = ranks.entry(e.who).or_default();
+                if i >= skip {
+                    let ideal_t = ideal.get(&(e.who, *rank)).map(|t| format!("{t:.3}"));
+                    out.push((r.id, i, e.clone(), unit, ideal_t));
+                }
+                *rank += 1;
+            }
+            out
         })
     };
     let hidden_lines = move || {
@@ -27,26 +46,16 @@ pub fn Output() -> impl IntoView {
                 .then(|| format!("Showing the last {MAX_LINES} of {n} events; download the trace for all of them."))
         })
     };
-    // The ideal time of each event: the same actor's event of the same rank in the ideal run.
-    let ideal_t = move |i: usize| {
-        playground.run.with(|r| {
-            if r.ideal.is_empty() {
-                return None;
-            }
-            let e = r.events.get(i)?;
-            let rank = r.events[..i].iter().filter(|o| o.who == e.who).count();
-            r.ideal.iter().filter(|o| o.who == e.who).nth(rank).map(|o| format!("{:.3}", o.t))
-        })
-    };
     // Room for every line the ideal run predicts, so nothing below moves while it streams.
-    let reserved =
-        move || playground.run.with(|r| format!("min-height: calc({} * 1.6em + 1rem)", r.ideal.len().max(7)));
+    let reserved = move || {
+        playground.run.with(|r| format!("min-height: calc({} * 1.6em + 1rem)", r.ideal.len().clamp(7, MAX_LINES)))
+    };
     view! {
         <section class="output-panel" aria-labelledby="output-title">
             <h3 id="output-title">"Output"</h3>
             <p class="note">{hidden_lines}</p>
             <ol class="output" aria-live="polite" aria-label="Output of the run" style=reserved>
-                <For each=lines key=|(id, i, _, _)| (*id, *i) let((_, i, e, unit))>
+                <For each=lines key=|(id, i, _, _, _)| (*id, *i) let((_, i, e, unit, ideal_t))>
                     <li
                         class="line"
                         class:current=move || playground.cursor.get() == Some(i)
@@ -57,7 +66,7 @@ pub fn Output() -> impl IntoView {
                         data-event=e.event.name()
                         data-t=format!("{:.3}", e.t)
                         data-of=e.of.map(|o| o.to_string())
-                        data-ideal-t=ideal_t(i)
+                        data-ideal-t=ideal_t
                     >
                         {output_line(&e, unit)}
                     </li>
