@@ -47,7 +47,7 @@ check "clippy (wasm32)" cargo clippy --workspace --all-targets --locked --target
 
 say "native tests (cargo test, with the differential test against $(python3 --version))"
 set +e
-cargo test --workspace --locked 2>&1 | tee "$LOGS/native.log"
+cargo test --workspace --locked -- --show-output 2>&1 | tee "$LOGS/native.log"
 status=${PIPESTATUS[0]}
 set -e
 read -r passed failed < <(count "$LOGS/native.log")
