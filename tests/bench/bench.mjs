@@ -1,10 +1,15 @@
 // The benchmark (not part of the test command): figures on page weight, time to interactive,
 // timing fidelity, scale and leaks, one line each, against the release build in dist/.
-import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+
+/** gzip -9, the compressor the test command reports dist/ sizes with. */
+const gzipSize = (bytes) => execFileSync('gzip', ['-9c'], { input: bytes, maxBuffer: 1 << 26 }).length;
 import { serve, launch } from '../e2e/helpers.mjs';
 import { chromium } from 'playwright-core';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+// BENCH_ONLY=weight,tti,fidelity,scale,leaks runs only those figures.
+const want = (name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -28,21 +33,21 @@ const finished = (page, timeout = 600000) =>
 const memory = (page) => page.evaluate(() => ({ js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer.byteLength ?? 0 }));
 
 // Page weight: every file the first load fetches.
-{
+if (want('weight')) {
   const page = await newPage();
   const files = [];
-  page.on('response', async (r) => { try { const b = await r.body(); files.push({ url: r.url(), raw: b.length, gz: gzipSync(b, { level: 9 }).length }); } catch { /* redirects */ } });
+  page.on('response', async (r) => { try { const b = await r.body(); files.push({ url: r.url(), raw: b.length, gz: gzipSize(b) }); } catch { /* redirects */ } });
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
   await page.waitForLoadState('networkidle');
   const raw = files.reduce((s, f) => s + f.raw, 0);
   const gz = files.reduce((s, f) => s + f.gz, 0);
-  out(`page weight (first load): ${files.length} files, ${kb(raw)} raw, ${kb(gz)} gzip (budget 250 KB gzip)`);
+  out(`page weight (first load): ${files.length} files, ${kb(raw)} raw, ${kb(gz)} gzip -9 (budget 250 KB gzip)`);
   await page.close();
 }
 
 // Time to interactive: navigation start until the app is mounted with its handlers (median of 10).
-{
+if (want('tti')) {
   const times = [];
   for (let i = 0; i < 10; i += 1) {
     const page = await newPage();
@@ -55,7 +60,7 @@ const memory = (page) => page.evaluate(() => ({ js: performance.memory.usedJSHea
 }
 
 // Timing fidelity: |measured - ideal| over every event of the async lessons at unit=1000.
-{
+if (want('fidelity')) {
   const diffs = [];
   const page = await newPage();
   for (const lesson of ['await', 'tasks', 'order', 'gather', 'offload']) {
@@ -73,7 +78,7 @@ const memory = (page) => page.evaluate(() => ({ js: performance.memory.usedJSHea
 }
 
 // Scale: gather of many jobs of 1 s through the scenario API.
-for (const n of [1000, 10000, 100000]) {
+for (const n of want('scale') ? [1000, 10000, 100000] : []) {
   const page = await newPage();
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
@@ -101,7 +106,7 @@ for (const n of [1000, 10000, 100000]) {
 }
 
 // Leaks: heap after 20 runs of lesson 7 against after 1.
-{
+if (want('leaks')) {
   const page = await newPage();
   await page.goto(`${server.url}?v=1&lesson=gather&unit=50`);
   const cdp = await page.context().newCDPSession(page);

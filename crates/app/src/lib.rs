@@ -56,8 +56,9 @@ pub fn mark(name: &str) {
 /// logs the panic to the console.
 pub fn install_panic_banner() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        address::show_crash_banner(&info.to_string());
+        let message = info.to_string();
+        web_sys::console::error_1(&message.as_str().into());
+        address::show_crash_banner(&message);
     }));
 }
 
