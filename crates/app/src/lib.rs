@@ -20,6 +20,7 @@ use components::terms::TermsLesson;
 use components::timeline::TimelineView;
 use leptos::prelude::*;
 use playground_core::link::{from_link, to_link, LinkState};
+use playground_core::scenario::MAX_JOBS;
 use playground_core::{program, Lesson};
 use state::Playground;
 
@@ -72,7 +73,12 @@ pub fn App() -> impl IntoView {
     PLAYGROUND.with(|p| p.set(Some(playground)));
     address::on_hidden(move || playground.tab_hidden());
     // The address bar follows the state, without a history entry per change.
-    Effect::new(move |_| address::replace_query(&playground.link.with(to_link)));
+    // (Scenario-API runs of more jobs than a link may hold leave the address as it was.)
+    Effect::new(move |_| {
+        if let Some(link) = playground.link.with(|l| (l.scenario.jobs.len() <= MAX_JOBS).then(|| to_link(l))) {
+            address::replace_query(&link)
+        }
+    });
     // Workers start when the lesson or sleep kind asks for them, before any run.
     let pool_size =
         Memo::new(move |_| playground.link.with(|l| program::pool_size(&l.scenario, playground_runtime::cores())));

@@ -5,6 +5,7 @@
 use crate::state::use_playground;
 use leptos::prelude::*;
 use playground_core::python::{python_line, python_program};
+use playground_core::scenario::MAX_JOBS;
 use playground_core::source::{rust_line, rust_program};
 
 fn lines(text: String, current: Option<usize>) -> impl IntoView {
@@ -26,14 +27,21 @@ pub fn CodePanels() -> impl IntoView {
         let i = playground.cursor.get()?;
         playground.run.with(|r| r.events.get(i).map(|e| (e.who, e.event, e.of)))
     });
+    let too_many = move || playground.link.with(|l| l.scenario.jobs.len() > MAX_JOBS);
     let python = move || {
+        if too_many() {
+            return lines(format!("# The programs are shown for up to {MAX_JOBS} jobs."), None).into_any();
+        }
         let current =
             event.get().and_then(|(who, ev, of)| playground.link.with(|l| python_line(&l.scenario, who, ev, of)));
-        lines(playground.link.with(|l| python_program(&l.scenario)), current)
+        lines(playground.link.with(|l| python_program(&l.scenario)), current).into_any()
     };
     let rust = move || {
+        if too_many() {
+            return lines(format!("// The programs are shown for up to {MAX_JOBS} jobs."), None).into_any();
+        }
         let current = event.get().and_then(|(who, ev, _)| playground.link.with(|l| rust_line(&l.scenario, who, ev)));
-        lines(playground.link.with(|l| rust_program(&l.scenario)), current)
+        lines(playground.link.with(|l| rust_program(&l.scenario)), current).into_any()
     };
     view! {
         <div class="code-panels">
