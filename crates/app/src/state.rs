@@ -8,7 +8,7 @@ use playground_core::ideal::ideal_trace_on;
 use playground_core::link::LinkState;
 use playground_core::program;
 use playground_core::{Scenario, Trace, TraceEvent};
-use playground_runtime::{cores, workers, BrowserRuntime};
+use playground_runtime::{cores, debug_switch, workers, BrowserRuntime};
 use std::rc::Rc;
 
 /// Where a run is.
@@ -258,17 +258,6 @@ impl Playground {
 
 /// Runs larger than this get no ideal prediction (it would stall the page to compute).
 pub const MAX_IDEAL_JOBS: usize = 1000;
-
-/// A hidden switch for the tests: a truthy `globalThis[name]`, cleared once read.
-pub fn debug_switch(name: &str) -> bool {
-    let key = wasm_bindgen::JsValue::from_str(name);
-    let global = js_sys::global();
-    let on = js_sys::Reflect::get(&global, &key).map(|v| v.is_truthy()).unwrap_or(false);
-    if on {
-        let _ = js_sys::Reflect::set(&global, &key, &wasm_bindgen::JsValue::FALSE);
-    }
-    on
-}
 
 /// The playground of the enclosing [`crate::App`].
 pub fn use_playground() -> Playground {

@@ -74,6 +74,18 @@ impl Runtime for BrowserRuntime {
     }
 }
 
+/// A hidden switch for the tests: whether `globalThis[name]` is truthy. It is cleared
+/// once read, so a switch acts once.
+pub fn debug_switch(name: &str) -> bool {
+    let key = wasm_bindgen::JsValue::from_str(name);
+    let global = js_sys::global();
+    let on = js_sys::Reflect::get(&global, &key).map(|v| v.is_truthy()).unwrap_or(false);
+    if on {
+        let _ = js_sys::Reflect::set(&global, &key, &wasm_bindgen::JsValue::FALSE);
+    }
+    on
+}
+
 /// `navigator.hardwareConcurrency`, the count Python's pools are sized from.
 pub fn cores() -> usize {
     let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok();

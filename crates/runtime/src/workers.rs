@@ -204,11 +204,5 @@ impl Workers {
 /// A hidden switch for the tests: `globalThis.__playgroundCrashNextWorker = true`
 /// makes the next call crash its worker.
 fn crash_requested() -> bool {
-    let key = JsValue::from_str("__playgroundCrashNextWorker");
-    let global = js_sys::global();
-    let asked = js_sys::Reflect::get(&global, &key).map(|v| v.is_truthy()).unwrap_or(false);
-    if asked {
-        let _ = js_sys::Reflect::set(&global, &key, &JsValue::FALSE);
-    }
-    asked
+    crate::debug_switch("__playgroundCrashNextWorker")
 }
