@@ -107,7 +107,7 @@ pub fn App() -> impl IntoView {
                 <LessonPicker/>
             </Show>
             <section class="lesson" aria-labelledby="lesson-title">
-                <h2 id="lesson-title">{move || components::lesson_title(lesson())}</h2>
+                <h2 id="lesson-title">{move || lessons::text(lesson()).title}</h2>
                 <Show when=move || embed>
                     <a class="open-full" href=full_page target="_blank" rel="noopener">"Open in playground"</a>
                 </Show>

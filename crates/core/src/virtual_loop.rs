@@ -192,11 +192,6 @@ impl VirtualLoop {
             self.state.borrow_mut().tasks.insert(id, future);
         }
     }
-
-    /// Tasks spawned and not finished.
-    pub fn pending_tasks(&self) -> usize {
-        self.state.borrow().tasks.len()
-    }
 }
 
 impl Runtime for VirtualLoop {

@@ -13,8 +13,3 @@ pub mod share;
 pub mod summary;
 pub mod terms;
 pub mod timeline;
-
-/// A lesson's title, as the heading shows it.
-pub fn lesson_title(lesson: playground_core::Lesson) -> &'static str {
-    crate::lessons::text(lesson).title
-}

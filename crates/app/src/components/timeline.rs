@@ -131,6 +131,15 @@ fn draw(t: &Timeline, unit: u16, ideal: bool, focused: RwSignal<String>) -> impl
 pub fn TimelineView() -> impl IntoView {
     let playground = use_playground();
     let focused = RwSignal::new(String::new());
+    // The ideal run's lanes change with the run, not with every animation frame.
+    let ideal_lanes = Memo::new(move |_| {
+        playground.run.with(|r| {
+            if r.scenario.jobs.len() > MAX_LANES {
+                return Timeline::default();
+            }
+            timeline(&r.scenario, &r.ideal, f64::INFINITY)
+        })
+    });
     let view_box = move || {
         let live = playground.live.get();
         let cursor = playground.cursor.get();
@@ -145,7 +154,7 @@ pub fn TimelineView() -> impl IntoView {
             let unit = r.scenario.unit;
             let now = if r.status == RunStatus::Finished { f64::INFINITY } else { live.now };
             let real = timeline(&r.scenario, &r.events, now);
-            let ideal = timeline(&r.scenario, &r.ideal, f64::INFINITY);
+            let ideal = ideal_lanes.get();
             let last = r.events.iter().chain(&r.ideal).map(|e| e.t).fold(live.now.min(1e9), f64::max);
             let seconds = (last / f64::from(unit)).ceil().max(1.0);
             let width = LABEL + seconds * SCALE + 16.0;
