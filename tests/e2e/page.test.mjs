@@ -90,10 +90,17 @@ test('stop, and rapid re-runs, leave only the newest run\'s lines', async () => 
   await run(page).click();
   await page.locator('.output [data-event="start"][data-who="1"]').waitFor();
   await page.getByRole('button', { name: 'Stop' }).click();
-  assert.equal(await page.getByRole('status', { name: 'Run status' }).textContent(), 'Stopped.');
-  const stoppedLines = (await traceOf(page)).length;
+  await page.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Stopped.' }).waitFor();
+  const stopped = await traceOf(page);
+  // Stop is Ctrl-C: main is cancelled, then every task still pending, then the run ends.
+  const said = stopped.map((e) => `${e.who} ${e.event}`);
+  assert.ok(said.includes('main cancel') && said.at(-1) === 'main end', said.join(', '));
+  for (const k of ['1', '2']) {
+    const ended = said.filter((l) => l.startsWith(`${k} `) && /return|cancel/.test(l));
+    assert.equal(ended.length, 1, `job ${k} returned or was cancelled: ${said.join(', ')}`);
+  }
   await page.waitForTimeout(300); // the stopped run would have ended by now (0.2 s)
-  assert.equal((await traceOf(page)).length, stoppedLines, 'no line of a stopped run appears after Stop');
+  assert.equal((await traceOf(page)).length, stopped.length, 'no line of a stopped run appears after its end');
   for (let i = 0; i < 5; i += 1) await run(page).click();
   await finished(page);
   await page.waitForTimeout(300); // older runs would have ended by now

@@ -16,9 +16,12 @@ export function cpythonTraces(queries, unit) {
     }));
 }
 
+/** A job's worker events happen on another thread: a stream of their own (as in compare.rs). */
+const stream = (e) => (e.event.startsWith('worker-') ? `${e.who} worker` : e.who);
+
 /** Differences between an expected and an actual trace ([] when they match). */
 export function compareTraces(expected, actual, tolerance = 0.15) {
-  const byWho = (trace) => trace.reduce((m, e) => m.set(e.who, [...(m.get(e.who) ?? []), e]), new Map());
+  const byWho = (trace) => trace.reduce((m, e) => m.set(stream(e), [...(m.get(stream(e)) ?? []), e]), new Map());
   const [want, got] = [byWho(expected), byWho(actual)];
   const problems = [];
   for (const who of new Set([...want.keys(), ...got.keys()])) {

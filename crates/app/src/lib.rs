@@ -1,7 +1,7 @@
 //! The asyncio playground's front end: lessons, controls, and runs that really
 //! happen on the browser's event loop, their output appearing as it happens.
 
-mod address;
+mod browser;
 mod components;
 mod lessons;
 mod state;
@@ -53,30 +53,31 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Shows a banner with a reload button if the app panics (its state is gone), and
-/// logs the panic to the console.
+/// Shows a banner with a reload button if the app panics, or an error escapes it
+/// (its state is gone either way), and logs a panic to the console.
 pub fn install_panic_banner() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&message.as_str().into());
-        address::show_crash_banner(&message);
+        browser::crash::show_crash_banner(&message);
     }));
+    browser::crash::on_uncaught_error(|message| browser::crash::show_crash_banner(&message));
 }
 
 /// The whole page, opened with the state its address describes.
 #[component]
 pub fn App() -> impl IntoView {
-    let (state, problems) = from_link(&address::current_query());
+    let (state, problems) = from_link(&browser::address::current_query());
     let (run_on_load, embed) = (state.run, state.embed);
     let playground = Playground::new(LinkState { run: false, ..state });
     provide_context(playground);
     PLAYGROUND.with(|p| p.set(Some(playground)));
-    address::on_hidden(move || playground.tab_hidden());
+    browser::visibility::on_hidden(move || playground.tab_hidden());
     // The address bar follows the state, without a history entry per change.
     // (Scenario-API runs of more jobs than a link may hold leave the address as it was.)
     Effect::new(move |_| {
         if let Some(link) = playground.link.with(|l| (l.scenario.jobs.len() <= MAX_JOBS).then(|| to_link(l))) {
-            address::replace_query(&link)
+            browser::address::replace_query(&link)
         }
     });
     // Workers start when the lesson or sleep kind asks for them, before any run.
@@ -87,9 +88,8 @@ pub fn App() -> impl IntoView {
         let _size = pool_size.get();
         playground.warm_workers();
     });
-    address::every_frame(move |t| playground.frame(t));
     if run_on_load {
-        request_animation_frame(move || playground.start());
+        playground.start_when_settled();
     }
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let lesson = move || playground.link.with(|l| l.lesson);

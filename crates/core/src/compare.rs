@@ -4,7 +4,9 @@
 //! Events of different actors at (nearly) the same instant may be listed in either
 //! order: which goes first is up to the scheduler (CPython's shutdown even cancels
 //! tasks in a set's order). So each actor's own events must come in the same order,
-//! and the k-th event of an actor must match in kind, `of` and time.
+//! and the k-th event of an actor must match in kind, `of` and time. A job's worker
+//! events (`worker-start`, `worker-free`) happen on another thread: they are a stream
+//! of their own, ordered apart from the job's coroutine.
 
 use crate::scenario::JobId;
 use crate::trace::{Event, TraceEvent, Who};
@@ -51,10 +53,18 @@ impl Point {
     }
 }
 
-fn by_actor(points: &[Point]) -> BTreeMap<Who, Vec<&Point>> {
-    let mut map: BTreeMap<Who, Vec<&Point>> = BTreeMap::new();
+/// Whose stream of events an event belongs to: a job's coroutine, or the worker that
+/// runs its blocking call (a thread of its own, ordered apart from the loop's).
+type Stream = (Who, bool);
+
+fn stream(who: Who, event: Event) -> Stream {
+    (who, event.on_worker())
+}
+
+fn by_actor(points: &[Point]) -> BTreeMap<Stream, Vec<&Point>> {
+    let mut map: BTreeMap<Stream, Vec<&Point>> = BTreeMap::new();
     for p in points {
-        map.entry(p.who).or_default().push(p);
+        map.entry(stream(p.who, p.event)).or_default().push(p);
     }
     map
 }
@@ -73,7 +83,7 @@ fn show(p: Option<&&Point>) -> String {
 pub fn compare(expected: &[Point], actual: &[Point], tolerance: f64) -> Result<(), String> {
     let (want, got) = (by_actor(expected), by_actor(actual));
     let mut problems = String::new();
-    let actors: std::collections::BTreeSet<Who> = want.keys().chain(got.keys()).copied().collect();
+    let actors: std::collections::BTreeSet<Stream> = want.keys().chain(got.keys()).copied().collect();
     for who in actors {
         let (w, g) = (want.get(&who).cloned().unwrap_or_default(), got.get(&who).cloned().unwrap_or_default());
         for i in 0..w.len().max(g.len()) {
@@ -108,6 +118,24 @@ pub fn max_difference(expected: &[Point], actual: &[Point]) -> f64 {
     worst
 }
 
+/// For each event of `real`, the time of its match in `ideal`: the same actor's event
+/// of the same rank (the pairing [`compare`] and [`max_difference`] use), if there is one.
+pub fn ideal_times(real: &[TraceEvent], ideal: &[TraceEvent]) -> Vec<Option<f64>> {
+    let mut by_who: BTreeMap<Stream, Vec<f64>> = BTreeMap::new();
+    for e in ideal {
+        by_who.entry(stream(e.who, e.event)).or_default().push(e.t);
+    }
+    let mut ranks: BTreeMap<Stream, usize> = BTreeMap::new();
+    real.iter()
+        .map(|e| {
+            let rank = ranks.entry(stream(e.who, e.event)).or_default();
+            let t = by_who.get(&stream(e.who, e.event)).and_then(|ts| ts.get(*rank)).copied();
+            *rank += 1;
+            t
+        })
+        .collect()
+}
+
 /// Reads the reference script's output: blocks of `# <scenario query>` followed by
 /// trace lines, separated by empty lines.
 pub fn parse_blocks(text: &str) -> Result<Vec<(String, Vec<Point>)>, String> {
@@ -122,4 +150,17 @@ pub fn parse_blocks(text: &str) -> Result<Vec<(String, Vec<Point>)>, String> {
         blocks.push((query.to_string(), points));
     }
     Ok(blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_event_is_paired_with_its_actors_event_of_the_same_rank() {
+        let e = |who, t| TraceEvent { who, event: Event::Start, t, of: None, detail: String::new() };
+        let real = [e(Who::Main, 1.0), e(Who::Job(1), 2.0), e(Who::Job(1), 3.0), e(Who::Job(2), 4.0)];
+        let ideal = [e(Who::Job(1), 20.0), e(Who::Main, 10.0), e(Who::Job(1), 30.0)];
+        assert_eq!(ideal_times(&real, &ideal), [Some(10.0), Some(20.0), Some(30.0), None]);
+    }
 }

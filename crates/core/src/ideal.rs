@@ -1,11 +1,11 @@
 //! The ideal run: a scenario on the virtual loop, with no real time spent.
 
-use crate::aio::Rt;
-use crate::program::{self, RunError};
+use crate::aio::{Rt, DEFAULT_CORES};
+use crate::lifecycle::{RunError, RunHandle};
+use crate::program;
 use crate::scenario::Scenario;
 use crate::trace::{Trace, TraceEvent};
 use crate::virtual_loop::{LoopError, VirtualLoop};
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Why there is no ideal trace.
@@ -27,9 +27,9 @@ impl std::fmt::Display for IdealError {
 }
 
 /// The trace `scenario` gives on the virtual clock (times in virtual ms), on a
-/// machine of 4 cores.
+/// machine of [`DEFAULT_CORES`] cores.
 pub fn ideal_trace(scenario: &Scenario) -> Result<Vec<TraceEvent>, IdealError> {
-    ideal_trace_on(scenario, 4)
+    ideal_trace_on(scenario, DEFAULT_CORES)
 }
 
 /// The trace `scenario` gives on the virtual clock, on a machine of `cores` cores.
@@ -38,15 +38,7 @@ pub fn ideal_trace_on(scenario: &Scenario, cores: usize) -> Result<Vec<TraceEven
     let event_loop = Rc::new(VirtualLoop::with_cores(cores));
     let rt: Rt = event_loop.clone();
     let trace = Trace::new();
-    let outcome = Rc::new(RefCell::new(None));
-    let (scenario, recorder, slot, runner) = (scenario.clone(), trace.clone(), outcome.clone(), rt.clone());
-    rt.spawn(Box::pin(async move {
-        let result = program::run(runner, scenario, recorder).await;
-        *slot.borrow_mut() = Some(result);
-    }));
+    let _run = RunHandle::start(rt, scenario.clone(), trace.clone()).map_err(IdealError::Run)?;
     event_loop.run().map_err(IdealError::Loop)?;
-    if let Some(Err(e)) = outcome.borrow_mut().take() {
-        return Err(IdealError::Run(e));
-    }
     Ok(trace.events())
 }

@@ -9,14 +9,17 @@ pub mod aio;
 pub mod compare;
 pub mod ideal;
 pub mod lanes;
+pub mod lifecycle;
 pub mod link;
 pub mod program;
 pub mod python;
 pub mod scenario;
 pub mod source;
+pub mod stalls;
 pub mod summary;
 pub mod trace;
 pub mod virtual_loop;
+pub mod worker_protocol;
 
 pub use scenario::{Job, Lesson, Mode, Scenario, SleepKind};
 pub use trace::{Event, Trace, TraceEvent, Who};

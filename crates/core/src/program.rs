@@ -2,12 +2,12 @@
 //! once against the injected runtime. The page shows this file as "the Rust that runs".
 
 use crate::aio::gather::gather;
-use crate::aio::pool::{default_size, CancelOnDrop, Pool, PoolEvent};
-use crate::aio::{create_task, Outcome, Rt, Task, TaskGroup};
+use crate::aio::pool::CancelOnDrop;
+use crate::aio::{create_task, Outcome, Task, TaskGroup};
+pub use crate::lifecycle::{check, pool_size, prepare, Run, RunError};
 use crate::scenario::JobId;
-use crate::scenario::{Mode, Scenario, SleepKind};
-use crate::trace::{Event, Trace, TraceEvent, Who};
-use std::cell::RefCell;
+use crate::scenario::{Mode, SleepKind};
+use crate::trace::{Event, Who};
 use std::fmt;
 use std::rc::Rc;
 
@@ -29,83 +29,14 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// Why a scenario cannot run.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RunError {
-    /// A scenario needs at least one job.
-    NoJobs,
-    /// `order` is not a permutation of the jobs.
-    BadOrder,
-}
+/// A job's task.
+pub type JobTask = Task<String, FetchError>;
+/// `main`'s task (asyncio.run's Task-1): it never raises, it catches what reaches it.
+pub type MainTask = Task<(), ()>;
 
-impl fmt::Display for RunError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RunError::NoJobs => f.write_str("the scenario has no jobs: add at least one"),
-            RunError::BadOrder => f.write_str("the await order does not name every job exactly once"),
-        }
-    }
-}
-
-type JobTask = Task<String, FetchError>;
-
-/// One run: the runtime, the scenario and the trace it writes to.
-pub struct Run {
-    rt: Rt,
-    scenario: Scenario,
-    trace: Trace,
-    t0: f64,
-    tasks: RefCell<Vec<JobTask>>,
-    pool: Option<Pool>,
-}
-
-/// Checks that `scenario` can run here.
-pub fn check(scenario: &Scenario) -> Result<(), RunError> {
-    if scenario.jobs.is_empty() {
-        return Err(RunError::NoJobs);
-    }
-    let mut order = scenario.order.clone();
-    order.sort_unstable();
-    if order.len() != scenario.jobs.len() || order.iter().enumerate().any(|(i, &k)| (k as usize) != i + 1) {
-        return Err(RunError::BadOrder);
-    }
-    Ok(())
-}
-
-/// The pool a scenario's jobs sleep in, if they sleep in one: `workers`, or
-/// Python's default for the kind (threads `min(32, cores + 4)`, processes `cores`).
-pub fn pool_size(scenario: &Scenario, cores: usize) -> Option<usize> {
-    let kind = scenario.effective_sleep();
-    kind.uses_workers()
-        .then(|| scenario.workers.map(usize::from).unwrap_or_else(|| default_size(kind == SleepKind::Thread, cores)))
-}
-
-/// Runs `scenario` on `rt` to its end, recording into `trace` as things happen
-/// (`asyncio.run(main())`, or a plain call of `main()` in `sync` mode).
-pub async fn run(rt: Rt, scenario: Scenario, trace: Trace) -> Result<(), RunError> {
-    check(&scenario)?;
-    let t0 = rt.now();
-    let size = pool_size(&scenario, rt.cores());
-    let run = Rc::new_cyclic(|me: &std::rc::Weak<Run>| {
-        let me = me.clone();
-        let pool = size.map(|size| {
-            let processes = scenario.effective_sleep() == SleepKind::Process;
-            Pool::new(&rt, size, processes, move |event| {
-                let Some(run) = me.upgrade() else { return };
-                let (tag, event, detail) = match event {
-                    PoolEvent::Start { tag, worker } => {
-                        (tag, Event::WorkerStart, format!("worker {} took fetch_data({tag})'s time.sleep", worker + 1))
-                    }
-                    PoolEvent::Free { tag, worker, failed } => {
-                        let how = if failed { "failed" } else { "is free again" };
-                        (tag, Event::WorkerFree, format!("worker {} of fetch_data({tag}) {how}", worker + 1))
-                    }
-                };
-                run.emit(Who::Job(tag), event, None, detail);
-            })
-        });
-        Run { rt, scenario, trace, t0, tasks: RefCell::new(Vec::new()), pool }
-    });
+/// `async def main()`: starts the jobs and handles them as the mode says, catches the
+/// error that reaches it, and lingers.
+async fn main(run: Rc<Run>) -> Result<(), ()> {
     run.emit(Who::Main, Event::Start, None, "main() started".into());
     let caught = match run.scenario.mode {
         Mode::Sync => main_sync(&run),
@@ -120,22 +51,31 @@ pub async fn run(rt: Rt, scenario: Scenario, trace: Trace) -> Result<(), RunErro
     let linger = run.scenario.ms(run.scenario.linger_tenths);
     if linger > 0.0 {
         match run.scenario.mode {
-            Mode::Sync => run.rt.block(linger),
+            Mode::Sync => run.block(Who::Main, linger),
             _ => run.rt.sleep(linger).await,
         }
     }
-    shutdown(&run).await;
-    run.emit(Who::Main, Event::End, None, "the run is over".into());
-    run.tasks.borrow_mut().clear(); // the tasks' callbacks hold the run: break the cycle
     Ok(())
 }
 
-impl Run {
-    fn emit(&self, who: Who, event: Event, of: Option<JobId>, detail: String) {
-        let t = self.rt.now() - self.t0;
-        self.trace.record(TraceEvent { who, event, t, of, detail });
-    }
+/// Creates `main`'s task (asyncio.run's Task-1): it starts at the loop's next step.
+pub fn main_task(run: &Rc<Run>) -> MainTask {
+    let on_stop = run.clone();
+    create_task(&run.rt, main(run.clone()), move |_| {
+        on_stop.emit(Who::Main, Event::Cancel, None, "main() was cancelled: Stop is Ctrl-C".into());
+    })
+}
 
+/// `asyncio.run(main())`, once `main`'s task exists: waits for it (or for Stop,
+/// which cancels it, as Ctrl-C does), then shuts down.
+pub async fn run(run: Rc<Run>, main: MainTask) {
+    main.wait().await;
+    shutdown(&run).await;
+    run.emit(Who::Main, Event::End, None, "the run is over".into());
+    run.tasks.borrow_mut().clear(); // the tasks' callbacks hold the run: break the cycle
+}
+
+impl Run {
     fn job_count(&self) -> JobId {
         self.scenario.jobs.len() as JobId
     }
@@ -150,13 +90,15 @@ async fn fetch_data(run: Rc<Run>, k: JobId) -> Result<String, FetchError> {
     let job = run.scenario.jobs[(k as usize) - 1];
     run.emit(Who::Job(k), Event::Start, None, format!("fetch_data({k}) started"));
     let ms = run.scenario.ms(job.tenths);
+    let cancelled_if_dropped = Unfinished(Some((run.clone(), k)));
     match (run.scenario.effective_sleep(), &run.pool) {
-        (SleepKind::Blocking, _) => run.rt.block(ms),
+        (SleepKind::Blocking, _) => run.block(Who::Job(k), ms),
         (SleepKind::Thread | SleepKind::Process, Some(pool)) => {
             // `await asyncio.to_thread(time.sleep, d)`: the sleep blocks a worker, not this loop.
             let done = pool.submit(k, ms);
             let _cancel_if_dropped = CancelOnDrop(done.clone());
             if let Outcome::Raised(error) = done.wait().await {
+                cancelled_if_dropped.finished();
                 let error = FetchError { job: k, worker: Some(error) };
                 run.emit(Who::Job(k), Event::Raise, None, format!("fetch_data({k}) raised {error}"));
                 return Err(error);
@@ -164,6 +106,7 @@ async fn fetch_data(run: Rc<Run>, k: JobId) -> Result<String, FetchError> {
         }
         _ => run.rt.sleep(ms).await,
     }
+    cancelled_if_dropped.finished();
     finish_job(&run, k, job.fails)
 }
 
@@ -171,8 +114,26 @@ async fn fetch_data(run: Rc<Run>, k: JobId) -> Result<String, FetchError> {
 fn fetch_data_sync(run: &Run, k: JobId) -> Result<String, FetchError> {
     let job = run.scenario.jobs[(k as usize) - 1];
     run.emit(Who::Job(k), Event::Start, None, format!("fetch_data({k}) started"));
-    run.rt.block(run.scenario.ms(job.tenths));
+    run.block(Who::Job(k), run.scenario.ms(job.tenths));
     finish_job(run, k, job.fails)
+}
+
+/// A started `fetch_data(k)` dropped at its `await` was cancelled there (as a task,
+/// or awaited directly by a cancelled `main`): that is when it says so.
+struct Unfinished(Option<(Rc<Run>, JobId)>);
+
+impl Unfinished {
+    fn finished(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        if let Some((run, k)) = self.0.take() {
+            run.emit(Who::Job(k), Event::Cancel, None, format!("fetch_data({k}) was cancelled"));
+        }
+    }
 }
 
 fn finish_job(run: &Run, k: JobId, fails: bool) -> Result<String, FetchError> {
@@ -210,11 +171,13 @@ async fn main_await(run: &Rc<Run>) -> Option<String> {
     None
 }
 
+/// A task cancelled before its first step never runs its body: it says so here.
 fn on_cancel(run: &Rc<Run>, k: JobId) -> impl FnOnce(bool) + 'static {
     let run = run.clone();
     move |started| {
-        let when = if started { "" } else { " before it started" };
-        run.emit(Who::Job(k), Event::Cancel, None, format!("fetch_data({k}) was cancelled{when}"));
+        if !started {
+            run.emit(Who::Job(k), Event::Cancel, None, format!("fetch_data({k}) was cancelled before it started"));
+        }
     }
 }
 
@@ -289,7 +252,11 @@ async fn shutdown(run: &Rc<Run>) {
         task.wait().await;
     }
     // Like asyncio.run's shutdown_default_executor: wait for the workers' calls to end.
+    // After Stop, workers still busy are stopped instead (a Python thread cannot be).
     if let Some(pool) = &run.pool {
+        if run.stopped.get() {
+            pool.abort();
+        }
         pool.wait_idle().await;
     }
 }

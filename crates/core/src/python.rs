@@ -129,12 +129,12 @@ pub fn python_line(s: &Scenario, who: Who, event: Event, of: Option<JobId>) -> O
             Mode::Group => "print([".into(),
         },
         (Who::Main, Event::Raise) => "except Exception".into(),
-        (Who::Main, Event::End) => if is_async { "asyncio.run(main())" } else { "main()" }.into(),
+        (Who::Main, Event::End | Event::Cancel) => if is_async { "asyncio.run(main())" } else { "main()" }.into(),
         _ => return None,
     };
     let program = python_program(s);
     let lines: Vec<&str> = program.lines().collect();
-    if (who, event) == (Who::Main, Event::End) {
+    if who == Who::Main && matches!(event, Event::End | Event::Cancel) {
         return lines.iter().rposition(|l| l.starts_with(marker.as_str()));
     }
     lines.iter().position(|l| l.contains(marker.as_str()))

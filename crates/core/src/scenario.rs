@@ -250,6 +250,19 @@ impl Scenario {
         true
     }
 
+    /// Moves the job at `position` of the await order one place earlier or later;
+    /// `false` if it is at that end already.
+    pub fn move_in_order(&mut self, position: usize, earlier: bool) -> bool {
+        let other = if earlier { position.checked_sub(1) } else { Some(position + 1) };
+        match other.filter(|&o| o < self.order.len() && position < self.order.len()) {
+            Some(other) => {
+                self.order.swap(position, other);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Removes job `k` (1-based), renumbering the later jobs in `order`.
     pub fn remove_job(&mut self, k: JobId) -> bool {
         if self.jobs.len() <= 1 || k == 0 || (k as usize) > self.jobs.len() {
@@ -263,5 +276,46 @@ impl Scenario {
             }
         }
         true
+    }
+}
+
+/// Tenths of a second from what a number field holds (`1.25` rounds to 13), kept
+/// within `range`; `None` if it is not a number. (Links are stricter: see `link`.)
+pub fn tenths_from_field(text: &str, range: std::ops::RangeInclusive<u16>) -> Option<u16> {
+    let value: f64 = text.trim().parse().ok()?;
+    value.is_finite().then(|| (value * 10.0).round().clamp(f64::from(*range.start()), f64::from(*range.end())) as u16)
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::*;
+
+    #[test]
+    fn fields_give_tenths_within_their_range() {
+        for (text, expected) in [
+            ("1", Some(10)),
+            (" 1.25 ", Some(13)),
+            ("0", Some(1)),
+            ("99", Some(100)),
+            ("-3", Some(1)),
+            ("x", None),
+            ("NaN", None),
+            ("inf", None),
+            ("", None),
+        ] {
+            assert_eq!(tenths_from_field(text, DURATION_TENTHS), expected, "{text:?}");
+        }
+        assert_eq!(tenths_from_field("0", 0..=MAX_LINGER_TENTHS), Some(0));
+    }
+
+    #[test]
+    fn moving_in_the_await_order() {
+        let mut s = Lesson::Gather.defaults();
+        assert!(s.move_in_order(2, true));
+        assert_eq!(s.order, [1, 3, 2]);
+        assert!(!s.move_in_order(0, true), "the first cannot move earlier");
+        assert!(!s.move_in_order(2, false), "the last cannot move later");
+        assert!(!s.move_in_order(7, true), "no such position");
+        assert_eq!(s.order, [1, 3, 2]);
     }
 }

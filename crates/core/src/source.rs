@@ -36,6 +36,9 @@ pub fn signatures(mode: Mode) -> Vec<(&'static str, &'static str)> {
     };
     let job = if mode == Mode::Sync { "fn fetch_data_sync(" } else { "async fn fetch_data(" };
     let mut items = vec![(PROGRAM, job), (PROGRAM, "fn finish_job("), (PROGRAM, main)];
+    if mode != Mode::Sync {
+        items.push((PROGRAM, "impl Drop for Unfinished"));
+    }
     if mode.uses_tasks() {
         items.push((PROGRAM, "fn on_cancel("));
     }
@@ -44,7 +47,7 @@ pub fn signatures(mode: Mode) -> Vec<(&'static str, &'static str)> {
         Mode::Group => items.push((GROUP, "fn on_task_done<")),
         _ => {}
     }
-    items.push((PROGRAM, "pub async fn run("));
+    items.extend([(PROGRAM, "async fn main("), (PROGRAM, "pub fn main_task("), (PROGRAM, "pub async fn run(")]);
     items
 }
 
@@ -86,10 +89,11 @@ pub fn rust_line(s: &Scenario, who: Who, event: Event) -> Option<usize> {
         (Who::Main, Event::Result) => "run.received(",
         (Who::Main, Event::Raise) => "main() caught",
         (Who::Main, Event::End) => "the run is over",
+        (Who::Main, Event::Cancel) => "Stop is Ctrl-C",
         (Who::Job(_), Event::Start) => "fetch_data({k}) started",
         (Who::Job(_), Event::Return) => "returned \\\"Result of",
         (Who::Job(_), Event::Raise) => "raised {error}",
-        (Who::Job(_), Event::Cancel) => "was cancelled{when}",
+        (Who::Job(_), Event::Cancel) => "fetch_data({k}) was cancelled\")",
         (Who::Job(_), Event::WorkerStart | Event::WorkerFree) => "pool.submit(",
         _ => return None,
     };

@@ -47,9 +47,23 @@ impl Who {
 }
 
 impl Event {
-    /// Every event name.
-    pub const ALL: [Event; 7] =
-        [Event::Start, Event::Return, Event::Raise, Event::Cancel, Event::Result, Event::End, Event::WorkerFree];
+    /// Every event, in declaration order. Complete by construction: the array and an
+    /// exhaustive `match` are made from the same list, so a variant added to [`Event`]
+    /// without being listed here fails to compile (and one listed twice is an
+    /// unreachable pattern, which the lints refuse).
+    pub const ALL: [Event; 8] = {
+        macro_rules! every_event {
+            ($($variant:ident),+ $(,)?) => {{
+                const fn _names_every_variant(event: Event) {
+                    match event {
+                        $(Event::$variant => {})+
+                    }
+                }
+                [$(Event::$variant),+]
+            }};
+        }
+        every_event![Start, Return, Raise, Cancel, Result, End, WorkerStart, WorkerFree]
+    };
     /// The value of `data-event`.
     pub fn name(self) -> &'static str {
         match self {
@@ -63,6 +77,11 @@ impl Event {
             Event::WorkerFree => "worker-free",
         }
     }
+    /// Whether it happens on a worker's thread rather than on the event loop.
+    pub fn on_worker(self) -> bool {
+        matches!(self, Event::WorkerStart | Event::WorkerFree)
+    }
+
     /// The event a name stands for.
     pub fn from_name(name: &str) -> Option<Event> {
         Event::ALL.into_iter().find(|e| e.name() == name)
@@ -91,12 +110,25 @@ impl TraceEvent {
     }
 }
 
+/// An interval in which the program held the event loop's thread (a `time.sleep` on
+/// the loop, or `sync` mode's plain calls), measured around the runtime's blocking call.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Blocked {
+    /// Whose call blocked.
+    pub who: Who,
+    /// From, in ms since the run started.
+    pub from: f64,
+    /// To, in ms since the run started.
+    pub to: f64,
+}
+
 type Listener = Box<dyn Fn(&TraceEvent)>;
 
 /// A shared recorder: clones record into the same trace.
 #[derive(Clone, Default)]
 pub struct Trace {
     events: Rc<RefCell<Vec<TraceEvent>>>,
+    blocked: Rc<RefCell<Vec<Blocked>>>,
     listener: Rc<RefCell<Option<Listener>>>,
 }
 
@@ -119,6 +151,16 @@ impl Trace {
         if let Some(listener) = self.listener.borrow().as_ref() {
             listener(&event);
         }
+    }
+
+    /// Notes an interval in which the program blocked the loop.
+    pub fn record_blocked(&self, blocked: Blocked) {
+        self.blocked.borrow_mut().push(blocked);
+    }
+
+    /// The intervals in which the program blocked the loop, so far.
+    pub fn blocked(&self) -> Vec<Blocked> {
+        self.blocked.borrow().clone()
     }
 
     /// A copy of the events so far.
@@ -164,4 +206,21 @@ pub fn to_lines(events: &[TraceEvent], unit: u16) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Event;
+
+    /// `Event::ALL` holds every variant once, in declaration order (so each at its own
+    /// discriminant), and every name reads back as its event.
+    #[test]
+    fn all_lists_every_event_once() {
+        for (i, event) in Event::ALL.into_iter().enumerate() {
+            assert_eq!(event as usize, i, "{event:?} out of place in Event::ALL");
+            assert_eq!(Event::from_name(event.name()), Some(event));
+        }
+        assert_eq!(Event::from_name("worker-start"), Some(Event::WorkerStart));
+        assert_eq!(Event::from_name("worker-free"), Some(Event::WorkerFree));
+    }
 }

@@ -208,7 +208,7 @@ impl Runtime for VirtualLoop {
     }
 
     fn cores(&self) -> usize {
-        self.cores.unwrap_or(4)
+        self.cores.unwrap_or(crate::aio::DEFAULT_CORES)
     }
 
     fn spawn(&self, future: LocalFuture<()>) {

@@ -4,12 +4,12 @@
 //! page's only thread, exactly as `time.sleep` holds asyncio's loop. Offloaded
 //! sleeps (`sleep=thread`, `sleep=process`) run in a pool of real Web Workers.
 
+pub mod timers;
 mod workers;
 
 pub use workers::{workers, Workers};
 
-use gloo_timers::future::TimeoutFuture;
-use playground_core::aio::{LocalFuture, Runtime};
+use playground_core::aio::{busy_wait, LocalFuture, Runtime};
 use wasm_bindgen::JsCast;
 
 /// Why the browser runtime could not start.
@@ -50,40 +50,25 @@ impl Runtime for BrowserRuntime {
     }
 
     fn sleep(&self, ms: f64) -> LocalFuture<()> {
-        // setTimeout takes whole milliseconds; dropping the future clears the timer.
-        Box::pin(TimeoutFuture::new(ms.max(0.0).round() as u32))
+        // One heap of deadlines for the page (see `timers`); dropping the future cancels it.
+        Box::pin(timers::sleep(ms))
     }
 
     fn block(&self, ms: f64) {
-        let end = self.performance.now() + ms;
-        while self.performance.now() < end {
-            std::hint::spin_loop();
-        }
+        busy_wait(ms, || self.performance.now());
     }
 
     fn spawn(&self, future: LocalFuture<()>) {
         wasm_bindgen_futures::spawn_local(future);
     }
 
-    fn offload(&self, worker: usize, ms: f64) -> LocalFuture<Result<(), String>> {
-        workers().run(worker, ms)
+    fn offload(&self, worker: usize, ms: f64, started: Box<dyn FnOnce(f64)>) -> LocalFuture<Result<f64, String>> {
+        workers().run(worker, ms, started)
     }
 
     fn cores(&self) -> usize {
         cores()
     }
-}
-
-/// A hidden switch for the tests: whether `globalThis[name]` is truthy. It is cleared
-/// once read, so a switch acts once.
-pub fn debug_switch(name: &str) -> bool {
-    let key = wasm_bindgen::JsValue::from_str(name);
-    let global = js_sys::global();
-    let on = js_sys::Reflect::get(&global, &key).map(|v| v.is_truthy()).unwrap_or(false);
-    if on {
-        let _ = js_sys::Reflect::set(&global, &key, &wasm_bindgen::JsValue::FALSE);
-    }
-    on
 }
 
 /// `navigator.hardwareConcurrency`, the count Python's pools are sized from.

@@ -6,8 +6,10 @@
 
 use playground_core::aio::Rt;
 use playground_core::compare::{compare, max_difference, parse_blocks, Point};
+use playground_core::lifecycle::RunHandle;
 use playground_core::link::from_link;
-use playground_core::{program, Trace};
+use playground_core::trace::to_lines;
+use playground_core::Trace;
 use playground_runtime::BrowserRuntime;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -51,11 +53,73 @@ async fn seed_lessons_run_on_the_real_loop_as_in_cpython() {
     for (query, cpython) in blocks {
         let scenario = from_link(&query).0.scenario;
         let trace = Trace::new();
-        program::run(runtime(), scenario.clone(), trace.clone()).await.expect("runs");
+        RunHandle::start(runtime(), scenario.clone(), trace.clone()).expect("runs").over().await;
         let real: Vec<Point> = trace.events().iter().map(|e| Point::of_event(e, scenario.unit)).collect();
         if let Err(diff) = compare(&cpython, &real, 0.15) {
             panic!("{query} on the browser's loop differs from CPython:\n{diff}");
         }
         console_log!("{query}: within {:.3} s of CPython", max_difference(&cpython, &real));
     }
+}
+
+#[wasm_bindgen_test]
+async fn stop_ends_a_run_on_the_real_loop_at_once() {
+    let rt = runtime();
+    let scenario = from_link("lesson=tasks&unit=200").0.scenario;
+    let trace = Trace::new();
+    let handle = RunHandle::start(rt.clone(), scenario, trace.clone()).expect("runs");
+    rt.sleep(50.0).await;
+    let stopped_at = rt.now();
+    assert!(handle.stop());
+    handle.over().await;
+    assert!(rt.now() - stopped_at < 20.0, "the shutdown took {} ms", rt.now() - stopped_at);
+    let lines = to_lines(&trace.events(), 200);
+    let names: Vec<String> = lines.lines().map(|l| l.split(' ').take(2).collect::<Vec<_>>().join(" ")).collect();
+    assert_eq!(
+        names,
+        ["main start", "1 start", "2 start", "main cancel", "1 cancel", "2 cancel", "main end"],
+        "{lines}"
+    );
+    // Nothing of the stopped run is left to fire: its timers were dropped with its tasks.
+    let events = trace.events().len();
+    rt.sleep(500.0).await;
+    assert_eq!(trace.events().len(), events);
+}
+
+#[wasm_bindgen_test]
+async fn short_sleeps_keep_time_where_nested_timeouts_would_be_clamped() {
+    // Each sleep starts from the previous one's wake-up: a nested setTimeout of 1 ms would
+    // be clamped to 4 ms from the fifth on (40+ ms in all); the page's timer heap is exact.
+    let rt = runtime();
+    let before = rt.now();
+    for _ in 0..20 {
+        rt.sleep(1.0).await;
+    }
+    let elapsed = rt.now() - before;
+    assert!((19.5..27.0).contains(&elapsed), "20 sleeps of 1 ms took {elapsed} ms");
+    console_log!("20 nested sleeps of 1 ms took {elapsed:.2} ms");
+}
+
+#[wasm_bindgen_test]
+async fn timers_due_together_wake_their_tasks_in_one_pass() {
+    // As in CPython's _run_once: both timers are due in the same pass, so B's step runs
+    // before anything A schedules after waking.
+    let rt = runtime();
+    rt.sleep(1.0).await; // the timers' driver is made on first use: not between the two sleeps below
+    let order = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let (a, b) = (rt.sleep(30.0), rt.sleep(30.0));
+    let (o, r) = (order.clone(), rt.clone());
+    rt.spawn(Box::pin(async move {
+        a.await;
+        o.borrow_mut().push("A");
+        let o2 = o.clone();
+        r.spawn(Box::pin(async move { o2.borrow_mut().push("scheduled by A") }));
+    }));
+    let o = order.clone();
+    rt.spawn(Box::pin(async move {
+        b.await;
+        o.borrow_mut().push("B");
+    }));
+    rt.sleep(80.0).await;
+    assert_eq!(*order.borrow(), ["A", "B", "scheduled by A"]);
 }

@@ -4,7 +4,7 @@
 use super::jobs::Jobs;
 use crate::state::{use_playground, PoolStatus};
 use leptos::prelude::*;
-use playground_core::scenario::{MAX_LINGER_TENTHS, UNIT_MS, WORKERS};
+use playground_core::scenario::{tenths_from_field, MAX_LINGER_TENTHS, UNIT_MS, WORKERS};
 use playground_core::{Lesson, Mode, SleepKind};
 
 /// What each mode means, for its option.
@@ -26,12 +26,6 @@ fn sleep_label(kind: SleepKind) -> &'static str {
         SleepKind::Thread => "thread: await asyncio.to_thread(time.sleep, d)",
         SleepKind::Process => "process: a process pool's run_in_executor",
     }
-}
-
-/// Tenths of a second from a number field's text, within `max`.
-pub fn tenths_from(text: &str, min: u16, max: u16) -> Option<u16> {
-    let value: f64 = text.trim().parse().ok()?;
-    value.is_finite().then(|| ((value * 10.0).round().clamp(f64::from(min), f64::from(max))) as u16)
 }
 
 /// All the scenario controls.
@@ -93,7 +87,7 @@ pub fn Controls() -> impl IntoView {
                 <label for="linger">"Linger (s)"</label>
                 <input id="linger" type="number" min="0" max="10" step="0.1"
                     prop:value=move || format!("{}", f64::from(scenario().linger_tenths) / 10.0)
-                    on:change=move |ev| if let Some(t) = tenths_from(&event_target_value(&ev), 0, MAX_LINGER_TENTHS) {
+                    on:change=move |ev| if let Some(t) = tenths_from_field(&event_target_value(&ev), 0..=MAX_LINGER_TENTHS) {
                         playground.edit(|l| l.scenario.linger_tenths = t)
                     }/>
             </div>

@@ -1,10 +1,9 @@
 //! The jobs (add, remove, duration, failure) and the order `main` awaits them in.
 
-use super::controls::tenths_from;
 use crate::state::use_playground;
 use leptos::prelude::*;
 use playground_core::scenario::JobId;
-use playground_core::scenario::{Job, DURATION_TENTHS, MAX_JOBS};
+use playground_core::scenario::{tenths_from_field, Job, DURATION_TENTHS, MAX_JOBS};
 
 /// The jobs table and the await order.
 #[component]
@@ -38,11 +37,7 @@ pub fn Jobs() -> impl IntoView {
     };
     let move_job = move |position: usize, earlier: bool| {
         playground.edit(|l| {
-            let n = l.scenario.order.len();
-            let other = if earlier { position.checked_sub(1) } else { Some(position + 1).filter(|p| *p < n) };
-            if let Some(other) = other {
-                l.scenario.order.swap(position, other);
-            }
+            l.scenario.move_in_order(position, earlier);
         })
     };
     view! {
@@ -55,7 +50,7 @@ pub fn Jobs() -> impl IntoView {
                     <input id=format!("job-{k}-duration") type="number" step="0.1"
                         min=f64::from(*DURATION_TENTHS.start()) / 10.0 max=f64::from(*DURATION_TENTHS.end()) / 10.0
                         prop:value=format!("{}", job.seconds())
-                        on:change=move |ev| if let Some(t) = tenths_from(&event_target_value(&ev), *DURATION_TENTHS.start(), *DURATION_TENTHS.end()) {
+                        on:change=move |ev| if let Some(t) = tenths_from_field(&event_target_value(&ev), DURATION_TENTHS) {
                             playground.edit(|l| l.scenario.jobs[(k as usize) - 1].tenths = t)
                         }/>
                     <label class="check">

@@ -2,9 +2,9 @@
 
 use crate::state::use_playground;
 use leptos::prelude::*;
+use playground_core::compare::ideal_times;
 use playground_core::summary::output_line;
-use playground_core::{Event, Who};
-use std::collections::HashMap;
+use playground_core::Event;
 
 /// Most output lines kept in the page.
 pub const MAX_LINES: usize = 500;
@@ -14,29 +14,17 @@ pub const MAX_LINES: usize = 500;
 pub fn Output() -> impl IntoView {
     let playground = use_playground();
     // Long outputs keep only their last lines in the page (the export has them all). Each line
-    // carries its ideal time: the same actor's event of the same rank in the ideal run.
+    // carries its ideal time: its match in the ideal run.
     let lines = move || {
         playground.run.with(|r| {
-            let unit = r.scenario.unit;
             let skip = r.events.len().saturating_sub(MAX_LINES);
-            let mut ranks: HashMap<Who, usize> = HashMap::new();
-            let mut ideal: HashMap<(Who, usize), f64> = HashMap::new();
-            for e in &r.ideal {
-                let rank = ranks.entry(e.who).or_default();
-                ideal.insert((e.who, *rank), e.t);
-                *rank += 1;
-            }
-            ranks.clear();
-            let mut out = Vec::with_capacity(r.events.len().min(MAX_LINES));
-            for (i, e) in r.events.iter().enumerate() {
-                let rank = ranks.entry(e.who).or_default();
-                if i >= skip {
-                    let ideal_t = ideal.get(&(e.who, *rank)).map(|t| format!("{t:.3}"));
-                    out.push((r.id, i, e.clone(), unit, ideal_t));
-                }
-                *rank += 1;
-            }
-            out
+            let ideal = if r.ideal.is_empty() { vec![None; r.events.len()] } else { ideal_times(&r.events, &r.ideal) };
+            r.events[skip..]
+                .iter()
+                .zip(ideal.into_iter().skip(skip))
+                .enumerate()
+                .map(|(i, (e, t))| (r.id, skip + i, e.clone(), r.scenario.unit, t.map(|t| format!("{t:.3}"))))
+                .collect::<Vec<_>>()
         })
     };
     let hidden_lines = move || {

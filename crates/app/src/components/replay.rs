@@ -1,7 +1,7 @@
 //! Replay (step through a finished run's events) and export (trace JSON, timeline SVG).
 
-use crate::address::{download, outer_html};
-use crate::state::{use_playground, RunStatus};
+use crate::browser::export::{download, outer_html};
+use crate::state::use_playground;
 use leptos::prelude::*;
 use playground_core::trace::to_json;
 
@@ -9,7 +9,7 @@ use playground_core::trace::to_json;
 #[component]
 pub fn Replay() -> impl IntoView {
     let playground = use_playground();
-    let count = move || playground.run.with(|r| if r.status == RunStatus::Running { 0 } else { r.events.len() });
+    let count = move || playground.run.with(|r| if r.status.is_over() { r.events.len() } else { 0 });
     let step = move |delta: i64| {
         let n = count() as i64;
         if n == 0 {

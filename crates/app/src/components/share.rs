@@ -1,6 +1,7 @@
 //! Copy link, and the iframe snippet for course material.
 
-use crate::address::{base_url, copy};
+use crate::browser::address::base_url;
+use crate::browser::export::copy;
 use crate::state::use_playground;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

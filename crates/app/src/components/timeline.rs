@@ -144,7 +144,7 @@ pub fn TimelineView() -> impl IntoView {
         let live = playground.live.get();
         let cursor = playground.cursor.get();
         playground.run.with(|r| {
-            if r.status == RunStatus::Idle || r.events.is_empty() && r.status != RunStatus::Running {
+            if r.events.is_empty() && !r.status.is_live() {
                 return None;
             }
             if r.scenario.jobs.len() > MAX_LANES {
@@ -152,7 +152,7 @@ pub fn TimelineView() -> impl IntoView {
                 return Some(view! { <p class="note">{note}</p> }.into_any());
             }
             let unit = r.scenario.unit;
-            let now = if r.status == RunStatus::Finished { f64::INFINITY } else { live.now };
+            let now = if r.status.is_over() { f64::INFINITY } else { live.now };
             let real = timeline(&r.scenario, &r.events, now);
             let ideal = ideal_lanes.get();
             let last = r.events.iter().chain(&r.ideal).map(|e| e.t).fold(live.now.min(1e9), f64::max);

@@ -34,19 +34,36 @@ pub trait Runtime {
     fn block(&self, ms: f64);
     /// Schedules a future to run as its own task, after the work already scheduled.
     fn spawn(&self, future: LocalFuture<()>);
-    /// A blocking sleep of `ms` on worker `worker` of the pool, off this loop; done
-    /// when it ends. By default (the virtual loop) another thread's sleep is a timer.
-    fn offload(&self, worker: usize, ms: f64) -> LocalFuture<Result<(), String>> {
+    /// A blocking sleep of `ms` on worker `worker` of the pool, off this loop. `started`
+    /// hears when the worker really began it, and the future gives when it really ended
+    /// (both on this runtime's clock). Dropping the future before it is done abandons the
+    /// call: the runtime stops that worker and replaces it. By default (the virtual loop)
+    /// another thread's sleep is a timer.
+    fn offload(&self, worker: usize, ms: f64, started: Box<dyn FnOnce(f64)>) -> LocalFuture<Result<f64, String>> {
         let _ = worker;
+        let begun = self.now();
+        started(begun);
         let sleep = self.sleep(ms);
         Box::pin(async move {
             sleep.await;
-            Ok(())
+            Ok(begun + ms)
         })
     }
     /// Logical cores, for Python's default pool sizes.
     fn cores(&self) -> usize {
-        4
+        DEFAULT_CORES
+    }
+}
+
+/// The logical cores assumed where the machine does not say (the virtual loop, the ideal run).
+pub const DEFAULT_CORES: usize = 4;
+
+/// A real blocking sleep: spins on `now` (ms) until `ms` have passed. It holds its thread,
+/// as `time.sleep` holds Python's: the page's runtime and the Web Workers both use it.
+pub fn busy_wait(ms: f64, now: impl Fn() -> f64) {
+    let end = now() + ms;
+    while now() < end {
+        std::hint::spin_loop();
     }
 }
 

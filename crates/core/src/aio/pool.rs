@@ -5,11 +5,16 @@
 //!
 //! A process pool also moves up to `workers + 1` calls ahead into its call queue
 //! (CPython's `EXTRA_QUEUED_CALLS`): those count as running and cannot be cancelled.
+//!
+//! The pool is the one owner of which worker runs which call: the runtime runs call
+//! `i` on its worker `i`, so the trace names the worker that really ran it.
 
 use super::{AioFuture, LocalFuture, Outcome, Rt};
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::future::{poll_fn, Future};
 use std::rc::Rc;
+use std::task::Poll;
 
 /// Why an offloaded call failed.
 pub type WorkerError = String;
@@ -22,6 +27,8 @@ pub enum PoolEvent {
         tag: u32,
         /// Which worker.
         worker: usize,
+        /// When the worker began the call, on the runtime's clock (ms).
+        at: f64,
     },
     /// The call of `tag` ended on worker `worker`: that worker is free again.
     Free {
@@ -29,9 +36,22 @@ pub enum PoolEvent {
         tag: u32,
         /// Which worker.
         worker: usize,
-        /// Whether the call ended with an error (the worker failed).
-        failed: bool,
+        /// How the call ended.
+        end: CallEnd,
+        /// When it ended, on the runtime's clock (ms).
+        at: f64,
     },
+}
+
+/// How an offloaded call ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CallEnd {
+    /// It ran to its end.
+    Done,
+    /// The worker failed (it died): the reason.
+    Failed(WorkerError),
+    /// The run was stopped: the worker was stopped in the middle of the call.
+    Aborted,
 }
 
 struct Entry {
@@ -47,6 +67,8 @@ struct Inner {
     lookahead: usize,
     queue: VecDeque<Entry>,
     idle_waiters: Vec<AioFuture<(), WorkerError>>,
+    /// Set by [`Pool::abort`]: calls under way end at once.
+    abort: Option<AioFuture<(), ()>>,
 }
 
 /// A pool of `size` workers on runtime `rt`, whose calls run through [`super::Runtime::offload`].
@@ -67,6 +89,7 @@ impl Pool {
             lookahead: if processes { size + 1 } else { 0 },
             queue: VecDeque::new(),
             idle_waiters: Vec::new(),
+            abort: None,
         };
         Pool { rt: rt.clone(), inner: Rc::new(RefCell::new(inner)), on_event: Rc::new(on_event) }
     }
@@ -111,11 +134,19 @@ impl Pool {
                 commit(&mut inner.queue, lookahead);
                 (worker, entry)
             };
-            (self.on_event)(PoolEvent::Start { tag: entry.tag, worker });
-            let call: LocalFuture<Result<(), WorkerError>> = self.rt.offload(worker, entry.ms);
+            let (on_event, tag) = (self.on_event.clone(), entry.tag);
+            let started = Box::new(move |at| on_event(PoolEvent::Start { tag, worker, at }));
+            let call: LocalFuture<Result<f64, WorkerError>> = self.rt.offload(worker, entry.ms, started);
+            let abort = self.inner.borrow_mut().abort.get_or_insert_with(|| AioFuture::new(&self.rt)).clone();
             let pool = self.clone();
             self.rt.spawn(Box::pin(async move {
-                let result = call.await;
+                // The call, unless the pool is aborted first: then the call is dropped (its worker stopped).
+                let end = first_of(call, abort.wait()).await;
+                let (end, at) = match end {
+                    Ok(Ok(at)) => (CallEnd::Done, at),
+                    Ok(Err(e)) => (CallEnd::Failed(e), pool.rt.now()),
+                    Err(_) => (CallEnd::Aborted, pool.rt.now()),
+                };
                 let waiters = {
                     let mut inner = pool.inner.borrow_mut();
                     inner.busy[worker] = false;
@@ -124,15 +155,45 @@ impl Pool {
                 for waiter in waiters {
                     waiter.set_result(());
                 }
-                (pool.on_event)(PoolEvent::Free { tag: entry.tag, worker, failed: result.is_err() });
-                entry.done.finish(match result {
-                    Ok(()) => Outcome::Returned(()),
-                    Err(e) => Outcome::Raised(e),
-                });
+                let outcome = match &end {
+                    CallEnd::Done => Outcome::Returned(()),
+                    CallEnd::Failed(e) => Outcome::Raised(e.clone()),
+                    CallEnd::Aborted => Outcome::Raised("the run was stopped".to_string()),
+                };
+                (pool.on_event)(PoolEvent::Free { tag: entry.tag, worker, end, at });
+                entry.done.finish(outcome);
                 pool.dispatch();
             }));
         }
     }
+
+    /// Stops every call under way and drops the queued ones (Stop): each worker busy
+    /// with a call is stopped and replaced by the runtime. The pool can be used again.
+    pub fn abort(&self) {
+        let (abort, queued) = {
+            let mut inner = self.inner.borrow_mut();
+            (inner.abort.take(), std::mem::take(&mut inner.queue))
+        };
+        for entry in queued {
+            entry.done.finish(Outcome::Raised("the run was stopped".to_string()));
+        }
+        if let Some(abort) = abort {
+            abort.set_result(());
+        }
+    }
+}
+
+/// Runs `a` to its end, unless `b` ends first: `Ok` with `a`'s output, or `Err` with
+/// `b`'s (and `a` is dropped).
+async fn first_of<A: Future, B: Future>(a: A, b: B) -> Result<A::Output, B::Output> {
+    let (mut a, mut b) = (Box::pin(a), Box::pin(b));
+    poll_fn(move |cx| {
+        if let Poll::Ready(out) = a.as_mut().poll(cx) {
+            return Poll::Ready(Ok(out));
+        }
+        b.as_mut().poll(cx).map(Err)
+    })
+    .await
 }
 
 /// Moves calls into the call queue until it holds `lookahead` of them.

@@ -1,0 +1,7 @@
+//! The page's thin layer over the browser, one job per file.
+
+pub mod address;
+pub mod crash;
+pub mod export;
+pub mod frames;
+pub mod visibility;

@@ -1,0 +1,77 @@
+//! What the page's frames do while a run is live: hand its events to the page in
+//! batches, move its clock, beat the heartbeat, and measure the stalls that the
+//! program's own blocking does not explain. Between runs no frame is requested.
+
+use super::{Playground, LIVE_STEP_MS};
+use crate::browser::{frames, visibility};
+use leptos::prelude::*;
+use playground_core::stalls::unexplained;
+
+/// Events waiting beyond this many are handed over at most ten times a second.
+const BATCH: usize = 200;
+/// Milliseconds between hand-overs of large batches.
+const LARGE_BATCH_MS: f64 = 100.0;
+
+impl Playground {
+    /// Starts the frame loop, unless it runs already.
+    pub(super) fn beat(&self) {
+        if self.clock.with_value(|c| c.looping) {
+            return;
+        }
+        self.clock.update_value(|c| {
+            c.looping = true;
+            c.last_frame = None;
+        });
+        let playground = *self;
+        frames::frames_while(move |t| playground.frame(t));
+    }
+
+    /// One animation frame at `t` (performance.now() ms); `false` once nothing is live.
+    fn frame(&self, t: f64) -> bool {
+        let (waiting, last) = (self.pending.with_value(Vec::len), self.clock.with_value(|c| c.last_flush));
+        if waiting < BATCH || t - last >= LARGE_BATCH_MS {
+            self.flush();
+            self.clock.update_value(|c| c.last_flush = t);
+        }
+        let live = self.run.with_untracked(|r| r.status.is_live());
+        let mut clock = self.clock.get_value();
+        let previous = clock.last_frame.replace(t);
+        clock.looping = live;
+        self.clock.set_value(clock);
+        let Some(started) = clock.started.filter(|_| live) else {
+            return false;
+        };
+        // The part of the gap since the last frame that the program's blocking does not explain.
+        let browser = previous.map_or(0.0, |p| {
+            self.run.with_untracked(|r| unexplained(p.max(started) - started, t - started, &r.blocked))
+        });
+        self.beat.update(|b| *b = b.wrapping_add(1));
+        let hidden = visibility::tab_hidden();
+        let (stall, throttled) = self.live.with_untracked(|l| (l.browser_stall, l.throttled));
+        if t - clock.last_live >= LIVE_STEP_MS || browser > stall || (hidden && !throttled) {
+            self.clock.update_value(|c| c.last_live = t);
+            self.live.update(|l| {
+                l.now = t - started;
+                l.throttled |= hidden;
+                l.browser_stall = l.browser_stall.max(browser);
+            });
+        }
+        true
+    }
+
+    /// Hands the events (and blocking intervals) recorded since the last frame to the page.
+    pub(super) fn flush(&self) {
+        let events = self.pending.try_update_value(std::mem::take).unwrap_or_default();
+        let blocked = self.active.with_value(|a| a.as_ref().map(|a| a.trace.blocked()));
+        let changed = blocked.as_ref().is_some_and(|b| self.run.with_untracked(|r| r.blocked.len() != b.len()));
+        if events.is_empty() && !changed {
+            return;
+        }
+        self.run.update(|r| {
+            r.events.extend(events);
+            if let Some(blocked) = blocked.filter(|_| changed) {
+                r.blocked = blocked;
+            }
+        });
+    }
+}

@@ -1,0 +1,188 @@
+//! A run's lifecycle as the page drives it: wait until the page (and the pool) is ready,
+//! start, stop as Ctrl-C stops `asyncio.run`, and end. One run at a time: a new one
+//! stops the old, whose events no longer reach the page.
+
+use super::{Active, Clock, Live, Playground, PoolStatus, RunStatus, RunView, MAX_IDEAL_JOBS};
+use crate::browser::{frames, visibility};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use playground_core::aio::Runtime;
+use playground_core::ideal::ideal_trace_on;
+use playground_core::lifecycle::RunHandle;
+use playground_core::program;
+use playground_core::Trace;
+use playground_runtime::{cores, workers, BrowserRuntime};
+use std::rc::Rc;
+
+impl Playground {
+    fn pool_size(&self) -> Option<usize> {
+        self.link.with_untracked(|l| program::pool_size(&l.scenario, cores()))
+    }
+
+    /// Starts the workers the current scenario needs, if any, and reports how long
+    /// they took (called whenever the lesson, sleep kind or pool size changes).
+    pub fn warm_workers(&self) {
+        let Some(size) = self.pool_size() else {
+            return self.pool.set(PoolStatus::Unused);
+        };
+        let pool = self.pool;
+        pool.set(PoolStatus::Starting(size));
+        spawn_local(async move {
+            let status = match workers().warm(size).await {
+                Ok(ms) => PoolStatus::Ready(size, ms.round() as u32),
+                Err(e) => PoolStatus::Failed(e),
+            };
+            pool.update(|p| {
+                if *p == PoolStatus::Starting(size) {
+                    *p = status;
+                }
+            });
+        });
+    }
+
+    /// Starts a run of the current scenario once the page has settled (fonts, first
+    /// paint, a quiet frame and an idle moment): how a link with `run=1` starts, so that
+    /// its first timers are as exact as a clicked run's.
+    pub fn start_when_settled(&self) {
+        let id = self.replace_run(RunStatus::Waiting("Waiting for the page to finish loading…".into()));
+        let playground = *self;
+        spawn_local(async move {
+            frames::settled().await;
+            if playground.waiting(id) {
+                playground.start();
+            }
+        });
+    }
+
+    /// Starts a run of the current scenario, replacing any run under way (which is
+    /// stopped first). A scenario with workers starts once they are all ready.
+    pub fn start(&self) {
+        let old = self.active.try_update_value(Option::take).flatten();
+        let size = self.pool_size();
+        let waiting = size.map_or("Starting…".into(), |n| format!("Starting {n} Web Workers…"));
+        let id = self.replace_run(RunStatus::Waiting(waiting));
+        let playground = *self;
+        spawn_local(async move {
+            if let Some(old) = old {
+                old.trace.detach();
+                old.handle.stop();
+                old.handle.over().await;
+            }
+            if let Some(n) = size {
+                if let Err(e) = workers().warm(n).await {
+                    return playground.refuse(id, format!("the Web Workers could not start: {e}"));
+                }
+            }
+            if playground.waiting(id) {
+                playground.begin(id).await;
+            }
+        });
+    }
+
+    /// A new run view with `status`, replacing the current one; its id.
+    fn replace_run(&self, status: RunStatus) -> u64 {
+        let id = self.run.with_untracked(|r| r.id) + 1;
+        self.run.set(RunView { id, status, ..RunView::default() });
+        self.cursor.set(None);
+        id
+    }
+
+    /// Whether run `id` is still the one waiting to start (not replaced, not stopped).
+    fn waiting(&self, id: u64) -> bool {
+        self.run.with_untracked(|r| r.id == id && matches!(r.status, RunStatus::Waiting(_)))
+    }
+
+    fn refuse(&self, id: u64, reason: String) {
+        self.run.update(|r| {
+            if r.id == id {
+                r.status = RunStatus::Refused(reason);
+            }
+        });
+    }
+
+    /// Shows the run about to start (its ideal prediction, an empty output), lets the page
+    /// draw that, then starts it: the drawing is done before the run's clock starts.
+    async fn begin(&self, id: u64) {
+        let scenario = self.link.with_untracked(|l| l.scenario.clone());
+        if let Err(e) = program::check(&scenario) {
+            return self.refuse(id, e.to_string());
+        }
+        let rt = match BrowserRuntime::new() {
+            Ok(rt) => Rc::new(rt),
+            Err(e) => return self.refuse(id, e.to_string()),
+        };
+        // The ideal run costs a pass of the virtual loop: skipped for very large runs.
+        let ideal = if scenario.jobs.len() <= MAX_IDEAL_JOBS {
+            ideal_trace_on(&scenario, cores()).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        self.run.update(|r| {
+            *r = RunView { id, status: r.status.clone(), scenario: scenario.clone(), ideal, ..RunView::default() }
+        });
+        frames::after_paint().await;
+        if !self.waiting(id) {
+            return;
+        }
+        self.run.update(|r| r.status = RunStatus::Running);
+        self.live.set(Live { throttled: visibility::tab_hidden(), ..Live::default() });
+        // The view's updates for "Running" are made now, before the run's clock starts.
+        frames::yield_to_browser().await;
+        if !self.run.with_untracked(|r| r.id == id && r.status == RunStatus::Running) {
+            return;
+        }
+        let pending = self.pending;
+        pending.update_value(Vec::clear);
+        // Events are recorded at once (with their real time) and reach the page once per frame.
+        let trace = Trace::with_listener(move |e| pending.update_value(|p| p.push(e.clone())));
+        let started = rt.now();
+        let handle = match RunHandle::start(rt.clone(), scenario, trace.clone()) {
+            Ok(handle) => Rc::new(handle),
+            Err(e) => return self.refuse(id, e.to_string()),
+        };
+        self.clock.update_value(|c| *c = Clock { started: Some(started), looping: c.looping, ..Clock::default() });
+        self.active.set_value(Some(Active { handle: handle.clone(), trace }));
+        self.beat();
+        handle.over().await;
+        self.end(id, rt.now());
+    }
+
+    /// The run `id` is over (its shutdown ended at `at`).
+    fn end(&self, id: u64, at: f64) {
+        if !self.run.with_untracked(|r| r.id == id && r.status.is_live()) {
+            return;
+        }
+        self.clock.update_value(|c| c.ended = Some(at));
+        self.flush();
+        self.run.update(|r| {
+            r.status = if r.status == RunStatus::Stopping { RunStatus::Stopped } else { RunStatus::Finished };
+        });
+        if self.pool_size().is_some() {
+            self.warm_workers(); // workers stopped with the run were replaced: say when they are ready
+        }
+    }
+
+    /// Stop, as Ctrl-C: `main` is cancelled, then every task still pending, and the
+    /// workers still busy are stopped and replaced. The output shows those cancellations.
+    pub fn stop(&self) {
+        let status = self.run.with_untracked(|r| r.status.clone());
+        match status {
+            RunStatus::Waiting(_) => self.run.update(|r| r.status = RunStatus::Stopped),
+            RunStatus::Running => match self.active.with_value(|a| a.as_ref().map(|a| a.handle.clone())) {
+                Some(handle) => {
+                    self.run.update(|r| r.status = RunStatus::Stopping);
+                    handle.stop();
+                }
+                None => self.run.update(|r| r.status = RunStatus::Stopped), // stopped before it began
+            },
+            _ => {}
+        }
+    }
+
+    /// Notes that the tab was hidden: if a run is under way, its times are throttled.
+    pub fn tab_hidden(&self) {
+        if self.run.with_untracked(|r| r.status.is_live()) {
+            self.live.update(|l| l.throttled = true);
+        }
+    }
+}

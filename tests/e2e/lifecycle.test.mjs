@@ -1,0 +1,108 @@
+// Every run faithful wherever it starts: links opened cold with run=1 at every speed,
+// the heartbeat telling the program's blocking from the browser's, and an idle page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, openPage, traceOf, ROOT } from './helpers.mjs';
+import { compareTraces } from './reference.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const finished = (page) => page.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
+
+/** The committed CPython traces of the seed lessons at `unit`: [{query, trace}]. */
+function seedTraces(unit) {
+  const text = readFileSync(join(ROOT, 'tests', 'reference', `seed-traces-${unit}.txt`), 'utf8');
+  return text.split('\n\n').filter((b) => b.trim()).map((block) => {
+    const [head, ...lines] = block.trim().split('\n');
+    const trace = lines.map((line) => {
+      const [who, event, s, of] = line.split(' ');
+      return { who, event, s: Number(s), of: of ? Number(of) : null };
+    });
+    return { query: head.replace(/^# /, ''), trace };
+  });
+}
+
+for (const unit of [50, 100]) {
+  test(`the seed lessons opened cold with run=1 at unit=${unit} match CPython`, async () => {
+    // The spec's tolerance, 0.15 scenario seconds, or 5 real ms where that is more.
+    const tolerance = Math.max(0.15, 5 / unit);
+    const { page, errors } = await openPage(browser, server.url);
+    for (const { query, trace: cpython } of seedTraces(unit)) {
+      await page.goto(`${server.url}?v=1&${query}&run=1`);
+      await finished(page);
+      const trace = (await traceOf(page)).map((e) => ({ ...e, s: e.t / unit }));
+      assert.deepEqual(compareTraces(cpython, trace, tolerance), [], `${query}&run=1 differs from CPython`);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('an async run and a thread run opened with run=1 never say the program blocked the loop', async () => {
+  for (const query of ['lesson=tasks&unit=200', 'lesson=offload&unit=200', 'lesson=gather&unit=200']) {
+    const { page, errors } = await openPage(browser, `${server.url}?v=1&${query}&run=1`);
+    await finished(page);
+    assert.equal(await page.locator('.program-stall').isVisible(), false, `${query}: no blocking named`);
+    assert.match(await page.locator('.browser-stall').textContent(), /^The browser (never stalled|was busy for \d+ ms: not your program)/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('a link with run=1 says what it waits for, then starts', async () => {
+  const page = await browser.newPage();
+  const seen = new Set();
+  page.on('console', () => {});
+  await page.exposeFunction('__status', (text) => seen.add(text));
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const status = document.querySelector('[aria-label="Run status"]');
+      if (status) window.__status(status.textContent);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(`${server.url}?v=1&lesson=offload&workers=6&unit=100&run=1`);
+  await finished(page);
+  const said = [...seen];
+  assert.ok(said.some((s) => /Waiting for the page to finish loading|Starting 6 Web Workers/.test(s)), `said: ${said.join(' | ')}`);
+  await page.close();
+});
+
+test('an idle page does nothing: after a run, under 1% of the main thread and 20 DOM mutations in 3 s', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&lesson=gather&unit=100&run=1`);
+  await finished(page);
+  await page.waitForTimeout(500);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  await page.evaluate(() => {
+    window.__mutations = 0;
+    new MutationObserver((records) => { window.__mutations += records.length; })
+      .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const before = await busy();
+  await page.waitForTimeout(3000);
+  const mainThread = (await busy()) - before;
+  const mutations = await page.evaluate(() => window.__mutations);
+  console.log(`idle page after a run: main thread busy ${(mainThread * 1000).toFixed(1)} ms in 3 s, ${mutations} DOM mutations`);
+  assert.ok(mainThread <= 0.03, `main thread busy ${(mainThread * 1000).toFixed(1)} ms in 3 s (budget 30 ms, 1%)`);
+  assert.ok(mutations <= 20, `${mutations} DOM mutations in 3 s (budget 20)`);
+  // Before any run, too.
+  await page.goto(`${server.url}?v=1&lesson=gather`);
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  await page.waitForTimeout(500);
+  await page.evaluate(() => {
+    window.__mutations = 0;
+    new MutationObserver((records) => { window.__mutations += records.length; })
+      .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.waitForTimeout(3000);
+  const fresh = await page.evaluate(() => window.__mutations);
+  assert.ok(fresh <= 20, `${fresh} DOM mutations in 3 s before any run (budget 20)`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
