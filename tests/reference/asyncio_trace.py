@@ -12,6 +12,10 @@ The loop's `_clock_resolution` (the window within which CPython treats timers as
 due together) is set to a few milliseconds: scenario times are multiples of 0.1 s,
 so timers meant to be simultaneous are fired together however the host's clock
 drifts, while distinct times (at least 0.1 s apart) are never merged.
+
+Thread and process pools (`sleep=thread`, `sleep=process`, `workers=`) have all their
+threads or processes started before the run begins, as the playground starts its Web
+Workers before a run: their start-up is not part of the run's times.
 """
 
 import argparse
@@ -21,6 +25,7 @@ import logging
 import os
 import sys
 import tempfile
+import threading
 import time
 
 
@@ -51,7 +56,12 @@ def run(query, unit_ms, resolution_ms):
     scale = unit_ms / 1000.0  # real seconds per scenario second
     cores = os.cpu_count() or 1
     if sleep == "thread" and mode != "sync":
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers or min(32, cores + 4))
+        size = workers or min(32, cores + 4)
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=size)
+        # Start every thread before the run, as the playground starts its workers: each
+        # call waits for all the others, so no thread is reused and every one is spawned.
+        barrier = threading.Barrier(size)
+        concurrent.futures.wait([pool.submit(barrier.wait) for _ in range(size)])
     elif sleep == "process" and mode != "sync":
         pool = concurrent.futures.ProcessPoolExecutor(max_workers=workers or cores)
         # Start every process before the run, as the playground starts its workers.

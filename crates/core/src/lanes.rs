@@ -69,6 +69,18 @@ pub enum Ending {
     End,
 }
 
+impl Ending {
+    /// The name used for styles.
+    pub fn name(self) -> &'static str {
+        match self {
+            Ending::Returned => "returned",
+            Ending::Raised => "raised",
+            Ending::Cancelled => "cancelled",
+            Ending::End => "end",
+        }
+    }
+}
+
 /// A stretch of time on a lane.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -252,7 +264,14 @@ fn loop_lane(scenario: &Scenario, bars: &mut Vec<Bar>, from: f64, until: f64) {
     }
     let mut blocked: Vec<(f64, f64)> =
         bars.iter().filter(|b| b.kind == BarKind::Blocking).map(|b| (b.from, b.to)).collect();
-    blocked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // By start time; a few dozen at most, so an insertion sort (small in the page) does.
+    for i in 1..blocked.len() {
+        let mut j = i;
+        while j > 0 && blocked[j - 1].0 > blocked[j].0 {
+            blocked.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut merged: Vec<(f64, f64)> = Vec::new();
     for (a, b) in blocked {
         match merged.last_mut() {

@@ -14,6 +14,10 @@ pub const DURATION_TENTHS: std::ops::RangeInclusive<u16> = 1..=100;
 pub const MAX_LINGER_TENTHS: u16 = 100;
 /// Slowest and fastest speed: real milliseconds per scenario second.
 pub const UNIT_MS: std::ops::RangeInclusive<u16> = 10..=5000;
+/// The fastest speed (ms per scenario second) at which the browser keeps asyncio's times
+/// within the reference's tolerance (0.15 s, or 5 real ms where that is more), as the
+/// benchmark's fidelity table measures it. Faster runs are shown with a warning.
+pub const FAITHFUL_UNIT_MS: u16 = 50;
 /// Smallest and largest worker pool.
 pub const WORKERS: std::ops::RangeInclusive<u8> = 1..=32;
 
@@ -279,11 +283,39 @@ impl Scenario {
     }
 }
 
+/// What the speed control says at `unit` ms per second, where the browser cannot keep
+/// the times faithful; `None` where it can.
+pub fn speed_warning(unit: u16) -> Option<String> {
+    (unit < FAITHFUL_UNIT_MS).then(|| {
+        format!(
+            "At {unit} ms per second, a tenth of a second lasts {:.0} ms: the browser's own work (each frame it \
+             draws, its timer resolution) is no longer small beside it, so times may differ from CPython's by \
+             more than the tolerance. From {FAITHFUL_UNIT_MS} ms per second on, runs keep asyncio's times.",
+            f64::from(unit) / 10.0
+        )
+    })
+}
+
 /// Tenths of a second from what a number field holds (`1.25` rounds to 13), kept
-/// within `range`; `None` if it is not a number. (Links are stricter: see `link`.)
+/// within `range`; `None` if it is not a decimal number. (Links are stricter: see `link`.)
+/// Read digit by digit: a float parser would add kilobytes to the page for this alone.
 pub fn tenths_from_field(text: &str, range: std::ops::RangeInclusive<u16>) -> Option<u16> {
-    let value: f64 = text.trim().parse().ok()?;
-    value.is_finite().then(|| (value * 10.0).round().clamp(f64::from(*range.start()), f64::from(*range.end())) as u16)
+    let text = text.trim();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    // Tenths, and the hundredths digit to round with; huge values only need to stay huge.
+    let whole: u64 = whole.bytes().take(6).fold(0, |n, b| n * 10 + u64::from(b - b'0'));
+    let mut places = fraction.bytes().map(|b| u64::from(b - b'0'));
+    let tenths = whole * 10 + places.next().unwrap_or(0) + u64::from(places.next().unwrap_or(0) >= 5);
+    let (low, high) = (u64::from(*range.start()), u64::from(*range.end()));
+    Some(if negative { low } else { tenths.clamp(low, high) } as u16)
 }
 
 #[cfg(test)]
@@ -306,6 +338,14 @@ mod field_tests {
             assert_eq!(tenths_from_field(text, DURATION_TENTHS), expected, "{text:?}");
         }
         assert_eq!(tenths_from_field("0", 0..=MAX_LINGER_TENTHS), Some(0));
+    }
+
+    #[test]
+    fn fast_speeds_are_named() {
+        assert!(speed_warning(FAITHFUL_UNIT_MS).is_none());
+        assert!(speed_warning(5000).is_none());
+        let warning = speed_warning(20).expect("20 ms per second is too fast to be faithful");
+        assert!(warning.starts_with("At 20 ms per second, a tenth of a second lasts 2 ms"), "{warning}");
     }
 
     #[test]

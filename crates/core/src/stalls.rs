@@ -8,11 +8,10 @@ use crate::trace::{Blocked, Who};
 pub const NOTICEABLE_MS: f64 = 50.0;
 
 /// The part of the frame gap `from..to` (ms since the run started) that no blocking
-/// interval of the program explains.
+/// interval of the program explains. `blocked` is in the order it was recorded, which
+/// is the order of time (the loop's thread blocks once at a time).
 pub fn unexplained(from: f64, to: f64, blocked: &[Blocked]) -> f64 {
-    let mut covered: Vec<(f64, f64)> =
-        blocked.iter().map(|b| (b.from.max(from), b.to.min(to))).filter(|(a, b)| b > a).collect();
-    covered.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let covered = blocked.iter().map(|b| (b.from.max(from), b.to.min(to))).filter(|(a, b)| b > a);
     let (mut total, mut reach) = (0.0, from);
     for (a, b) in covered {
         let a = a.max(reach);

@@ -122,14 +122,12 @@ pub struct Blocked {
     pub to: f64,
 }
 
-type Listener = Box<dyn Fn(&TraceEvent)>;
-
-/// A shared recorder: clones record into the same trace.
+/// A shared recorder: clones record into the same trace. The page reads what is new
+/// at each frame ([`Trace::since`]); nothing is copied while the run records.
 #[derive(Clone, Default)]
 pub struct Trace {
     events: Rc<RefCell<Vec<TraceEvent>>>,
     blocked: Rc<RefCell<Vec<Blocked>>>,
-    listener: Rc<RefCell<Option<Listener>>>,
 }
 
 impl Trace {
@@ -138,19 +136,9 @@ impl Trace {
         Trace::default()
     }
 
-    /// An empty trace whose every event is also handed to `listener` as it happens.
-    pub fn with_listener(listener: impl Fn(&TraceEvent) + 'static) -> Trace {
-        let trace = Trace::default();
-        *trace.listener.borrow_mut() = Some(Box::new(listener));
-        trace
-    }
-
     /// Records an event now.
     pub fn record(&self, event: TraceEvent) {
-        self.events.borrow_mut().push(event.clone());
-        if let Some(listener) = self.listener.borrow().as_ref() {
-            listener(&event);
-        }
+        self.events.borrow_mut().push(event);
     }
 
     /// Notes an interval in which the program blocked the loop.
@@ -163,14 +151,24 @@ impl Trace {
         self.blocked.borrow().clone()
     }
 
-    /// A copy of the events so far.
-    pub fn events(&self) -> Vec<TraceEvent> {
-        self.events.borrow().clone()
+    /// How many events it holds.
+    pub fn len(&self) -> usize {
+        self.events.borrow().len()
     }
 
-    /// Stops handing events to the listener (the run was replaced or stopped).
-    pub fn detach(&self) {
-        self.listener.borrow_mut().take();
+    /// Whether it holds no event.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A copy of the events recorded after the first `from`.
+    pub fn since(&self, from: usize) -> Vec<TraceEvent> {
+        self.events.borrow().get(from..).map(<[TraceEvent]>::to_vec).unwrap_or_default()
+    }
+
+    /// A copy of the events so far.
+    pub fn events(&self) -> Vec<TraceEvent> {
+        self.since(0)
     }
 }
 

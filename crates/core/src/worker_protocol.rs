@@ -44,7 +44,8 @@ pub struct ProtocolError(pub Vec<f64>);
 
 impl fmt::Display for ProtocolError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a message of the worker protocol: {:?}", self.0)
+        let numbers: Vec<String> = self.0.iter().map(|x| format!("{x}")).collect();
+        write!(f, "not a message of the worker protocol: [{}]", numbers.join(", "))
     }
 }
 

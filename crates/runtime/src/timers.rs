@@ -50,8 +50,13 @@ thread_local! {
     static HEAP: Rc<RefCell<Heap>> = Rc::new(RefCell::new(Heap::default()));
 }
 
+thread_local! {
+    static CLOCK: Option<web_sys::Performance> = web_sys::window().and_then(|w| w.performance());
+}
+
+/// `performance.now()`, with the clock looked up once.
 fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    CLOCK.with(|clock| clock.as_ref().map_or(0.0, web_sys::Performance::now))
 }
 
 fn micros(ms: f64) -> i64 {

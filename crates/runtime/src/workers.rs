@@ -40,10 +40,20 @@ struct Slot {
 }
 
 impl Slot {
+    /// Ends the worker. Its handlers are unset first: a message it had already sent may
+    /// still be delivered, and must not reach closures that are about to be dropped.
     fn terminate(&self) {
         if let Some(worker) = &self.worker {
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
             worker.terminate();
         }
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.terminate();
     }
 }
 
@@ -139,8 +149,7 @@ impl Workers {
         let fresh = self.start();
         let mut slots = self.slots.borrow_mut();
         if let Some(slot) = slots.get_mut(i) {
-            slot.terminate();
-            *slot = fresh;
+            *slot = fresh; // the old one is terminated as it is dropped
         }
     }
 
@@ -160,8 +169,12 @@ impl Workers {
                 Some(false) => {}
             }
         }
-        for extra in self.slots.borrow_mut().drain(n..) {
-            extra.terminate();
+        // The extra ones are terminated as they are dropped; one busy with a call (the pool
+        // was made smaller during a run) is kept until a later warm-up finds it free.
+        {
+            let mut slots = self.slots.borrow_mut();
+            let keep = (n..slots.len()).rev().find(|&i| slots[i].state.borrow().call.is_some()).map_or(n, |i| i + 1);
+            slots.truncate(keep);
         }
         self.ready(0..n).await?;
         Ok(js_sys::Date::now() - started)

@@ -123,3 +123,21 @@ async fn timers_due_together_wake_their_tasks_in_one_pass() {
     rt.sleep(80.0).await;
     assert_eq!(*order.borrow(), ["A", "B", "scheduled by A"]);
 }
+
+#[wasm_bindgen_test]
+async fn simultaneous_timers_on_the_real_loop_behave_as_in_cpython() {
+    // Job 1 raises when job 2's sleep ends too: CPython handles both timers in one loop
+    // iteration, so job 2 returns before the TaskGroup can cancel it. So does the page.
+    let scenario = from_link("mode=group&jobs=1!,1&unit=200").0.scenario;
+    let ideal: Vec<Point> =
+        playground_core::ideal::ideal_trace(&scenario).expect("runs").iter().map(|e| Point::of_event(e, 200)).collect();
+    assert!(ideal.iter().any(|p| p.who == playground_core::Who::Job(2) && p.event == playground_core::Event::Return));
+    for _ in 0..5 {
+        let trace = Trace::new();
+        RunHandle::start(runtime(), scenario.clone(), trace.clone()).expect("runs").over().await;
+        let real: Vec<Point> = trace.events().iter().map(|e| Point::of_event(e, 200)).collect();
+        if let Err(diff) = compare(&ideal, &real, 0.15) {
+            panic!("a tie of timers on the browser's loop differs from CPython's handling:\n{diff}");
+        }
+    }
+}

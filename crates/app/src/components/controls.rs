@@ -4,7 +4,7 @@
 use super::jobs::Jobs;
 use crate::state::{use_playground, PoolStatus};
 use leptos::prelude::*;
-use playground_core::scenario::{tenths_from_field, MAX_LINGER_TENTHS, UNIT_MS, WORKERS};
+use playground_core::scenario::{speed_warning, tenths_from_field, MAX_LINGER_TENTHS, UNIT_MS, WORKERS};
 use playground_core::{Lesson, Mode, SleepKind};
 
 /// What each mode means, for its option.
@@ -94,10 +94,14 @@ pub fn Controls() -> impl IntoView {
             <div class="field">
                 <label for="unit">"Speed (ms per second)"</label>
                 <input id="unit" type="number" min=*UNIT_MS.start() max=*UNIT_MS.end() step="10"
+                    aria-describedby="unit-note"
                     prop:value=move || scenario().unit.to_string()
                     on:change={move |ev| if let Ok(u) = event_target_value(&ev).trim().parse::<u16>() {
                         playground.edit(|l| l.scenario.unit = u.clamp(*UNIT_MS.start(), *UNIT_MS.end()))
                     }}/>
+                <p class="note warning" id="unit-note" role="note" hidden=move || speed_warning(scenario().unit).is_none()>
+                    {move || speed_warning(scenario().unit)}
+                </p>
             </div>
             <Jobs/>
         </form>

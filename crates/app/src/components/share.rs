@@ -28,25 +28,26 @@ pub fn Share() -> impl IntoView {
     let playground = use_playground();
     let message = RwSignal::new(String::new());
     let snippet = RwSignal::new(None::<String>);
-    let copy_text = move |text: String, what: &'static str| {
+    // `what` as it starts a sentence, and as it stands inside one.
+    let copy_text = move |text: String, (what, within): (&'static str, &'static str)| {
         spawn_local(async move {
             let copied = copy(&text).await;
             message.set(if copied {
                 format!("{what} copied.")
             } else {
-                format!("Select the {} below and copy it.", what.to_lowercase())
+                format!("Select the {within} below and copy it.")
             });
         })
     };
     let copy_link = move |_| {
         let link = playground.link.with_untracked(|l| link_of(&LinkState { run: false, ..l.clone() }));
         snippet.set(Some(link.clone()));
-        copy_text(link, "Link");
+        copy_text(link, ("Link", "link"));
     };
     let embed = move |_| {
         let code = playground.link.with_untracked(embed_snippet);
         snippet.set(Some(code.clone()));
-        copy_text(code, "Snippet");
+        copy_text(code, ("Snippet", "snippet"));
     };
     view! {
         <div class="share">

@@ -115,7 +115,7 @@ fn draw(t: &Timeline, unit: u16, ideal: bool, focused: RwSignal<String>) -> impl
                 view! {
                     <g class="focusable" tabindex="0" role="img" aria-label=label.clone() on:focus=move |_| focused.set(label.clone())>
                         <title>{m.text.clone()}</title>
-                        <text class=format!("mark {:?}", m.ending).to_lowercase() x=x(m.at) y=AXIS + row(m.lane) * ROW + ROW / 2.0 + 5.0 text-anchor="middle">
+                        <text class=format!("mark {}", m.ending.name()) x=x(m.at) y=AXIS + row(m.lane) * ROW + ROW / 2.0 + 5.0 text-anchor="middle">
                             {glyph(m.ending)}
                         </text>
                     </g>

@@ -28,7 +28,9 @@ impl Playground {
 
     /// One animation frame at `t` (performance.now() ms); `false` once nothing is live.
     fn frame(&self, t: f64) -> bool {
-        let (waiting, last) = (self.pending.with_value(Vec::len), self.clock.with_value(|c| c.last_flush));
+        let shown = self.run.with_untracked(|r| r.events.len());
+        let recorded = self.active.with_value(|a| a.as_ref().map_or(0, |a| a.trace.len()));
+        let (waiting, last) = (recorded.saturating_sub(shown), self.clock.with_value(|c| c.last_flush));
         if waiting < BATCH || t - last >= LARGE_BATCH_MS {
             self.flush();
             self.clock.update_value(|c| c.last_flush = t);
@@ -60,8 +62,10 @@ impl Playground {
     }
 
     /// Hands the events (and blocking intervals) recorded since the last frame to the page.
+    /// Only the run the page holds is read: an older one's events never reach it.
     pub(super) fn flush(&self) {
-        let events = self.pending.try_update_value(std::mem::take).unwrap_or_default();
+        let shown = self.run.with_untracked(|r| r.events.len());
+        let events = self.active.with_value(|a| a.as_ref().map(|a| a.trace.since(shown))).unwrap_or_default();
         let blocked = self.active.with_value(|a| a.as_ref().map(|a| a.trace.blocked()));
         let changed = blocked.as_ref().is_some_and(|b| self.run.with_untracked(|r| r.blocked.len() != b.len()));
         if events.is_empty() && !changed {

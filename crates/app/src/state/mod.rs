@@ -138,7 +138,6 @@ pub struct Playground {
     /// Animation frames during runs: the heartbeat, and nothing else, follows it.
     pub beat: RwSignal<u32>,
     clock: StoredValue<Clock>,
-    pending: StoredValue<Vec<TraceEvent>, LocalStorage>,
     active: StoredValue<Option<Active>, LocalStorage>,
 }
 
@@ -153,7 +152,6 @@ impl Playground {
             cursor: RwSignal::new(None),
             beat: RwSignal::new(0),
             clock: StoredValue::new(Clock::default()),
-            pending: StoredValue::new_local(Vec::new()),
             active: StoredValue::new_local(None),
         }
     }

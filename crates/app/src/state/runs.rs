@@ -64,7 +64,6 @@ impl Playground {
         let playground = *self;
         spawn_local(async move {
             if let Some(old) = old {
-                old.trace.detach();
                 old.handle.stop();
                 old.handle.over().await;
             }
@@ -131,10 +130,8 @@ impl Playground {
         if !self.run.with_untracked(|r| r.id == id && r.status == RunStatus::Running) {
             return;
         }
-        let pending = self.pending;
-        pending.update_value(Vec::clear);
         // Events are recorded at once (with their real time) and reach the page once per frame.
-        let trace = Trace::with_listener(move |e| pending.update_value(|p| p.push(e.clone())));
+        let trace = Trace::new();
         let started = rt.now();
         let handle = match RunHandle::start(rt.clone(), scenario, trace.clone()) {
             Ok(handle) => Rc::new(handle),
