@@ -252,15 +252,22 @@ fn links_of_the_reference_round_trip() {
 /// still describe what the engine does: regenerate them if this fails (see the README).
 #[test]
 fn committed_seed_traces_match_the_engine() {
-    let text = include_str!("../../../tests/reference/seed-traces.txt");
-    let blocks = parse_blocks(text).expect("the committed fixture");
-    assert_eq!(blocks.len(), 6, "lessons 1-5 and 7");
-    for (query, cpython) in blocks {
-        let scenario = from_link(&query).0.scenario;
-        let engine: Vec<Point> =
-            ideal_trace(&scenario).expect("runs").iter().map(|e| Point::of_event(e, scenario.unit)).collect();
-        if let Err(diff) = compare(&cpython, &engine, TOLERANCE) {
-            panic!("{query}:\n{diff}");
+    let fixtures = [
+        (250, include_str!("../../../tests/reference/seed-traces.txt")),
+        (50, include_str!("../../../tests/reference/seed-traces-50.txt")),
+        (100, include_str!("../../../tests/reference/seed-traces-100.txt")),
+    ];
+    for (unit, text) in fixtures {
+        let blocks = parse_blocks(text).expect("the committed fixture");
+        assert_eq!(blocks.len(), 6, "lessons 1-5 and 7 at unit={unit}");
+        for (query, cpython) in blocks {
+            let scenario = from_link(&query).0.scenario;
+            assert_eq!(scenario.unit, unit, "{query}");
+            let engine: Vec<Point> =
+                ideal_trace(&scenario).expect("runs").iter().map(|e| Point::of_event(e, scenario.unit)).collect();
+            if let Err(diff) = compare(&cpython, &engine, TOLERANCE) {
+                panic!("{query}:\n{diff}");
+            }
         }
     }
 }
