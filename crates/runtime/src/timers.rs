@@ -24,6 +24,10 @@ use wasm_bindgen::JsCast;
 /// pass: steps of one pass read the clock microseconds apart, and a coarse
 /// `performance.now()` (100 µs in Chromium) must not split what CPython fires together.
 pub const TIE_MS: f64 = 0.5;
+/// Most timers fired in one pass. Up to this many timers due together wake in one pass, as
+/// in one iteration of CPython's loop; beyond it (a gather of 100,000 sleeps), the rest fire
+/// in the next passes, in the heap's order, and the browser draws between them.
+pub const TIMERS_PER_PASS: usize = 1000;
 /// The driver hands over from `setTimeout` to the message channel this long before a deadline.
 const SPIN_MS: f64 = 5.0;
 
@@ -122,8 +126,8 @@ fn earliest(heap: &mut Heap) -> Option<i64> {
     None
 }
 
-/// Fires every timer due now (or within [`TIE_MS`] of the earliest due one), in the
-/// heap's order, then sets the driver for the next deadline.
+/// Fires the timers due now (or within [`TIE_MS`] of the earliest due one), in the heap's
+/// order, at most [`TIMERS_PER_PASS`] of them, then sets the driver for the next deadline.
 fn tick() {
     let due = HEAP.with(|h| {
         let mut heap = h.borrow_mut();
@@ -133,7 +137,7 @@ fn tick() {
         if earliest(&mut heap).is_some_and(|first| first <= t) {
             let end = t + micros(TIE_MS);
             while let Some(&Reverse((deadline, id))) = heap.heap.peek() {
-                if deadline > end {
+                if deadline > end || wakers.len() >= TIMERS_PER_PASS {
                     break;
                 }
                 heap.heap.pop();

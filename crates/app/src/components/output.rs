@@ -34,6 +34,24 @@ pub fn Output() -> impl IntoView {
                 .then(|| format!("Showing the last {MAX_LINES} of {n} events; download the trace for all of them."))
         })
     };
+    // Replay marks the line under the cursor. One effect does it, rather than two per line:
+    // lines arrive by the hundred during a run, and each would make and drop its effects.
+    let list = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let current = playground.cursor.get();
+        if let Some(list) = list.get() {
+            let line = |i: usize| list.query_selector(&format!("li[data-i=\"{i}\"]")).ok().flatten();
+            if let Some(line) = previous.flatten().and_then(line) {
+                let _ = line.class_list().remove_1("current");
+                let _ = line.remove_attribute("aria-current");
+            }
+            if let Some(line) = current.and_then(line) {
+                let _ = line.class_list().add_1("current");
+                let _ = line.set_attribute("aria-current", "step");
+            }
+        }
+        current
+    });
     // Room for every line the ideal run predicts, so nothing below moves while it streams.
     let reserved = move || {
         playground.run.with(|r| format!("min-height: calc({} * 1.6em + 1rem)", r.ideal.len().clamp(7, MAX_LINES)))
@@ -42,12 +60,11 @@ pub fn Output() -> impl IntoView {
         <section class="output-panel" aria-labelledby="output-title">
             <h3 id="output-title">"Output"</h3>
             <p class="note">{hidden_lines}</p>
-            <ol class="output" aria-live="polite" aria-label="Output of the run" style=reserved>
+            <ol class="output" aria-live="polite" aria-label="Output of the run" style=reserved node_ref=list>
                 <For each=lines key=|(id, i, _, _, _)| (*id, *i) let((_, i, e, unit, ideal_t))>
                     <li
                         class="line"
-                        class:current=move || playground.cursor.get() == Some(i)
-                        aria-current=move || (playground.cursor.get() == Some(i)).then_some("step")
+                        data-i=i
                         class:error=e.event == Event::Raise
                         class:cancel=e.event == Event::Cancel
                         data-who=e.who.name()

@@ -12,10 +12,15 @@ pub fn RunSummary() -> impl IntoView {
         move || playground.run.with(|r| (r.status == RunStatus::Finished).then(|| summarize(&r.scenario, &r.events)));
     // The placeholder keeps the summary's room, so nothing moves when a run ends.
     move || match summary() {
-        None => view! {
-            <p class="summary-placeholder">"The summary appears here when the run ends."</p>
+        None => {
+            let stopped = playground.run.with(|r| r.status == RunStatus::Stopped);
+            let words = if stopped {
+                "Stopped: a run cut short has no summary. The output shows what had happened, and what Stop cancelled."
+            } else {
+                "The summary appears here when the run ends."
+            };
+            view! { <p class="summary-placeholder">{words}</p> }.into_any()
         }
-        .into_any(),
         Some(s) => view! {
             <section class="summary" aria-label="Summary">
                 <p class="sentence">{s.sentence}</p>

@@ -132,12 +132,21 @@ impl Playground {
         }
         // Events are recorded at once (with their real time) and reach the page once per frame.
         let trace = Trace::new();
+        crate::mark("playground-run-start");
         let started = rt.now();
         let handle = match RunHandle::start(rt.clone(), scenario, trace.clone()) {
             Ok(handle) => Rc::new(handle),
             Err(e) => return self.refuse(id, e.to_string()),
         };
-        self.clock.update_value(|c| *c = Clock { started: Some(started), looping: c.looping, ..Clock::default() });
+        // A large first batch of events waits its turn too (see `live`): the run's first steps and
+        // the drawing of their output are then two tasks, with a frame between them.
+        let clock = Clock {
+            started: Some(started),
+            last_flush: started,
+            looping: self.clock.with_value(|c| c.looping),
+            ..Clock::default()
+        };
+        self.clock.set_value(clock);
         self.active.set_value(Some(Active { handle: handle.clone(), trace }));
         self.beat();
         handle.over().await;
