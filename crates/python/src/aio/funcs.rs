@@ -1,0 +1,212 @@
+//! asyncio's functions: run, sleep, create_task, gather, wait_for, wait, as_completed, shield...
+//! Each follows CPython's tasks.py / runners.py step by step.
+
+use super::future::{await_future, create_task, yield_now, FutState, FutureObj};
+use super::timer::{call_later, cancel_all, cancel_timer, set_result_unless_done};
+use crate::interp::{Ctrl, Cx, Interp};
+use crate::value::{Args, CoroState, Coroutine, Value};
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+/// A native coroutine object named `name`, running `body` when awaited.
+pub fn coro(cx: &Cx, name: &str, body: impl Future<Output = Result<Value, Ctrl>> + 'static) -> Value {
+    let weak = Rc::downgrade(&cx.interp);
+    let warn: Rc<dyn Fn(&str)> = Rc::new(move |n: &str| {
+        if let Some(i) = weak.upgrade() {
+            i.warn_never_awaited(n);
+        }
+    });
+    Value::Coro(Rc::new(Coroutine {
+        name: name.into(),
+        body: RefCell::new(Some(Box::pin(body))),
+        state: Cell::new(CoroState::Created),
+        warn: Some(warn),
+        def_line: 0,
+    }))
+}
+
+/// A task for a coroutine, or the future itself (`asyncio.ensure_future`).
+pub fn ensure_future(cx: &Cx, v: &Value, name: Option<Rc<str>>) -> Result<Rc<FutureObj>, Ctrl> {
+    match v {
+        Value::Fut(f) => Ok(f.clone()),
+        Value::Coro(c) => {
+            if c.state.get() == CoroState::Started {
+                return Err(cx.err("RuntimeError", "cannot reuse already awaited coroutine"));
+            }
+            c.state.set(CoroState::Started);
+            let body = c.body.borrow_mut().take().ok_or_else(|| cx.err("RuntimeError", "coroutine already used"))?;
+            Ok(create_task(&cx.interp, body, c.name.clone(), c.def_line, name))
+        }
+        other => Err(cx.type_err(format!(
+            "An asyncio.Future, a coroutine or an awaitable is required, not {}",
+            crate::format::type_name(other)
+        ))),
+    }
+}
+
+pub(super) fn running(cx: &Cx) -> Result<(), Ctrl> {
+    if !cx.interp.loop_running.get() || cx.place != crate::interp::Place::Loop {
+        return Err(cx.err("RuntimeError", "no running event loop"));
+    }
+    Ok(())
+}
+
+/// `asyncio.create_task(coro, name=None)` (and `loop.create_task`).
+pub fn create_task_fn(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let name = a.take_kw("name").filter(|n| !matches!(n, Value::None)).map(|n| Rc::from(cx.to_str(&n)));
+    let c = a.pos.first().cloned().unwrap_or(Value::None);
+    if !matches!(c, Value::Coro(_)) {
+        return Err(cx.type_err(format!("a coroutine was expected, got {}", cx.to_repr(&c))));
+    }
+    running(cx)?;
+    Ok(Value::Fut(ensure_future(cx, &c, name)?))
+}
+
+/// Waits (at the Rust level, outside any task) until `fut` is done or the run is stopped.
+struct WaitDone {
+    interp: Rc<Interp>,
+    futs: Vec<Rc<FutureObj>>,
+    registered: bool,
+}
+
+impl Future for WaitDone {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.futs.iter().all(|f| f.done()) || self.interp.fatal.borrow().is_some() {
+            return Poll::Ready(());
+        }
+        *self.interp.main_waker.borrow_mut() = Some(cx.waker().clone());
+        if !self.registered {
+            self.registered = true;
+            for f in &self.futs {
+                let weak = Rc::downgrade(&self.interp);
+                f.on_done(move |_| {
+                    if let Some(i) = weak.upgrade() {
+                        i.wake_main();
+                    }
+                });
+            }
+        }
+        Poll::Pending
+    }
+}
+
+/// `asyncio.run(main())`: runs the loop until the main task is done, then shuts down as CPython does.
+pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    if cx.interp.loop_running.get() {
+        return Err(cx.err("RuntimeError", "asyncio.run() cannot be called from a running event loop"));
+    }
+    let main = a.pos.first().cloned().unwrap_or(Value::None);
+    if !matches!(main, Value::Coro(_)) {
+        return Err(cx.err("ValueError", format!("a coroutine was expected, got {}", cx.to_repr(&main))));
+    }
+    let cx2 = cx.clone();
+    Ok(coro(cx, "run", async move {
+        let cx = cx2;
+        let interp = cx.interp.clone();
+        interp.loop_running.set(true);
+        let task = ensure_future(&cx, &main, None)?;
+        drop(main);
+        WaitDone { interp: interp.clone(), futs: vec![task.clone()], registered: false }.await;
+        let rest: Vec<Rc<FutureObj>> =
+            interp.all_tasks.borrow().iter().filter_map(|w| w.upgrade()).filter(|t| !t.done()).collect();
+        if interp.fatal.borrow().is_none() && !rest.is_empty() {
+            for t in &rest {
+                t.cancel(None);
+            }
+            WaitDone { interp: interp.clone(), futs: rest.clone(), registered: false }.await;
+            for t in &rest {
+                if let FutState::Exception(e) = &*t.state.borrow() {
+                    t.log_tb.set(false);
+                    let text = format!(
+                        "unhandled exception during asyncio.run() shutdown\ntask: {}\n{}\n",
+                        t.repr(&mut |_, _| None),
+                        crate::interp::exc::format_exception(&interp, e)
+                    );
+                    interp.write(&text, true, "main");
+                }
+            }
+        }
+        // CPython's runner then runs two more coroutines as tasks (shutdown_asyncgens and
+        // shutdown_default_executor): they take the next two task names.
+        interp.task_counter.set(interp.task_counter.get() + 2);
+        super::pool::wait_idle(&interp).await;
+        interp.step_started();
+        drop(rest);
+        cancel_all(&interp);
+        interp.loop_running.set(false);
+        let old_loop = interp.globals.vars.borrow_mut().remove("\0loop");
+        drop(old_loop);
+        interp.all_tasks.borrow_mut().retain(|w| w.upgrade().is_some_and(|t| !t.done()));
+        if let Some(m) = interp.fatal.borrow().clone() {
+            return Err(Ctrl::Fatal(m));
+        }
+        task.result(&cx)
+    }))
+}
+
+/// `asyncio.sleep(delay, result=None)`.
+pub fn sleep(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let delay = a.get(0, "delay").unwrap_or(Value::Int(0));
+    let result = a.get(1, "result").unwrap_or(Value::None);
+    let d = match delay {
+        Value::Int(i) => i as f64,
+        Value::Float(f) => f,
+        Value::Bool(b) => b as i64 as f64,
+        other => {
+            return Err(cx.type_err(format!(
+                "'<=' not supported between instances of '{}' and 'int'",
+                crate::format::type_name(&other)
+            )))
+        }
+    };
+    let cx2 = cx.clone();
+    Ok(coro(cx, "sleep", async move {
+        let cx = cx2;
+        if d <= 0.0 {
+            yield_now(&cx).await?;
+            return Ok(result);
+        }
+        running(&cx)?;
+        let fut = FutureObj::new(&cx.interp, None);
+        let f2 = fut.clone();
+        let id = call_later(&cx.interp, d, move || set_result_unless_done(&f2, result));
+        let r = await_future(&cx, fut).await;
+        cancel_timer(&cx.interp, id);
+        r
+    }))
+}
+
+/// `asyncio.current_task()`.
+pub fn current_task(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
+    running(cx)?;
+    Ok(cx.interp.current_task.borrow().clone().map(Value::Fut).unwrap_or(Value::None))
+}
+
+/// `asyncio.all_tasks()`: the tasks not done, as a set.
+pub fn all_tasks(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
+    running(cx)?;
+    let mut d = crate::value::Dict::new();
+    for t in cx.interp.all_tasks.borrow().iter().filter_map(|w| w.upgrade()) {
+        if !t.done() {
+            let v = Value::Fut(t);
+            d.insert(crate::value::hash_key(&v).expect("tasks hash by identity"), v, Value::None);
+        }
+    }
+    Ok(Value::Set(Rc::new(RefCell::new(d))))
+}
+
+/// `asyncio.get_running_loop()`.
+pub fn get_running_loop(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
+    running(cx)?;
+    let existing = cx.interp.globals.vars.borrow().get("\0loop").cloned();
+    if let Some(l) = existing {
+        return Ok(l);
+    }
+    let l = Value::Native(Rc::new(super::native::Native::Loop));
+    cx.interp.globals.vars.borrow_mut().insert("\0loop".into(), l.clone());
+    Ok(l)
+}

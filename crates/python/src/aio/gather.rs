@@ -1,0 +1,212 @@
+//! `asyncio.gather`, `asyncio.wait_for` and `asyncio.shield`, as in CPython 3.11's tasks.py.
+
+use super::funcs::{coro, ensure_future, running};
+use super::future::{await_future, cancelled_error, FutState, FutureObj};
+use super::timer::{call_later, cancel_timer};
+use crate::interp::exc::make_exc;
+use crate::interp::{Ctrl, Cx};
+use crate::value::{Args, Value};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// `asyncio.gather(*aws, return_exceptions=False)`.
+pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let return_exceptions = a.take_kw("return_exceptions").is_some_and(|v| crate::interp::ops::truthy(&v));
+    let outer = FutureObj::new(&cx.interp, None);
+    if a.pos.is_empty() {
+        outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(vec![])))));
+        return Ok(Value::Fut(outer));
+    }
+    let mut children: Vec<Rc<FutureObj>> = Vec::new();
+    let mut seen: Vec<(usize, Rc<FutureObj>)> = Vec::new();
+    for arg in &a.pos {
+        let id = crate::value::identity(arg);
+        if let Some((_, f)) = seen.iter().find(|(i, _)| *i == id) {
+            children.push(f.clone());
+            continue;
+        }
+        let f = ensure_future(cx, arg, None)?;
+        seen.push((id, f.clone()));
+        children.push(f);
+    }
+    let nfuts = seen.len();
+    let finished = Rc::new(Cell::new(0usize));
+    *outer.gather_children.borrow_mut() = Some(children.clone());
+    let weak_outer = Rc::downgrade(&outer);
+    let interp = cx.interp.clone();
+    for (_, f) in seen {
+        let (finished, weak_outer, interp, children) =
+            (finished.clone(), weak_outer.clone(), interp.clone(), children.clone());
+        f.on_done(move |fut| {
+            finished.set(finished.get() + 1);
+            let cx = Cx::module(&interp);
+            let outer = weak_outer.upgrade();
+            let Some(outer) = outer.filter(|o| !o.done()) else {
+                if !fut.cancelled() {
+                    let _ = fut.exception(&cx);
+                }
+                return;
+            };
+            if !return_exceptions {
+                if fut.cancelled() {
+                    outer.finish(FutState::Exception(cancelled_error(&cx, None)));
+                    return;
+                }
+                if let Ok(e) = fut.exception(&cx) {
+                    if !matches!(e, Value::None) {
+                        outer.finish(FutState::Exception(e));
+                        return;
+                    }
+                }
+            }
+            if finished.get() == nfuts {
+                let mut results = Vec::new();
+                for c in &children {
+                    let r = match &*c.state.borrow() {
+                        FutState::Cancelled(msg) => {
+                            let msg = msg.clone().unwrap_or(Value::Str("".into()));
+                            make_exc(&interp.class("CancelledError"), vec![msg])
+                        }
+                        FutState::Exception(e) => e.clone(),
+                        FutState::Result(v) => v.clone(),
+                        FutState::Pending => Value::None,
+                    };
+                    c.log_tb.set(false);
+                    results.push(r);
+                }
+                if outer.cancel_requested.get() {
+                    outer.finish(FutState::Exception(cancelled_error(&cx, None)));
+                } else {
+                    outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(results)))));
+                }
+            }
+        });
+    }
+    Ok(Value::Fut(outer))
+}
+
+fn release_waiter(waiter: &Rc<FutureObj>) {
+    if !waiter.done() {
+        waiter.finish(FutState::Result(Value::None));
+    }
+}
+
+async fn cancel_and_wait(cx: &Cx, fut: &Rc<FutureObj>) -> Result<(), Ctrl> {
+    let waiter = FutureObj::new(&cx.interp, None);
+    let w = waiter.clone();
+    let id = fut.on_done(move |_| release_waiter(&w));
+    fut.cancel(None);
+    let r = await_future(cx, waiter).await;
+    fut.remove_callback(id);
+    r.map(|_| ())
+}
+
+fn timeout_error(cx: &Cx, cause: Option<Value>) -> Ctrl {
+    let e = make_exc(&cx.interp.class("TimeoutError"), vec![]);
+    if let (Value::Instance(i), Some(c)) = (&e, cause) {
+        i.attrs.borrow_mut().insert("__cause__".into(), c);
+    }
+    Ctrl::Exc(e)
+}
+
+/// `asyncio.wait_for(aw, timeout)` (3.11's version).
+pub fn wait_for(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let aw = a.get(0, "fut").unwrap_or(Value::None);
+    let timeout = a.get(1, "timeout").unwrap_or(Value::None);
+    let cx2 = cx.clone();
+    Ok(coro(cx, "wait_for", async move {
+        let cx = cx2;
+        running(&cx)?;
+        let timeout = match timeout {
+            Value::None => return cx.await_value(aw).await,
+            Value::Int(i) => i as f64,
+            Value::Float(f) => f,
+            _ => return Err(cx.type_err("timeout must be a number")),
+        };
+        let fut = ensure_future(&cx, &aw, None)?;
+        drop(aw);
+        if timeout <= 0.0 {
+            if fut.done() {
+                return fut.result(&cx);
+            }
+            cancel_and_wait(&cx, &fut).await?;
+            return match fut.result(&cx) {
+                Err(Ctrl::Exc(e)) if crate::interp::exc::is_instance_of(&cx.interp, &e, "CancelledError") => {
+                    Err(timeout_error(&cx, Some(e)))
+                }
+                other => other,
+            };
+        }
+        let waiter = FutureObj::new(&cx.interp, None);
+        let w = waiter.clone();
+        let handle = call_later(&cx.interp, timeout, move || release_waiter(&w));
+        let w = waiter.clone();
+        let cb = fut.on_done(move |_| release_waiter(&w));
+        let result = async {
+            if let Err(e) = await_future(&cx, waiter).await {
+                if fut.done() {
+                    return fut.result(&cx);
+                }
+                fut.remove_callback(cb);
+                cancel_and_wait(&cx, &fut).await?;
+                return Err(e);
+            }
+            if fut.done() {
+                return fut.result(&cx);
+            }
+            fut.remove_callback(cb);
+            cancel_and_wait(&cx, &fut).await?;
+            match fut.result(&cx) {
+                Err(Ctrl::Exc(e)) if crate::interp::exc::is_instance_of(&cx.interp, &e, "CancelledError") => {
+                    Err(timeout_error(&cx, Some(e)))
+                }
+                other => other,
+            }
+        }
+        .await;
+        cancel_timer(&cx.interp, handle);
+        result
+    }))
+}
+
+/// `asyncio.shield(aw)`.
+pub fn shield(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let inner = ensure_future(cx, a.pos.first().unwrap_or(&Value::None), None)?;
+    if inner.done() {
+        return Ok(Value::Fut(inner));
+    }
+    let outer = FutureObj::new(&cx.interp, None);
+    let weak_outer = Rc::downgrade(&outer);
+    let interp = cx.interp.clone();
+    let cb = inner.on_done(move |inner| {
+        let cx = Cx::module(&interp);
+        let Some(outer) = weak_outer.upgrade() else { return };
+        if outer.cancelled() {
+            if !inner.cancelled() {
+                let _ = inner.exception(&cx);
+            }
+            return;
+        }
+        if inner.cancelled() {
+            outer.cancel(None);
+        } else {
+            match inner.exception(&cx) {
+                Ok(Value::None) => {
+                    let v = inner.result(&cx).unwrap_or(Value::None);
+                    outer.finish(FutState::Result(v));
+                }
+                Ok(e) => {
+                    outer.finish(FutState::Exception(e));
+                }
+                Err(_) => {}
+            }
+        }
+    });
+    let inner2 = inner.clone();
+    outer.on_done(move |_| {
+        if !inner2.done() {
+            inner2.remove_callback(cb);
+        }
+    });
+    Ok(Value::Fut(outer))
+}

@@ -1,0 +1,15 @@
+//! asyncio's objects and functions, on the injected runtime.
+
+pub mod condition;
+pub mod funcs;
+mod futmethods;
+pub mod future;
+pub mod gather;
+pub mod group;
+pub mod native;
+pub mod pool;
+pub mod queue;
+pub mod sync;
+mod task;
+pub mod timer;
+pub mod wait;

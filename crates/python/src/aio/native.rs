@@ -1,0 +1,176 @@
+//! Native objects: modules, the loop, asyncio's synchronisation objects, pools, handles.
+
+use super::group::{GroupObj, TimeoutObj};
+use super::pool::PoolObj;
+use super::queue::QueueObj;
+use super::sync::{EventObj, LockObj};
+use crate::interp::{Ctrl, Cx};
+use crate::value::{Args, Builtin, Class, NativeFn, Value};
+use std::rc::Rc;
+
+/// A native object.
+pub enum Native {
+    /// A module (`asyncio`, `time`, ...).
+    Module(&'static str),
+    /// The running loop (`asyncio.get_running_loop()`).
+    Loop,
+    /// `asyncio.Queue`.
+    Queue(QueueObj),
+    /// `asyncio.Event`.
+    Event(EventObj),
+    /// `asyncio.Lock` or `asyncio.Semaphore`.
+    Lock(LockObj),
+    /// `asyncio.Condition`.
+    Condition(super::condition::ConditionObj),
+    /// `asyncio.TaskGroup`.
+    Group(GroupObj),
+    /// `asyncio.timeout(...)`.
+    Timeout(TimeoutObj),
+    /// A `ThreadPoolExecutor` or `ProcessPoolExecutor`.
+    Pool(PoolObj),
+    /// A timer or callback handle (`call_later`, `call_soon`), by timer id.
+    Handle(Option<u64>, Rc<std::cell::Cell<bool>>),
+    /// `sys.stdout` (false) or `sys.stderr` (true).
+    Stream(bool),
+    /// `super()`: the class whose bases to search, and the instance.
+    Super(Rc<Class>, Value),
+    /// `...`.
+    Ellipsis,
+    /// `staticmethod(f)` (0), `classmethod(f)` (1) or `property(f)` (2).
+    Descriptor(u8, Value),
+}
+
+fn bound(name: &str, this: &Value, f: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin { name: name.into(), this: this.clone(), f, auto_await: false }))
+}
+
+impl Native {
+    /// Its type's name.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Native::Module(m) => m,
+            Native::Loop => "_UnixSelectorEventLoop",
+            Native::Queue(_) => "Queue",
+            Native::Event(_) => "Event",
+            Native::Lock(l) => {
+                if l.is_semaphore {
+                    "Semaphore"
+                } else {
+                    "Lock"
+                }
+            }
+            Native::Group(_) => "TaskGroup",
+            Native::Condition(_) => "Condition",
+            Native::Timeout(_) => "Timeout",
+            Native::Pool(p) => {
+                if p.process {
+                    "ProcessPoolExecutor"
+                } else {
+                    "ThreadPoolExecutor"
+                }
+            }
+            Native::Handle(None, _) => "Handle",
+            Native::Handle(..) => "TimerHandle",
+            Native::Stream(_) => "TextIOWrapper",
+            Native::Super(..) => "super",
+            Native::Ellipsis => "ellipsis",
+            Native::Descriptor(0, _) => "staticmethod",
+            Native::Descriptor(1, _) => "classmethod",
+            Native::Descriptor(..) => "property",
+        }
+    }
+
+    /// Whether it is a module.
+    pub fn is_module(&self) -> bool {
+        matches!(self, Native::Module(_))
+    }
+
+    /// Its truth value.
+    pub fn truthy(&self) -> bool {
+        true
+    }
+
+    /// Its items, if it is iterable.
+    pub fn iter_items(&self) -> Option<Vec<Value>> {
+        None
+    }
+
+    /// Its repr.
+    pub fn repr(&self) -> String {
+        match self {
+            Native::Module(m) => format!("<module '{m}'>"),
+            Native::Queue(q) => q.repr(),
+            Native::Event(e) => format!("<asyncio.locks.Event object [{}]>", if e.is_set() { "set" } else { "unset" }),
+            Native::Lock(l) => l.repr(),
+            Native::Ellipsis => "Ellipsis".into(),
+            other => format!("<{} object>", other.type_name()),
+        }
+    }
+
+    /// `obj.name`.
+    pub fn getattr(self: Rc<Self>, cx: &Cx, this: &Value, name: &str) -> Result<Option<Value>, Ctrl> {
+        Ok(match &*self {
+            Native::Module(m) => crate::modules::attr(cx, m, name),
+            Native::Loop => super::timer::loop_method(name).map(|f| bound(name, this, f)),
+            Native::Queue(q) => match name {
+                "maxsize" => Some(Value::Int(q.maxsize as i128)),
+                _ => super::queue::queue_method(name).map(|f| bound(name, this, f)),
+            },
+            Native::Event(_) => super::sync::event_method(name).map(|f| bound(name, this, f)),
+            Native::Lock(_) => super::sync::lock_method(name).map(|f| bound(name, this, f)),
+            Native::Group(_) => super::group::group_method(name).map(|f| bound(name, this, f)),
+            Native::Condition(_) => super::condition::condition_method(name).map(|f| bound(name, this, f)),
+            Native::Timeout(_) => super::group::timeout_method(name).map(|f| bound(name, this, f)),
+            Native::Pool(_) => super::pool::pool_method(name).map(|f| bound(name, this, f)),
+            Native::Handle(..) => match name {
+                "cancel" => Some(bound(name, this, handle_cancel)),
+                "cancelled" => Some(bound(name, this, |_, this, _| {
+                    Ok(Value::Bool(matches!(this, Value::Native(n) if matches!(&**n, Native::Handle(_, c) if c.get()))))
+                })),
+                _ => None,
+            },
+            Native::Stream(_) => match name {
+                "write" => Some(bound(name, this, stream_write)),
+                "flush" => Some(bound(name, this, |_, _, _| Ok(Value::None))),
+                _ => None,
+            },
+            Native::Ellipsis | Native::Descriptor(..) => None,
+            Native::Super(class, obj) => {
+                let mro = match obj {
+                    Value::Instance(i) => i.class.mro(),
+                    _ => vec![],
+                };
+                let after = mro.iter().position(|c| Rc::ptr_eq(c, class)).map(|p| p + 1).unwrap_or(mro.len());
+                let found = mro[after..].iter().find_map(|c| c.attrs.borrow().get(name).cloned());
+                found.map(|f| match f {
+                    Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new((obj.clone(), f))),
+                    other => other,
+                })
+            }
+        })
+    }
+
+    /// Calls it.
+    pub fn call(self: Rc<Self>, cx: &Cx, _args: Args) -> Result<Value, Ctrl> {
+        Err(cx.type_err(format!("'{}' object is not callable", self.type_name())))
+    }
+}
+
+fn handle_cancel(cx: &Cx, this: &Value, _: Args) -> Result<Value, Ctrl> {
+    if let Value::Native(n) = this {
+        if let Native::Handle(id, cancelled) = &**n {
+            cancelled.set(true);
+            if let Some(id) = id {
+                super::timer::cancel_timer(&cx.interp, *id);
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn stream_write(cx: &Cx, this: &Value, args: Args) -> Result<Value, Ctrl> {
+    let stderr = matches!(this, Value::Native(n) if matches!(**n, Native::Stream(true)));
+    let text = args.pos.first().map(|v| cx.to_str(v)).unwrap_or_default();
+    cx.interp.write(&text, stderr, &cx.interp.who(cx.place));
+    Ok(Value::Int(text.chars().count() as i128))
+}

@@ -1,0 +1,156 @@
+//! `asyncio.wait` and `asyncio.as_completed` (3.11's versions).
+
+use super::funcs::{coro, ensure_future};
+use super::future::{await_future, FutState, FutureObj};
+use super::queue::QueueObj;
+use super::timer::{call_later, cancel_timer};
+use crate::interp::{Ctrl, Cx};
+use crate::value::{hash_key, Args, Dict, IterState, Value};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+fn set_of(futs: Vec<Rc<FutureObj>>) -> Value {
+    let mut d = Dict::new();
+    for f in futs {
+        let v = Value::Fut(f);
+        d.insert(hash_key(&v).expect("futures hash by identity"), v, Value::None);
+    }
+    Value::Set(Rc::new(RefCell::new(d)))
+}
+
+fn timeout_of(cx: &Cx, v: Option<Value>) -> Result<Option<f64>, Ctrl> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(i as f64)),
+        Some(Value::Float(f)) => Ok(Some(f)),
+        Some(_) => Err(cx.type_err("timeout must be a number")),
+    }
+}
+
+/// `asyncio.wait(fs, timeout=None, return_when=ALL_COMPLETED)`.
+pub fn wait(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let fs = a.get(0, "fs").unwrap_or(Value::None);
+    let timeout = timeout_of(cx, a.take_kw("timeout"))?;
+    let when = a.take_kw("return_when").map(|v| cx.to_str(&v)).unwrap_or_else(|| "ALL_COMPLETED".into());
+    if matches!(fs, Value::Fut(_) | Value::Coro(_)) {
+        return Err(cx.type_err(format!("expect a list of futures, not {}", crate::format::type_name(&fs))));
+    }
+    let items = cx.iterate(&fs)?;
+    if items.is_empty() {
+        return Err(cx.err("ValueError", "Set of Tasks/Futures is empty."));
+    }
+    if !["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"].contains(&when.as_str()) {
+        return Err(cx.err("ValueError", format!("Invalid return_when value: {when}")));
+    }
+    let mut futs: Vec<Rc<FutureObj>> = Vec::new();
+    for item in &items {
+        match item {
+            Value::Coro(_) => return Err(cx.type_err("Passing coroutines is forbidden, use tasks explicitly.")),
+            Value::Fut(f) => {
+                if !futs.iter().any(|g| Rc::ptr_eq(g, f)) {
+                    futs.push(f.clone());
+                }
+            }
+            other => {
+                return Err(cx.type_err(format!(
+                    "An asyncio.Future, a coroutine or an awaitable is required, not {}",
+                    crate::format::type_name(other)
+                )))
+            }
+        }
+    }
+    let cx2 = cx.clone();
+    Ok(coro(cx, "wait", async move {
+        let cx = cx2;
+        let waiter = FutureObj::new(&cx.interp, None);
+        let handle = timeout.map(|t| {
+            let w = waiter.clone();
+            call_later(&cx.interp, t, move || {
+                if !w.done() {
+                    w.finish(FutState::Result(Value::None));
+                }
+            })
+        });
+        let counter = Rc::new(Cell::new(futs.len()));
+        let mut ids = Vec::new();
+        for f in &futs {
+            let (w, counter, when, interp) = (waiter.clone(), counter.clone(), when.clone(), cx.interp.clone());
+            ids.push(f.on_done(move |f| {
+                counter.set(counter.get().saturating_sub(1));
+                let failed = !f.cancelled() && matches!(&*f.state.borrow(), FutState::Exception(_));
+                if counter.get() == 0 || when == "FIRST_COMPLETED" || (when == "FIRST_EXCEPTION" && failed) {
+                    if let Some(h) = handle {
+                        cancel_timer(&interp, h);
+                    }
+                    if !w.done() {
+                        w.finish(FutState::Result(Value::None));
+                    }
+                }
+            }));
+        }
+        let r = await_future(&cx, waiter).await;
+        if let Some(h) = handle {
+            cancel_timer(&cx.interp, h);
+        }
+        for (f, id) in futs.iter().zip(ids) {
+            f.remove_callback(id);
+        }
+        r?;
+        let (done, pending): (Vec<_>, Vec<_>) = futs.into_iter().partition(|f| f.done());
+        Ok(Value::Tuple(Rc::new(vec![set_of(done), set_of(pending)])))
+    }))
+}
+
+/// `asyncio.as_completed(fs, timeout=None)`: an iterator of coroutines, each the next to finish.
+pub fn as_completed(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let fs = a.get(0, "fs").unwrap_or(Value::None);
+    let timeout = timeout_of(cx, a.take_kw("timeout"))?;
+    let mut todo: Vec<Rc<FutureObj>> = Vec::new();
+    for item in cx.iterate(&fs)? {
+        let f = ensure_future(cx, &item, None)?;
+        if !todo.iter().any(|g| Rc::ptr_eq(g, &f)) {
+            todo.push(f);
+        }
+    }
+    let n = todo.len();
+    let done = Rc::new(QueueObj::new(0));
+    let todo = Rc::new(RefCell::new(todo));
+    let handle: Rc<Cell<Option<u64>>> = Rc::new(Cell::new(None));
+    let list: Vec<Rc<FutureObj>> = todo.borrow().clone();
+    for f in &list {
+        let (todo, done, handle, interp) = (todo.clone(), done.clone(), handle.clone(), cx.interp.clone());
+        f.on_done(move |f| {
+            if todo.borrow().is_empty() {
+                return;
+            }
+            todo.borrow_mut().retain(|g| !Rc::ptr_eq(g, &f));
+            done.put_nowait_value(Value::Fut(f));
+            if todo.borrow().is_empty() {
+                if let Some(h) = handle.get() {
+                    cancel_timer(&interp, h);
+                }
+            }
+        });
+    }
+    if let (Some(t), false) = (timeout, list.is_empty()) {
+        let (todo, done) = (todo.clone(), done.clone());
+        handle.set(Some(call_later(&cx.interp, t, move || {
+            let left = std::mem::take(&mut *todo.borrow_mut());
+            for _ in left {
+                done.put_nowait_value(Value::None);
+            }
+        })));
+    }
+    let mut coros = std::collections::VecDeque::new();
+    for _ in 0..n {
+        let (done, cx2) = (done.clone(), cx.clone());
+        coros.push_back(coro(cx, "_wait_for_one", async move {
+            let f = done.get(&cx2).await?;
+            match f {
+                Value::Fut(f) => f.result(&cx2),
+                _ => Err(Ctrl::Exc(crate::interp::exc::make_exc(&cx2.interp.class("TimeoutError"), vec![]))),
+            }
+        }));
+    }
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState { items: coros, range: None, gen: None }))))
+}

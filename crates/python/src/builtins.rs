@@ -1,0 +1,351 @@
+//! Built-in classes (types and exceptions) and the built-in functions.
+
+use crate::format::{format_value, type_name};
+use crate::interp::exc::make_exc;
+use crate::interp::ops::{order, truthy};
+use crate::interp::{call_sync, Ctrl, Cx, Interp};
+use crate::value::{hash_key, Args, Builtin, Class, Dict, NativeFn, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The exceptions: name, base, module.
+const EXCEPTIONS: [(&str, &str, &str); 38] = [
+    ("BaseException", "object", "builtins"),
+    ("Exception", "BaseException", "builtins"),
+    ("BaseExceptionGroup", "BaseException", "builtins"),
+    ("ExceptionGroup", "BaseExceptionGroup", "builtins"),
+    ("KeyboardInterrupt", "BaseException", "builtins"),
+    ("SystemExit", "BaseException", "builtins"),
+    ("GeneratorExit", "BaseException", "builtins"),
+    ("CancelledError", "BaseException", "asyncio.exceptions"),
+    ("ArithmeticError", "Exception", "builtins"),
+    ("ZeroDivisionError", "ArithmeticError", "builtins"),
+    ("OverflowError", "ArithmeticError", "builtins"),
+    ("AssertionError", "Exception", "builtins"),
+    ("AttributeError", "Exception", "builtins"),
+    ("NameError", "Exception", "builtins"),
+    ("UnboundLocalError", "NameError", "builtins"),
+    ("LookupError", "Exception", "builtins"),
+    ("IndexError", "LookupError", "builtins"),
+    ("KeyError", "LookupError", "builtins"),
+    ("RuntimeError", "Exception", "builtins"),
+    ("NotImplementedError", "RuntimeError", "builtins"),
+    ("RecursionError", "RuntimeError", "builtins"),
+    ("TypeError", "Exception", "builtins"),
+    ("ValueError", "Exception", "builtins"),
+    ("StopIteration", "Exception", "builtins"),
+    ("StopAsyncIteration", "Exception", "builtins"),
+    ("MemoryError", "Exception", "builtins"),
+    ("OSError", "Exception", "builtins"),
+    ("TimeoutError", "OSError", "builtins"),
+    ("ConnectionError", "OSError", "builtins"),
+    ("InvalidStateError", "Exception", "asyncio.exceptions"),
+    ("QueueEmpty", "Exception", "asyncio.queues"),
+    ("QueueFull", "Exception", "asyncio.queues"),
+    ("SyntaxError", "Exception", "builtins"),
+    ("Warning", "Exception", "builtins"),
+    ("RuntimeWarning", "Warning", "builtins"),
+    ("UserWarning", "Warning", "builtins"),
+    ("DeprecationWarning", "Warning", "builtins"),
+    ("UnicodeError", "ValueError", "builtins"),
+];
+
+fn class(name: &str, module: &'static str, bases: Vec<Rc<Class>>, is_exc: bool, ctor: Option<NativeFn>) -> Rc<Class> {
+    Rc::new(Class {
+        name: name.into(),
+        module,
+        bases,
+        attrs: RefCell::new(Default::default()),
+        is_exception: is_exc,
+        ctor,
+    })
+}
+
+fn func(name: &'static str, f: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin { name: name.into(), this: Value::None, f, auto_await: false }))
+}
+
+/// Installs the built-in classes and functions.
+pub fn install(interp: &Rc<Interp>) {
+    let mut classes = interp.classes.borrow_mut();
+    let object = class("object", "builtins", vec![], false, Some(|_, _, _| Ok(Value::None)));
+    classes.insert("object", object.clone());
+    for (name, base, module) in EXCEPTIONS {
+        let b = classes.get(base).cloned().unwrap_or(object.clone());
+        let mut bases = vec![b];
+        if name == "ExceptionGroup" {
+            bases.push(classes.get("Exception").cloned().expect("Exception is installed first"));
+        }
+        let c = class(name, module, bases, true, None);
+        classes.insert(name, c);
+    }
+    if let Some(base) = classes.get("BaseException") {
+        base.attrs.borrow_mut().insert("__init__".into(), func("__init__", exc_init));
+    }
+    let types: [(&'static str, NativeFn); 11] = [
+        ("int", crate::convert::int),
+        ("float", crate::convert::float),
+        ("str", crate::convert::str_),
+        ("bool", |cx, _, a| {
+            Ok(Value::Bool(match a.pos.first() {
+                Some(v) => cx.is_true(v)?,
+                None => false,
+            }))
+        }),
+        ("list", |cx, _, a| Ok(list(a.pos.first().map(|v| cx.iterate(v)).transpose()?.unwrap_or_default()))),
+        ("tuple", |cx, _, a| {
+            Ok(Value::Tuple(Rc::new(a.pos.first().map(|v| cx.iterate(v)).transpose()?.unwrap_or_default())))
+        }),
+        ("dict", crate::convert::dict),
+        ("set", |cx, _, a| {
+            let mut d = Dict::new();
+            for v in a.pos.first().map(|v| cx.iterate(v)).transpose()?.unwrap_or_default() {
+                d.insert(hash_key(&v).ok_or_else(|| cx.unhashable(&v))?, v, Value::None);
+            }
+            Ok(Value::Set(Rc::new(RefCell::new(d))))
+        }),
+        ("type", |cx, _, a| match a.pos.len() {
+            1 => Ok(Value::Class(type_of(cx, &a.pos[0]))),
+            _ => Err(cx.type_err("type() with 3 arguments is not supported by the playground")),
+        }),
+        ("range", crate::convert::range),
+        ("Future", |cx, _, _| Ok(Value::Fut(crate::aio::future::FutureObj::new(&cx.interp, None)))),
+    ];
+    for (name, ctor) in types {
+        let module = if name == "Future" { "asyncio" } else { "builtins" };
+        let bases = if name == "bool" { vec![classes["int"].clone()] } else { vec![object.clone()] };
+        classes.insert(name, class(name, module, bases, false, Some(ctor)));
+    }
+    let task =
+        class("Task", "asyncio", vec![classes["Future"].clone()], false, Some(crate::aio::funcs::create_task_fn));
+    classes.insert("Task", task);
+    for name in ["NoneType", "function", "coroutine", "builtin_function_or_method", "method"] {
+        classes.insert(
+            name,
+            class(
+                name,
+                "builtins",
+                vec![object.clone()],
+                false,
+                Some(|cx, _, _| Err(cx.type_err("cannot create instances of this type"))),
+            ),
+        );
+    }
+    let mut b = interp.builtins.borrow_mut();
+    for (name, c) in classes.iter() {
+        if !matches!(*name, "Future" | "Task" | "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull") {
+            b.insert(name, Value::Class(c.clone()));
+        }
+    }
+    for (name, f) in crate::convert::FUNCTIONS {
+        b.insert(name, func(name, f));
+    }
+    b.insert("print", func("print", print));
+    b.insert("staticmethod", func("staticmethod", |_, _, a| Ok(descriptor(0, a))));
+    b.insert("classmethod", func("classmethod", |_, _, a| Ok(descriptor(1, a))));
+    b.insert("property", func("property", |_, _, a| Ok(descriptor(2, a))));
+    b.insert("super", func("super", super_));
+    b.insert("isinstance", func("isinstance", isinstance));
+    b.insert("sorted", func("sorted", sorted));
+    b.insert("min", func("min", |cx, _, a| min_max(cx, a, true)));
+    b.insert("max", func("max", |cx, _, a| min_max(cx, a, false)));
+    b.insert(
+        "format",
+        func("format", |cx, _, a| {
+            let v = a.pos.first().cloned().unwrap_or(Value::None);
+            let spec = a.pos.get(1).map(|s| cx.to_str(s)).unwrap_or_default();
+            format_value(&v, &spec, &cx.to_str(&v)).map(|s| Value::Str(s.into())).map_err(|m| cx.err("ValueError", m))
+        }),
+    );
+}
+
+fn list(items: Vec<Value>) -> Value {
+    Value::List(Rc::new(RefCell::new(items)))
+}
+
+fn descriptor(kind: u8, a: Args) -> Value {
+    let f = a.pos.into_iter().next().unwrap_or(Value::None);
+    Value::Native(Rc::new(crate::aio::native::Native::Descriptor(kind, f)))
+}
+
+fn exc_init(_: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let mut pos = a.pos.into_iter();
+    if let Some(Value::Instance(i)) = pos.next() {
+        i.attrs.borrow_mut().insert("args".into(), Value::Tuple(Rc::new(pos.collect())));
+    }
+    Ok(Value::None)
+}
+
+/// The class of a value.
+pub fn type_of(cx: &Cx, v: &Value) -> Rc<Class> {
+    let name = match v {
+        Value::Instance(i) => return i.class.clone(),
+        Value::Class(_) => "type",
+        Value::Fut(f) if f.task.is_some() => "Task",
+        Value::Fut(_) => "Future",
+        Value::Native(_) | Value::Iter(_) | Value::Slice(_) => "object",
+        other => {
+            return cx
+                .interp
+                .classes
+                .borrow()
+                .get(type_name(other).as_str())
+                .cloned()
+                .unwrap_or_else(|| cx.interp.class("object"))
+        }
+    };
+    cx.interp.class(name)
+}
+
+fn isinstance(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let (Some(v), Some(t)) = (a.pos.first(), a.pos.get(1)) else {
+        return Err(cx.type_err("isinstance expected 2 arguments"));
+    };
+    let c = type_of(cx, v);
+    let check = |t: &Value| match t {
+        Value::Class(k) => Ok(c.is_subclass(k) || k.name.as_ref() == "object"),
+        _ => Err(cx.type_err("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    };
+    match t {
+        Value::Tuple(items) => {
+            for i in items.iter() {
+                if check(i)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        t => check(t).map(Value::Bool),
+    }
+}
+
+fn print(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let sep = a.take_kw("sep").filter(|v| !matches!(v, Value::None)).map(|v| cx.to_str(&v)).unwrap_or(" ".into());
+    let end = a.take_kw("end").filter(|v| !matches!(v, Value::None)).map(|v| cx.to_str(&v)).unwrap_or("\n".into());
+    let file = a.take_kw("file");
+    a.take_kw("flush");
+    if let Some((k, _)) = a.kw.first() {
+        return Err(cx.type_err(format!("'{k}' is an invalid keyword argument for print()")));
+    }
+    let stderr = match &file {
+        None | Some(Value::None) => false,
+        Some(Value::Native(n)) => matches!(**n, crate::aio::native::Native::Stream(true)),
+        Some(_) => return Err(cx.type_err("print(file=...) takes sys.stdout or sys.stderr in the playground")),
+    };
+    let text: Vec<String> = a.pos.iter().map(|v| cx.to_str(v)).collect();
+    let text = text.join(&sep) + &end;
+    cx.interp.write(&text, stderr, &cx.interp.who(cx.place));
+    Ok(Value::None)
+}
+
+fn super_(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
+    let (class_name, _) = cx
+        .func_qualname()
+        .split_once('.')
+        .map(|(c, m)| (c.to_string(), m.to_string()))
+        .ok_or_else(|| cx.err("RuntimeError", "super(): no arguments"))?;
+    let class = match cx.lookup(&class_name)? {
+        Value::Class(c) => c,
+        _ => return Err(cx.err("RuntimeError", "super(): __class__ cell not found")),
+    };
+    let this = match &cx.scope.kind {
+        crate::interp::ScopeKind::Function(def) => {
+            let first = def.params.args.first().map(|p| p.name.clone()).unwrap_or_default();
+            cx.scope.vars.borrow().get(first.as_str()).cloned()
+        }
+        _ => None,
+    };
+    let this = this.ok_or_else(|| cx.err("RuntimeError", "super(): no arguments"))?;
+    Ok(Value::Native(Rc::new(crate::aio::native::Native::Super(class, this))))
+}
+
+fn key_of(cx: &Cx, key: &Option<Value>, v: &Value) -> Result<Value, Ctrl> {
+    match key {
+        Some(k) if !matches!(k, Value::None) => call_sync(cx, k.clone(), Args::of(vec![v.clone()])),
+        _ => Ok(v.clone()),
+    }
+}
+
+fn sort_values(cx: &Cx, items: Vec<Value>, key: Option<Value>, reverse: bool) -> Result<Vec<Value>, Ctrl> {
+    let mut keyed = Vec::with_capacity(items.len());
+    for v in items {
+        keyed.push((key_of(cx, &key, &v)?, v));
+    }
+    let mut error = None;
+    keyed.sort_by(|a, b| {
+        let o = if reverse { order(&b.0, &a.0) } else { order(&a.0, &b.0) };
+        o.unwrap_or_else(|| {
+            error.get_or_insert_with(|| {
+                cx.type_err(format!(
+                    "'<' not supported between instances of '{}' and '{}'",
+                    type_name(&a.0),
+                    type_name(&b.0)
+                ))
+            });
+            std::cmp::Ordering::Equal
+        })
+    });
+    if let Some(e) = error {
+        return Err(e);
+    }
+    Ok(keyed.into_iter().map(|(_, v)| v).collect())
+}
+
+/// `sorted(iterable, key=None, reverse=False)` (also `list.sort`).
+pub fn sorted(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let key = a.take_kw("key");
+    let reverse = a.take_kw("reverse").is_some_and(|v| truthy(&v));
+    let items = cx.iterate(a.pos.first().unwrap_or(&Value::None))?;
+    Ok(list(sort_values(cx, items, key, reverse)?))
+}
+
+/// Sorts a list in place.
+pub fn sort_list(cx: &Cx, l: &Rc<RefCell<Vec<Value>>>, mut a: Args) -> Result<Value, Ctrl> {
+    let key = a.take_kw("key");
+    let reverse = a.take_kw("reverse").is_some_and(|v| truthy(&v));
+    let items = l.borrow().clone();
+    *l.borrow_mut() = sort_values(cx, items, key, reverse)?;
+    Ok(Value::None)
+}
+
+fn min_max(cx: &Cx, mut a: Args, min: bool) -> Result<Value, Ctrl> {
+    let key = a.take_kw("key");
+    let default = a.take_kw("default");
+    let items = if a.pos.len() == 1 { cx.iterate(&a.pos[0])? } else { a.pos };
+    let name = if min { "min" } else { "max" };
+    let mut best: Option<(Value, Value)> = None;
+    for v in items {
+        let k = key_of(cx, &key, &v)?;
+        let better = match &best {
+            None => true,
+            Some((bk, _)) => {
+                let o = order(&k, bk).ok_or_else(|| {
+                    cx.type_err(format!(
+                        "'{}' not supported between instances of '{}' and '{}'",
+                        if min { "<" } else { ">" },
+                        type_name(&k),
+                        type_name(bk)
+                    ))
+                })?;
+                if min {
+                    o == std::cmp::Ordering::Less
+                } else {
+                    o == std::cmp::Ordering::Greater
+                }
+            }
+        };
+        if better {
+            best = Some((k, v));
+        }
+    }
+    match (best, default) {
+        (Some((_, v)), _) => Ok(v),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(cx.err("ValueError", format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+/// A new exception instance of a built-in class.
+pub fn new_exc(cx: &Cx, class: &str, args: Vec<Value>) -> Value {
+    make_exc(&cx.interp.class(class), args)
+}

@@ -1,0 +1,342 @@
+//! The checker: refuses, before anything runs, every construct outside the playground's
+//! language, and reports the compile-time syntax errors CPython finds after parsing
+//! (`'await' outside async function`, `'return' outside function`, ...).
+
+use crate::ast::*;
+use crate::error::{CheckError, Refusal, SyntaxError};
+use crate::lexer::Pos;
+use std::collections::HashMap;
+
+pub use crate::tables::MODULES;
+use crate::tables::{collect_defined, members, DUNDERS, REFUSED_BUILTINS, REFUSED_METHODS};
+
+#[derive(Clone, Copy, Default)]
+struct Ctx {
+    in_func: bool,
+    in_async: bool,
+    in_loop: bool,
+}
+
+struct Checker {
+    /// Module names bound at some scope, to the module they name.
+    modules: HashMap<String, String>,
+    /// Names the program defines as functions, methods or attributes.
+    defined: std::collections::HashSet<String>,
+}
+
+type R = Result<(), CheckError>;
+
+fn refuse(construct: impl Into<String>, pos: Pos) -> CheckError {
+    CheckError::Refused(Refusal { construct: construct.into(), line: pos.line, col: pos.col })
+}
+
+fn syntax(msg: &str, pos: Pos) -> CheckError {
+    CheckError::Syntax(SyntaxError::new(msg, pos))
+}
+
+/// Whether an expression contains an `await` (not looking into lambdas).
+fn has_await(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Await(_) => true,
+        ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => items.iter().any(has_await),
+        ExprKind::Dict(items) => items.iter().any(|(k, v)| k.as_ref().is_some_and(has_await) || has_await(v)),
+        ExprKind::Starred(a) | ExprKind::Unary(_, a) | ExprKind::Attribute(a, _) => has_await(a),
+        ExprKind::BinOp(a, _, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) | ExprKind::Subscript(a, b) => {
+            has_await(a) || has_await(b)
+        }
+        ExprKind::Compare(a, rest) => has_await(a) || rest.iter().any(|(_, r)| has_await(r)),
+        ExprKind::Call { func, args, kwargs } => {
+            has_await(func) || args.iter().any(has_await) || kwargs.iter().any(|(_, v)| has_await(v))
+        }
+        ExprKind::IfExp(a, b, c) => has_await(a) || has_await(b) || has_await(c),
+        ExprKind::Walrus(_, v) => has_await(v),
+        ExprKind::FString(parts) => parts.iter().any(|p| matches!(p, FPart::Expr { expr, .. } if has_await(expr))),
+        ExprKind::Comp(c) => has_await(&c.elt) || c.gens.iter().any(|g| has_await(&g.iter)),
+        _ => false,
+    }
+}
+
+/// Checks a parsed program.
+pub fn check_program(body: &Block) -> R {
+    let mut defined = std::collections::HashSet::new();
+    collect_defined(body, &mut defined);
+    let mut c = Checker { modules: HashMap::new(), defined };
+    c.block(body, Ctx::default())
+}
+
+impl Checker {
+    fn block(&mut self, body: &Block, ctx: Ctx) -> R {
+        body.iter().try_for_each(|s| self.stmt(s, ctx))
+    }
+
+    fn stmt(&mut self, s: &Stmt, ctx: Ctx) -> R {
+        let pos = s.pos;
+        match &s.kind {
+            StmtKind::Expr(e) => self.expr(e, ctx),
+            StmtKind::Assign { targets, value } => {
+                targets.iter().try_for_each(|t| self.expr(t, ctx))?;
+                self.expr(value, ctx)
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.expr(target, ctx)?;
+                self.expr(value, ctx)
+            }
+            StmtKind::AnnAssign { target, value } => {
+                self.expr(target, ctx)?;
+                value.iter().try_for_each(|v| self.expr(v, ctx))
+            }
+            StmtKind::Import(names) => {
+                for a in names {
+                    if members(&a.name).is_none() {
+                        return Err(refuse(format!("the module '{}'", a.name), a.pos));
+                    }
+                    let bound = a.asname.clone().unwrap_or_else(|| a.name.split('.').next().unwrap_or("").into());
+                    let module = if a.asname.is_some() { a.name.clone() } else { bound.clone() };
+                    self.modules.insert(bound, module);
+                }
+                Ok(())
+            }
+            StmtKind::ImportFrom { module, names, star } => {
+                let Some(allowed) = members(module) else {
+                    return Err(refuse(format!("the module '{module}'"), pos));
+                };
+                if *star {
+                    return Err(refuse(format!("'from {module} import *'"), pos));
+                }
+                for a in names {
+                    if !allowed.contains(&a.name.as_str()) {
+                        return Err(refuse(format!("'{module}.{}'", a.name), a.pos));
+                    }
+                    if module == "concurrent" {
+                        self.modules.insert(a.asname.clone().unwrap_or(a.name.clone()), "concurrent.futures".into());
+                    }
+                }
+                Ok(())
+            }
+            StmtKind::FuncDef(f) => self.func(f, ctx),
+            StmtKind::ClassDef(c) => {
+                if let Some(d) = c.decorators.first() {
+                    return Err(refuse("a class decorator", d.pos));
+                }
+                if let Some((k, e)) = c.keywords.first() {
+                    let what =
+                        if k == "metaclass" { "a metaclass".to_string() } else { format!("the class keyword '{k}'") };
+                    return Err(refuse(what, e.pos));
+                }
+                c.bases.iter().try_for_each(|b| self.expr(b, ctx))?;
+                for st in &c.body {
+                    if let StmtKind::FuncDef(f) = &st.kind {
+                        if f.name.starts_with("__") && f.name.ends_with("__") && !DUNDERS.contains(&f.name.as_str()) {
+                            return Err(refuse(format!("the special method '{}'", f.name), st.pos));
+                        }
+                    }
+                }
+                let class_ctx = Ctx { in_loop: false, ..ctx };
+                self.block(&c.body, class_ctx)
+            }
+            StmtKind::Return(v) => {
+                if !ctx.in_func {
+                    return Err(syntax("'return' outside function", pos));
+                }
+                v.iter().try_for_each(|v| self.expr(v, ctx))
+            }
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test, ctx)?;
+                self.block(body, ctx)?;
+                self.block(orelse, ctx)
+            }
+            StmtKind::For { target, iter, body, orelse, is_async } => {
+                if *is_async && !ctx.in_async {
+                    return Err(syntax("'async for' outside async function", pos));
+                }
+                self.expr(target, ctx)?;
+                self.expr(iter, ctx)?;
+                self.block(body, Ctx { in_loop: true, ..ctx })?;
+                self.block(orelse, ctx)
+            }
+            StmtKind::While { test, body, orelse } => {
+                self.expr(test, ctx)?;
+                self.block(body, Ctx { in_loop: true, ..ctx })?;
+                self.block(orelse, ctx)
+            }
+            StmtKind::Break if !ctx.in_loop => Err(syntax("'break' outside loop", pos)),
+            StmtKind::Continue if !ctx.in_loop => Err(syntax("'continue' not properly in loop", pos)),
+            StmtKind::Break | StmtKind::Continue | StmtKind::Pass | StmtKind::Global(_) => Ok(()),
+            StmtKind::Nonlocal(_) if !ctx.in_func => {
+                Err(syntax("nonlocal declaration not allowed at module level", pos))
+            }
+            StmtKind::Nonlocal(_) => Ok(()),
+            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+                self.block(body, ctx)?;
+                for h in handlers {
+                    h.typ.iter().try_for_each(|t| self.expr(t, ctx))?;
+                    self.block(&h.body, ctx)?;
+                }
+                self.block(orelse, ctx)?;
+                self.block(finalbody, ctx)
+            }
+            StmtKind::Raise { exc, cause } => exc.iter().chain(cause.iter()).try_for_each(|e| self.expr(e, ctx)),
+            StmtKind::With { items, body, is_async } => {
+                if *is_async && !ctx.in_async {
+                    return Err(syntax("'async with' outside async function", pos));
+                }
+                for (e, t) in items {
+                    self.expr(e, ctx)?;
+                    t.iter().try_for_each(|t| self.expr(t, ctx))?;
+                }
+                self.block(body, ctx)
+            }
+            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.expr(t, ctx)),
+            StmtKind::Assert { test, msg } => {
+                self.expr(test, ctx)?;
+                msg.iter().try_for_each(|m| self.expr(m, ctx))
+            }
+        }
+    }
+
+    fn func(&mut self, f: &FuncDef, ctx: Ctx) -> R {
+        for d in &f.decorators {
+            if let ExprKind::Attribute(_, attr) = &d.kind {
+                if matches!(attr.as_ref(), "setter" | "deleter" | "getter") {
+                    return Err(refuse(format!("the property decorator '.{attr}'"), d.pos));
+                }
+            }
+            self.expr(d, ctx)?;
+        }
+        for p in f.params.args.iter().chain(f.params.kwonly.iter()) {
+            p.default.iter().try_for_each(|d| self.expr(d, ctx))?;
+        }
+        let inner = Ctx { in_func: true, in_async: f.is_async, in_loop: false };
+        self.block(&f.body, inner)
+    }
+
+    fn expr(&mut self, e: &Expr, ctx: Ctx) -> R {
+        let pos = e.pos;
+        match &e.kind {
+            ExprKind::Name(n) => {
+                if REFUSED_BUILTINS.contains(&n.as_ref()) {
+                    return Err(refuse(format!("'{n}()'"), pos));
+                }
+                Ok(())
+            }
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::None => Ok(()),
+            ExprKind::Bool(_) | ExprKind::Ellipsis => Ok(()),
+            ExprKind::FString(parts) => self.fparts(parts, ctx),
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                items.iter().try_for_each(|i| self.expr(i, ctx))
+            }
+            ExprKind::Dict(items) => {
+                for (k, v) in items {
+                    k.iter().try_for_each(|k| self.expr(k, ctx))?;
+                    self.expr(v, ctx)?;
+                }
+                Ok(())
+            }
+            ExprKind::Starred(inner) | ExprKind::Unary(_, inner) => self.expr(inner, ctx),
+            ExprKind::BinOp(a, _, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+                self.expr(a, ctx)?;
+                self.expr(b, ctx)
+            }
+            ExprKind::Compare(a, rest) => {
+                self.expr(a, ctx)?;
+                rest.iter().try_for_each(|(_, r)| self.expr(r, ctx))
+            }
+            ExprKind::Call { func, args, kwargs } => {
+                if let ExprKind::Attribute(_, name) = &func.kind {
+                    if REFUSED_METHODS.contains(&name.as_ref()) && !self.defined.contains(name.as_ref()) {
+                        return Err(refuse(format!("the method '.{name}()'"), func.pos));
+                    }
+                }
+                self.expr(func, ctx)?;
+                args.iter().try_for_each(|a| self.expr(a, ctx))?;
+                kwargs.iter().try_for_each(|(_, v)| self.expr(v, ctx))
+            }
+            ExprKind::Attribute(obj, name) => {
+                if let ExprKind::Name(base) = &obj.kind {
+                    if let Some(module) = self.modules.get(base.as_ref()) {
+                        let allowed = members(module).unwrap_or(&[]);
+                        // Inside a coroutine, get_event_loop() is the running loop (as in CPython 3.10+);
+                        // elsewhere it would make a loop of its own, which the playground does not run.
+                        let in_coroutine_loop =
+                            module == "asyncio" && name.as_ref() == "get_event_loop" && ctx.in_async;
+                        if !allowed.contains(&name.as_ref()) && !in_coroutine_loop {
+                            let shown = if module == base.as_ref() { module.clone() } else { base.to_string() };
+                            return Err(refuse(format!("'{shown}.{name}'"), pos));
+                        }
+                        return Ok(());
+                    }
+                }
+                if let ExprKind::Attribute(inner, sub) = &obj.kind {
+                    if let ExprKind::Name(base) = &inner.kind {
+                        if self.modules.get(base.as_ref()).is_some_and(|m| m == "concurrent")
+                            && sub.as_ref() == "futures"
+                        {
+                            let allowed = members("concurrent.futures").unwrap_or(&[]);
+                            if !allowed.contains(&name.as_ref()) {
+                                return Err(refuse(format!("'concurrent.futures.{name}'"), pos));
+                            }
+                            return Ok(());
+                        }
+                    }
+                }
+                self.expr(obj, ctx)
+            }
+            ExprKind::Subscript(a, b) => {
+                self.expr(a, ctx)?;
+                self.expr(b, ctx)
+            }
+            ExprKind::Slice(a, b, c) => [a, b, c].into_iter().flatten().try_for_each(|x| self.expr(x, ctx)),
+            ExprKind::IfExp(a, b, c) => {
+                self.expr(a, ctx)?;
+                self.expr(b, ctx)?;
+                self.expr(c, ctx)
+            }
+            ExprKind::Lambda(f) => self.func(f, Ctx { in_loop: false, ..ctx }),
+            ExprKind::Await(inner) => {
+                if !ctx.in_func {
+                    return Err(syntax("'await' outside function", pos));
+                }
+                if !ctx.in_async {
+                    return Err(syntax("'await' outside async function", pos));
+                }
+                self.expr(inner, ctx)
+            }
+            ExprKind::Comp(c) => {
+                let Comprehension { kind, elt, value, gens } = &**c;
+                if *kind == CompKind::Gen && (has_await(elt) || gens.iter().any(|g| g.ifs.iter().any(has_await))) {
+                    return Err(refuse(
+                        "an asynchronous generator expression ('await' in a generator expression)",
+                        pos,
+                    ));
+                }
+                for g in gens {
+                    if g.is_async {
+                        return Err(refuse("an 'async for' comprehension", g.pos));
+                    }
+                    self.expr(&g.target, ctx)?;
+                    self.expr(&g.iter, ctx)?;
+                    g.ifs.iter().try_for_each(|i| self.expr(i, ctx))?;
+                }
+                self.expr(elt, ctx)?;
+                value.iter().try_for_each(|v| self.expr(v, ctx))
+            }
+            ExprKind::Yield => {
+                if !ctx.in_func {
+                    return Err(syntax("'yield' outside function", pos));
+                }
+                Err(refuse("'yield' (generators)", pos))
+            }
+            ExprKind::Walrus(_, value) => self.expr(value, ctx),
+        }
+    }
+
+    fn fparts(&mut self, parts: &[FPart], ctx: Ctx) -> R {
+        for p in parts {
+            if let FPart::Expr { expr, spec, .. } = p {
+                self.expr(expr, ctx)?;
+                self.fparts(spec, ctx)?;
+            }
+        }
+        Ok(())
+    }
+}

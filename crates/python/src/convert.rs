@@ -1,0 +1,359 @@
+//! Built-in conversions (`int`, `float`, `str`, `dict`, `range`) and the small built-in functions.
+
+use crate::format::type_name;
+use crate::interp::ops::{next_item, range_len, truthy};
+use crate::interp::{call_sync, Ctrl, Cx};
+use crate::value::{hash_key, identity, Args, Dict, NativeFn, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn list(items: Vec<Value>) -> Value {
+    Value::List(Rc::new(RefCell::new(items)))
+}
+
+/// `int(x)`.
+pub fn int(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    Ok(Value::Int(match a.pos.first() {
+        None => 0,
+        Some(Value::Int(i)) => *i,
+        Some(Value::Bool(b)) => *b as i128,
+        Some(Value::Float(f)) => {
+            if !f.is_finite() {
+                return Err(cx.err("OverflowError", "cannot convert float infinity to integer"));
+            }
+            if f.abs() >= 1.0e38 {
+                return Err(cx.err("OverflowError", "integer too large for the playground"));
+            }
+            f.trunc() as i128
+        }
+        Some(Value::Str(s)) => {
+            let base = match a.pos.get(1) {
+                Some(Value::Int(b)) if (2..=36).contains(b) => *b as u32,
+                Some(Value::Int(_)) => return Err(cx.err("ValueError", "int() base must be >= 2 and <= 36, or 0")),
+                _ => 10,
+            };
+            let t: String = s.trim().chars().filter(|c| *c != '_').collect();
+            i128::from_str_radix(&t, base).map_err(|_| {
+                cx.err(
+                    "ValueError",
+                    format!("invalid literal for int() with base {base}: {}", crate::format::str_repr(s)),
+                )
+            })?
+        }
+        Some(other) => {
+            return Err(cx.type_err(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                type_name(other)
+            )))
+        }
+    }))
+}
+
+/// `float(x)`.
+pub fn float(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    Ok(Value::Float(match a.pos.first() {
+        None => 0.0,
+        Some(Value::Int(i)) => *i as f64,
+        Some(Value::Bool(b)) => *b as i64 as f64,
+        Some(Value::Float(f)) => *f,
+        Some(Value::Str(s)) => match s.trim().to_ascii_lowercase().as_str() {
+            "inf" | "infinity" | "+inf" => f64::INFINITY,
+            "-inf" | "-infinity" => f64::NEG_INFINITY,
+            "nan" => f64::NAN,
+            t => t.parse().map_err(|_| {
+                cx.err("ValueError", format!("could not convert string to float: {}", crate::format::str_repr(s)))
+            })?,
+        },
+        Some(other) => {
+            return Err(
+                cx.type_err(format!("float() argument must be a string or a real number, not '{}'", type_name(other)))
+            )
+        }
+    }))
+}
+
+/// `str(x)`.
+pub fn str_(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    Ok(Value::Str(a.pos.first().map(|v| cx.to_str(v)).unwrap_or_default().into()))
+}
+
+/// `dict(...)`.
+pub fn dict(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let mut d = Dict::new();
+    if let Some(src) = a.pos.first() {
+        match src {
+            Value::Dict(other) => d = other.borrow().clone(),
+            other => {
+                for pair in cx.iterate(other)? {
+                    let kv = cx.iterate(&pair)?;
+                    if kv.len() != 2 {
+                        return Err(cx.err("ValueError", "dictionary update sequence element has the wrong length"));
+                    }
+                    d.insert(hash_key(&kv[0]).ok_or_else(|| cx.unhashable(&kv[0]))?, kv[0].clone(), kv[1].clone());
+                }
+            }
+        }
+    }
+    for (k, v) in a.kw {
+        d.insert(crate::value::HashKey::Str(k.clone()), Value::Str(k), v);
+    }
+    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+}
+
+fn int_of(cx: &Cx, v: &Value) -> Result<i128, Ctrl> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i128),
+        other => Err(cx.type_err(format!("'{}' object cannot be interpreted as an integer", type_name(other)))),
+    }
+}
+
+/// `range(...)`.
+pub fn range(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let n: Vec<i64> = a
+        .pos
+        .iter()
+        .map(|v| {
+            int_of(cx, v)
+                .and_then(|i| i64::try_from(i).map_err(|_| cx.err("OverflowError", "range() argument too large")))
+        })
+        .collect::<Result<_, _>>()?;
+    let (start, stop, step) = match n.as_slice() {
+        [stop] => (0, *stop, 1),
+        [start, stop] => (*start, *stop, 1),
+        [start, stop, step] => (*start, *stop, *step),
+        _ => return Err(cx.type_err(format!("range expected at most 3 arguments, got {}", n.len()))),
+    };
+    if step == 0 {
+        return Err(cx.err("ValueError", "range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(start, stop, step))
+}
+
+fn len(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let v = a.pos.first().cloned().unwrap_or(Value::None);
+    Ok(Value::Int(match &v {
+        Value::Str(s) => s.chars().count() as i128,
+        Value::List(l) => l.borrow().len() as i128,
+        Value::Tuple(t) => t.len() as i128,
+        Value::Dict(d) | Value::Set(d) => d.borrow().len() as i128,
+        Value::Range(a, b, c) => range_len(*a, *b, *c) as i128,
+        Value::Instance(i) if i.class.lookup("__len__").is_some() => {
+            let m = cx.getattr(&v, "__len__")?;
+            return call_sync(cx, m, Args::default());
+        }
+        other => return Err(cx.type_err(format!("object of type '{}' has no len()", type_name(other)))),
+    }))
+}
+
+fn num(cx: &Cx, v: &Value) -> Result<f64, Ctrl> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(f) => Ok(*f),
+        other => Err(cx.type_err(format!("must be real number, not {}", type_name(other)))),
+    }
+}
+
+fn round(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let v = a.pos.first().cloned().unwrap_or(Value::None);
+    let digits = a.pos.get(1).filter(|d| !matches!(d, Value::None));
+    match (&v, digits) {
+        (Value::Int(_) | Value::Bool(_), None) => Ok(Value::Int(int_of(cx, &v)?)),
+        (Value::Int(i), Some(_)) => Ok(Value::Int(*i)),
+        (_, None) => {
+            let x = num(cx, &v)?;
+            let r = x.round();
+            let r = if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r };
+            Ok(Value::Int(r as i128))
+        }
+        (_, Some(d)) => {
+            let x = num(cx, &v)?;
+            let d = int_of(cx, d)?.min(300);
+            if d < 0 {
+                let p = 10f64.powi(-d as i32);
+                return Ok(Value::Float((x / p).round() * p));
+            }
+            let s = format!("{:.*}", d as usize, x);
+            Ok(Value::Float(s.parse().unwrap_or(x)))
+        }
+    }
+}
+
+fn sum(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let mut total = a.pos.get(1).cloned().unwrap_or(Value::Int(0));
+    for v in cx.iterate(a.pos.first().unwrap_or(&Value::None))? {
+        total = cx.binop(&total, crate::ast::BinOp::Add, &v)?;
+    }
+    Ok(total)
+}
+
+fn iter_of(cx: &Cx, items: Vec<Value>) -> Result<Value, Ctrl> {
+    cx.make_iter(&list(items))
+}
+
+fn enumerate(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let start = match a.get(1, "start") {
+        Some(v) => int_of(cx, &v)?,
+        None => 0,
+    };
+    let items = cx.iterate(a.pos.first().unwrap_or(&Value::None))?;
+    let pairs =
+        items.into_iter().enumerate().map(|(k, v)| Value::Tuple(Rc::new(vec![Value::Int(start + k as i128), v])));
+    iter_of(cx, pairs.collect())
+}
+
+fn zip(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let lists: Vec<Vec<Value>> = a.pos.iter().map(|v| cx.iterate(v)).collect::<Result<_, _>>()?;
+    let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
+    iter_of(cx, (0..n).map(|k| Value::Tuple(Rc::new(lists.iter().map(|l| l[k].clone()).collect()))).collect())
+}
+
+fn map(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let f = a.pos.first().cloned().unwrap_or(Value::None);
+    let lists: Vec<Vec<Value>> = a.pos[1..].iter().map(|v| cx.iterate(v)).collect::<Result<_, _>>()?;
+    let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        out.push(call_sync(cx, f.clone(), Args::of(lists.iter().map(|l| l[k].clone()).collect()))?);
+    }
+    iter_of(cx, out)
+}
+
+fn filter(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let f = a.pos.first().cloned().unwrap_or(Value::None);
+    let mut out = Vec::new();
+    for v in cx.iterate(a.pos.get(1).unwrap_or(&Value::None))? {
+        let keep = if matches!(f, Value::None) {
+            truthy(&v)
+        } else {
+            truthy(&call_sync(cx, f.clone(), Args::of(vec![v.clone()]))?)
+        };
+        if keep {
+            out.push(v);
+        }
+    }
+    iter_of(cx, out)
+}
+
+fn next(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    match a.pos.first() {
+        Some(Value::Iter(it)) => match next_item(it)? {
+            Some(v) => Ok(v),
+            None => match a.pos.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(cx.err("StopIteration", "")),
+            },
+        },
+        Some(other) => Err(cx.type_err(format!("'{}' object is not an iterator", type_name(other)))),
+        None => Err(cx.type_err("next expected at least 1 argument, got 0")),
+    }
+}
+
+fn getattr_(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let obj = a.pos.first().cloned().unwrap_or(Value::None);
+    let name = a.pos.get(1).map(|n| cx.to_str(n)).unwrap_or_default();
+    match (cx.getattr(&obj, &name), a.pos.get(2)) {
+        (Err(Ctrl::Exc(_)), Some(d)) => Ok(d.clone()),
+        (r, _) => r,
+    }
+}
+
+fn radix(cx: &Cx, a: &Args, prefix: &str) -> Result<Value, Ctrl> {
+    let i = int_of(cx, a.pos.first().unwrap_or(&Value::None))?;
+    let digits = match prefix {
+        "0x" => format!("{:x}", i.unsigned_abs()),
+        "0o" => format!("{:o}", i.unsigned_abs()),
+        _ => format!("{:b}", i.unsigned_abs()),
+    };
+    Ok(Value::Str(format!("{}{prefix}{digits}", if i < 0 { "-" } else { "" }).into()))
+}
+
+/// The small built-in functions.
+pub const FUNCTIONS: [(&str, NativeFn); 29] = [
+    ("hex", |cx, _, a| radix(cx, &a, "0x")),
+    ("oct", |cx, _, a| radix(cx, &a, "0o")),
+    ("bin", |cx, _, a| radix(cx, &a, "0b")),
+    ("id", |_, _, a| {
+        Ok(Value::Int((identity(a.pos.first().unwrap_or(&Value::None)) as u64 & 0x7fff_ffff_ffff) as i128))
+    }),
+    ("issubclass", |cx, _, a| match (a.pos.first(), a.pos.get(1)) {
+        (Some(Value::Class(c)), Some(Value::Class(k))) => Ok(Value::Bool(c.is_subclass(k))),
+        (Some(Value::Class(c)), Some(Value::Tuple(ks))) => {
+            Ok(Value::Bool(ks.iter().any(|k| matches!(k, Value::Class(k) if c.is_subclass(k)))))
+        }
+        _ => Err(cx.type_err("issubclass() arg 1 must be a class")),
+    }),
+    ("len", len),
+    ("repr", |cx, _, a| Ok(Value::Str(cx.to_repr(a.pos.first().unwrap_or(&Value::None)).into()))),
+    ("ascii", |cx, _, a| Ok(Value::Str(cx.to_repr(a.pos.first().unwrap_or(&Value::None)).into()))),
+    ("abs", |cx, _, a| match a.pos.first() {
+        Some(Value::Int(i)) => {
+            i.checked_abs().map(Value::Int).ok_or_else(|| cx.err("OverflowError", "integer overflow"))
+        }
+        Some(Value::Bool(b)) => Ok(Value::Int(*b as i128)),
+        Some(Value::Float(f)) => Ok(Value::Float(f.abs())),
+        Some(other) => Err(cx.type_err(format!("bad operand type for abs(): '{}'", type_name(other)))),
+        None => Err(cx.type_err("abs() takes exactly one argument (0 given)")),
+    }),
+    ("round", round),
+    ("sum", sum),
+    ("reversed", |cx, _, a| {
+        let mut items = cx.iterate(a.pos.first().unwrap_or(&Value::None))?;
+        items.reverse();
+        iter_of(cx, items)
+    }),
+    ("enumerate", enumerate),
+    ("zip", zip),
+    ("map", map),
+    ("filter", filter),
+    ("any", |cx, _, a| Ok(Value::Bool(cx.iterate(a.pos.first().unwrap_or(&Value::None))?.iter().any(truthy)))),
+    ("all", |cx, _, a| Ok(Value::Bool(cx.iterate(a.pos.first().unwrap_or(&Value::None))?.iter().all(truthy)))),
+    ("iter", |cx, _, a| cx.make_iter(a.pos.first().unwrap_or(&Value::None))),
+    ("next", next),
+    ("getattr", getattr_),
+    ("hasattr", |cx, _, a| {
+        let obj = a.pos.first().cloned().unwrap_or(Value::None);
+        let name = a.pos.get(1).map(|n| cx.to_str(n)).unwrap_or_default();
+        Ok(Value::Bool(cx.getattr(&obj, &name).is_ok()))
+    }),
+    ("setattr", |cx, _, a| {
+        let obj = a.pos.first().cloned().unwrap_or(Value::None);
+        let name = a.pos.get(1).map(|n| cx.to_str(n)).unwrap_or_default();
+        cx.setattr(&obj, &name, a.pos.get(2).cloned().unwrap_or(Value::None))?;
+        Ok(Value::None)
+    }),
+    ("callable", |_, _, a| {
+        Ok(Value::Bool(matches!(
+            a.pos.first(),
+            Some(Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_))
+        )))
+    }),
+    ("ord", |cx, _, a| match a.pos.first() {
+        Some(Value::Str(s)) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map_or(0, |c| c as i128))),
+        _ => Err(cx.type_err("ord() expected a character")),
+    }),
+    ("chr", |cx, _, a| {
+        let i = int_of(cx, a.pos.first().unwrap_or(&Value::None))?;
+        let c = char::from_u32(i as u32).ok_or_else(|| cx.err("ValueError", "chr() arg not in range(0x110000)"))?;
+        Ok(Value::Str(c.to_string().into()))
+    }),
+    ("divmod", |cx, _, a| {
+        let (x, y) = (a.pos.first().cloned().unwrap_or(Value::None), a.pos.get(1).cloned().unwrap_or(Value::None));
+        let q = cx.binop(&x, crate::ast::BinOp::FloorDiv, &y)?;
+        let r = cx.binop(&x, crate::ast::BinOp::Mod, &y)?;
+        Ok(Value::Tuple(Rc::new(vec![q, r])))
+    }),
+    ("pow", |cx, _, a| {
+        let (x, y) = (a.pos.first().cloned().unwrap_or(Value::None), a.pos.get(1).cloned().unwrap_or(Value::None));
+        cx.binop(&x, crate::ast::BinOp::Pow, &y)
+    }),
+    ("hash", |cx, _, a| {
+        let v = a.pos.first().cloned().unwrap_or(Value::None);
+        match hash_key(&v) {
+            Some(crate::value::HashKey::Int(i)) => Ok(Value::Int(i)),
+            Some(_) => Ok(Value::Int(identity(&v) as i128 & 0xffff_ffff)),
+            None => Err(cx.unhashable(&v)),
+        }
+    }),
+];

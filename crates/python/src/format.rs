@@ -1,0 +1,211 @@
+//! `repr`, `str` and format specs, as CPython writes them.
+
+use crate::value::{CoroState, Value};
+
+/// A hook for instances of the program's classes (their `__repr__` / `__str__`): `None` to use the default.
+pub type Hook<'a> = &'a mut dyn FnMut(&Value, bool) -> Option<String>;
+
+/// `repr(v)` without the program's own `__repr__`.
+pub fn repr(v: &Value) -> String {
+    repr_with(v, &mut |_, _| None)
+}
+
+/// `str(v)` without the program's own `__str__`.
+pub fn str_of(v: &Value) -> String {
+    str_with(v, &mut |_, _| None)
+}
+
+/// `str(v)`.
+pub fn str_with(v: &Value, hook: Hook) -> String {
+    match v {
+        Value::Str(s) => s.to_string(),
+        Value::Instance(i) if i.class.is_exception => {
+            if let Some(s) = hook(v, false) {
+                return s;
+            }
+            let args = exc_args(v);
+            if let (Some(Value::Tuple(excs)), Some(msg)) = (i.attrs.borrow().get("exceptions"), args.first()) {
+                let n = excs.len();
+                return format!("{} ({n} sub-exception{})", str_of(msg), if n == 1 { "" } else { "s" });
+            }
+            let key_error = i.class.mro().iter().any(|c| c.name.as_ref() == "KeyError" && c.module == "builtins");
+            match args.len() {
+                0 => String::new(),
+                1 if key_error => repr_with(&args[0], hook),
+                1 => str_with(&args[0], hook),
+                _ => repr_with(&Value::Tuple(args.into()), hook),
+            }
+        }
+        Value::Instance(_) => hook(v, false).unwrap_or_else(|| repr_with(v, hook)),
+        _ => repr_with(v, hook),
+    }
+}
+
+/// An exception's `args`.
+pub fn exc_args(v: &Value) -> Vec<Value> {
+    if let Value::Instance(i) = v {
+        if let Some(Value::Tuple(t)) = i.attrs.borrow().get("args") {
+            return t.to_vec();
+        }
+    }
+    vec![]
+}
+
+/// `repr(v)`.
+pub fn repr_with(v: &Value, hook: Hook) -> String {
+    match v {
+        Value::None => "None".into(),
+        Value::Bool(b) => (if *b { "True" } else { "False" }).into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => float_repr(*f),
+        Value::Str(s) => str_repr(s),
+        Value::List(items) => {
+            let items = items.borrow().clone();
+            format!("[{}]", items.iter().map(|i| repr_with(i, hook)).collect::<Vec<_>>().join(", "))
+        }
+        Value::Tuple(items) if items.len() == 1 => format!("({},)", repr_with(&items[0], hook)),
+        Value::Tuple(items) => format!("({})", items.iter().map(|i| repr_with(i, hook)).collect::<Vec<_>>().join(", ")),
+        Value::Dict(d) => {
+            let items: Vec<_> = d.borrow().items().cloned().collect();
+            let parts: Vec<String> =
+                items.iter().map(|(k, v)| format!("{}: {}", repr_with(k, hook), repr_with(v, hook))).collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+        Value::Set(d) => {
+            let keys = crate::setorder::ordered(d.borrow().keys());
+            if keys.is_empty() {
+                return "set()".into();
+            }
+            format!("{{{}}}", keys.iter().map(|k| repr_with(k, hook)).collect::<Vec<_>>().join(", "))
+        }
+        Value::Range(a, b, 1) => format!("range({a}, {b})"),
+        Value::Range(a, b, c) => format!("range({a}, {b}, {c})"),
+        Value::Slice(s) => format!("slice({}, {}, {})", repr(&s.0), repr(&s.1), repr(&s.2)),
+        Value::Func(f) => format!("<function {} at {}>", f.qualname, fake_address(v)),
+        Value::Builtin(b) => match &b.this {
+            Value::None => format!("<built-in function {}>", b.name),
+            this => format!("<built-in method {} of {} object at {}>", b.name, type_name(this), fake_address(this)),
+        },
+        Value::Method(m) => {
+            let name = match &m.1 {
+                Value::Func(f) => f.qualname.to_string(),
+                _ => "?".into(),
+            };
+            format!("<bound method {} of {}>", name, repr_with(&m.0, hook))
+        }
+        Value::Class(c) => {
+            if c.module == "builtins" {
+                format!("<class '{}'>", c.name)
+            } else {
+                format!("<class '{}.{}'>", c.module, c.name)
+            }
+        }
+        Value::Instance(i) => {
+            if let Some(s) = hook(v, true) {
+                return s;
+            }
+            if i.class.is_exception {
+                let args = exc_args(v);
+                let inner: Vec<String> = args.iter().map(|a| repr_with(a, hook)).collect();
+                return format!("{}({})", i.class.name, inner.join(", "));
+            }
+            format!("<{}.{} object at {}>", i.class.module, i.class.name, fake_address(v))
+        }
+        Value::Coro(c) => {
+            let _ = c.state.get() == CoroState::Created;
+            format!("<coroutine object {} at {}>", c.name, fake_address(v))
+        }
+        Value::Fut(f) => f.repr(hook),
+        Value::Iter(_) => format!("<iterator object at {}>", fake_address(v)),
+        Value::Native(n) => n.repr(),
+    }
+}
+
+/// A stable, address-like text for an object (the playground does not show real addresses).
+pub fn fake_address(v: &Value) -> String {
+    format!("0x{:012x}", crate::value::identity(v) as u64 & 0xffff_ffff_ffff)
+}
+
+/// The name of a value's type.
+pub fn type_name(v: &Value) -> String {
+    match v {
+        Value::None => "NoneType".into(),
+        Value::Bool(_) => "bool".into(),
+        Value::Int(_) => "int".into(),
+        Value::Float(_) => "float".into(),
+        Value::Str(_) => "str".into(),
+        Value::List(_) => "list".into(),
+        Value::Tuple(_) => "tuple".into(),
+        Value::Dict(_) => "dict".into(),
+        Value::Set(_) => "set".into(),
+        Value::Range(..) => "range".into(),
+        Value::Slice(_) => "slice".into(),
+        Value::Func(_) => "function".into(),
+        Value::Builtin(_) => "builtin_function_or_method".into(),
+        Value::Method(_) => "method".into(),
+        Value::Class(_) => "type".into(),
+        Value::Instance(i) => i.class.name.to_string(),
+        Value::Coro(_) => "coroutine".into(),
+        Value::Fut(f) => (if f.task.is_some() { "Task" } else { "Future" }).into(),
+        Value::Iter(_) => "iterator".into(),
+        Value::Native(n) => n.type_name().into(),
+    }
+}
+
+/// A string's repr, with CPython's choice of quotes.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// A float's repr: the shortest text that reads back the same, in CPython's notation.
+pub fn float_repr(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return (if x > 0.0 { "inf" } else { "-inf" }).into();
+    }
+    if x == 0.0 {
+        return (if x.is_sign_negative() { "-0.0" } else { "0.0" }).into();
+    }
+    let sci = format!("{x:e}");
+    let (mant, exp) = sci.split_once('e').expect("{:e} has an exponent");
+    let exp: i32 = exp.parse().expect("an integer exponent");
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if neg { "-" } else { "" };
+    if (-4..16).contains(&exp) {
+        let n = digits.len() as i32;
+        let body = if exp < 0 {
+            format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
+        } else if exp + 1 >= n {
+            format!("{}{}.0", digits, "0".repeat((exp + 1 - n) as usize))
+        } else {
+            format!("{}.{}", &digits[..(exp + 1) as usize], &digits[(exp + 1) as usize..])
+        };
+        format!("{sign}{body}")
+    } else {
+        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits };
+        format!("{sign}{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    }
+}
+
+pub use crate::spec::format_value;

@@ -1,0 +1,318 @@
+//! Calls, attributes and subscripts.
+
+use super::eval::Fut;
+use super::exc::make_exc;
+use super::{Ctrl, Cx, Interp, Scope, ScopeKind};
+use crate::format::type_name;
+use crate::value::{Args, CoroState, Coroutine, Function, Instance, Value};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+/// Runs a future that must not suspend (a plain function's body) to its end.
+pub fn run_sync<R>(fut: impl Future<Output = R>) -> Option<R> {
+    let mut fut = std::pin::pin!(fut);
+    match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(r) => Some(r),
+        Poll::Pending => None,
+    }
+}
+
+/// The program's `__str__` / `__repr__` of an instance, if its class defines one.
+pub fn user_str(interp: &Rc<Interp>, v: &Value, is_repr: bool) -> Option<String> {
+    let Value::Instance(i) = v else { return None };
+    let method = if is_repr {
+        i.class.lookup("__repr__")
+    } else {
+        i.class.lookup("__str__").or_else(|| if i.class.is_exception { None } else { i.class.lookup("__repr__") })
+    }?;
+    let cx = Cx::module(interp);
+    let r = run_sync(cx.call(method, Args::of(vec![v.clone()])))?;
+    match r {
+        Ok(Value::Str(s)) => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+impl Cx {
+    /// Calls a callable.
+    pub fn call<'a>(&'a self, f: Value, args: Args) -> Fut<'a, Value> {
+        Box::pin(async move {
+            match &f {
+                Value::Func(func) => self.call_function(func, args).await,
+                Value::Builtin(b) => {
+                    // Coroutines given to a call that raises stay alive with the exception (in
+                    // CPython its traceback keeps the callee's frame): so they are reported as
+                    // never awaited when the exception goes, not at once.
+                    let coros: Vec<Value> = args.pos.iter().filter(|v| matches!(v, Value::Coro(_))).cloned().collect();
+                    let v = match (b.f)(self, &b.this, args) {
+                        Ok(v) => v,
+                        Err(Ctrl::Exc(e)) => {
+                            if let (Value::Instance(i), false) = (&e, coros.is_empty()) {
+                                i.attrs.borrow_mut().insert("\0frame".into(), Value::Tuple(Rc::new(coros)));
+                            }
+                            return Err(Ctrl::Exc(e));
+                        }
+                        Err(other) => return Err(other),
+                    };
+                    if b.auto_await {
+                        return self.await_value(v).await;
+                    }
+                    Ok(v)
+                }
+                Value::Method(m) => {
+                    let mut args = args;
+                    args.pos.insert(0, m.0.clone());
+                    self.call(m.1.clone(), args).await
+                }
+                Value::Class(c) => {
+                    if let Some(ctor) = c.ctor {
+                        return ctor(self, &f, args);
+                    }
+                    let mut base_ctor = None;
+                    for k in c.mro() {
+                        if let Some(ctor) = k.ctor {
+                            base_ctor = Some(ctor);
+                            break;
+                        }
+                    }
+                    let inst = if c.is_subclass(&self.interp.class("BaseExceptionGroup")) {
+                        self.new_group(c, &args)?
+                    } else if c.is_exception {
+                        make_exc(c, args.pos.clone())
+                    } else {
+                        Value::Instance(Rc::new(Instance {
+                            class: c.clone(),
+                            attrs: RefCell::new(HashMap::new()),
+                            traceback: RefCell::new(vec![]),
+                        }))
+                    };
+                    let _ = base_ctor;
+                    if let Some(init) = c.lookup("__init__") {
+                        let mut a = args;
+                        a.pos.insert(0, inst.clone());
+                        self.call(init, a).await?;
+                    } else if !c.is_exception && (!args.pos.is_empty() || !args.kw.is_empty()) {
+                        return Err(self.type_err(format!("{}() takes no arguments", c.name)));
+                    }
+                    Ok(inst)
+                }
+                Value::Native(n) => n.clone().call(self, args),
+                Value::Instance(i) if i.class.lookup("__call__").is_some() => {
+                    let m = self.getattr(&f, "__call__")?;
+                    self.call(m, args).await
+                }
+                other => Err(self.type_err(format!("'{}' object is not callable", type_name(other)))),
+            }
+        })
+    }
+
+    /// `ExceptionGroup(message, exceptions)` (or a subclass of it).
+    fn new_group(&self, c: &Rc<crate::value::Class>, args: &Args) -> Result<Value, Ctrl> {
+        let (Some(msg), Some(items)) = (args.pos.first(), args.pos.get(1)) else {
+            return Err(self.type_err(format!("{} expected 2 arguments", c.name)));
+        };
+        let Value::Str(msg) = msg else {
+            return Err(self.type_err("argument 1 must be str"));
+        };
+        let excs = self.iterate(items)?;
+        if excs.is_empty() {
+            return Err(self.err("ValueError", "second argument (exceptions) must be a non-empty sequence"));
+        }
+        if excs.iter().any(|e| super::exc::exc_class(e).is_none()) {
+            return Err(self.err("ValueError", "Item 0 of second argument (exceptions) is not an exception"));
+        }
+        let g = super::exc::make_group(c, msg, excs);
+        if let Value::Instance(i) = &g {
+            i.attrs
+                .borrow_mut()
+                .insert("args".into(), Value::Tuple(Rc::new(vec![Value::Str(msg.clone()), items.clone()])));
+        }
+        Ok(g)
+    }
+
+    /// Calls `obj.name(*args)`.
+    pub async fn call_method(&self, obj: &Value, name: &str, args: Args) -> Result<Value, Ctrl> {
+        let m = self.getattr(obj, name)?;
+        self.call(m, args).await
+    }
+
+    fn bind(&self, f: &Function, mut args: Args) -> Result<Rc<Scope>, Ctrl> {
+        let p = &f.def.params;
+        let name = &f.def.name;
+        let mut vars: HashMap<Rc<str>, Value> = HashMap::new();
+        let n = p.args.len();
+        let given = args.pos.len();
+        let mut extra = Vec::new();
+        for (i, v) in args.pos.drain(..).enumerate() {
+            if i < n {
+                vars.insert(p.args[i].name.as_str().into(), v);
+            } else {
+                extra.push(v);
+            }
+        }
+        if let Some(va) = &p.vararg {
+            vars.insert(va.as_str().into(), Value::Tuple(Rc::new(extra)));
+        } else if !extra.is_empty() {
+            let required = p.args.iter().filter(|a| a.default.is_none()).count();
+            let takes = if required == n { format!("{n}") } else { format!("from {required} to {n}") };
+            let plural = if n == 1 && required == n { "" } else { "s" };
+            return Err(self.type_err(format!(
+                "{}() takes {takes} positional argument{plural} but {given} {} given",
+                f.qualname,
+                if given == 1 { "was" } else { "were" }
+            )));
+        }
+        let mut extra_kw = crate::value::Dict::new();
+        for (k, v) in args.kw {
+            let known = p.args.iter().chain(p.kwonly.iter()).any(|a| a.name == k.as_ref());
+            if !known {
+                if p.kwarg.is_some() {
+                    extra_kw.insert(crate::value::HashKey::Str(k.clone()), Value::Str(k), v);
+                    continue;
+                }
+                return Err(self.type_err(format!("{}() got an unexpected keyword argument '{k}'", f.qualname)));
+            }
+            if vars.contains_key(&k) {
+                return Err(self.type_err(format!("{}() got multiple values for argument '{k}'", f.qualname)));
+            }
+            vars.insert(k, v);
+        }
+        if let Some(kw) = &p.kwarg {
+            vars.insert(kw.as_str().into(), Value::Dict(Rc::new(RefCell::new(extra_kw))));
+        }
+        let mut missing = Vec::new();
+        for (a, d) in p.args.iter().zip(f.defaults.iter()) {
+            if !vars.contains_key(a.name.as_str()) {
+                match d {
+                    Some(d) => {
+                        vars.insert(a.name.as_str().into(), d.clone());
+                    }
+                    None => missing.push(format!("'{}'", a.name)),
+                }
+            }
+        }
+        for (a, d) in p.kwonly.iter().zip(f.kw_defaults.iter()) {
+            if !vars.contains_key(a.name.as_str()) {
+                match d {
+                    Some(d) => {
+                        vars.insert(a.name.as_str().into(), d.clone());
+                    }
+                    None => {
+                        return Err(self.type_err(format!(
+                            "{}() missing 1 required keyword-only argument: '{}'",
+                            f.qualname, a.name
+                        )))
+                    }
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let list = match missing.len() {
+                1 => missing[0].clone(),
+                _ => {
+                    let last = missing.pop().unwrap_or_default();
+                    format!("{} and {last}", missing.join(", "))
+                }
+            };
+            let k = list.matches('\'').count() / 2;
+            return Err(self.type_err(format!(
+                "{}() missing {k} required positional argument{}: {list}",
+                f.qualname,
+                if k == 1 { "" } else { "s" }
+            )));
+        }
+        let _ = name;
+        let scope = Scope::new(Some(f.scope.clone()), ScopeKind::Function(f.def.clone()));
+        *scope.vars.borrow_mut() = vars;
+        Ok(scope)
+    }
+
+    async fn call_function(&self, f: &Rc<Function>, args: Args) -> Result<Value, Ctrl> {
+        let scope = self.bind(f, args)?;
+        let cx = Cx {
+            interp: self.interp.clone(),
+            scope,
+            place: self.place,
+            func: f.qualname.clone(),
+            handling: Rc::new(RefCell::new(Vec::new())),
+        };
+        if !f.def.is_async {
+            return run_body(cx, f.clone()).await;
+        }
+        let weak = Rc::downgrade(&self.interp);
+        let warn: Rc<dyn Fn(&str)> = Rc::new(move |name: &str| {
+            if let Some(interp) = weak.upgrade() {
+                interp.warn_never_awaited(name);
+            }
+        });
+        let body = Box::pin(run_body(cx, f.clone()));
+        Ok(Value::Coro(Rc::new(Coroutine {
+            name: f.qualname.clone(),
+            body: RefCell::new(Some(body)),
+            state: Cell::new(CoroState::Created),
+            warn: Some(warn),
+            def_line: f.def.pos.line,
+        })))
+    }
+
+    /// `await v`.
+    pub async fn await_value(&self, v: Value) -> Result<Value, Ctrl> {
+        match &v {
+            Value::Coro(c) => {
+                if c.state.get() == CoroState::Started {
+                    return Err(self.err("RuntimeError", "cannot reuse already awaited coroutine"));
+                }
+                c.state.set(CoroState::Started);
+                let body = c.body.borrow_mut().take();
+                match body {
+                    Some(b) => b.await,
+                    None => Err(self.err("RuntimeError", "cannot reuse already awaited coroutine")),
+                }
+            }
+            Value::Fut(f) => crate::aio::future::await_future(self, f.clone()).await,
+            other => Err(self.type_err(format!("object {} can't be used in 'await' expression", type_name(other)))),
+        }
+    }
+}
+
+/// Python calls (and awaits) nested at once beyond which `RecursionError` is raised, by
+/// default: each level takes about 9 KB of native stack in a release build, and a
+/// WebAssembly stack is 1 MB unless the app links a larger one (see [`crate::Limits`]).
+pub const MAX_DEPTH: usize = 60;
+
+/// A function's body, counting the nesting of calls while it is polled.
+struct Depth<F> {
+    inner: Pin<Box<F>>,
+    cx: Cx,
+}
+
+impl<F: Future<Output = Result<Value, Ctrl>>> Future for Depth<F> {
+    type Output = Result<Value, Ctrl>;
+    fn poll(mut self: Pin<&mut Self>, task: &mut Context<'_>) -> Poll<Self::Output> {
+        let depth = self.cx.interp.depth.get();
+        if depth >= self.cx.interp.max_depth.get() {
+            return Poll::Ready(Err(self.cx.err("RecursionError", "maximum recursion depth exceeded")));
+        }
+        self.cx.interp.depth.set(depth + 1);
+        let r = self.inner.as_mut().poll(task);
+        self.cx.interp.depth.set(depth);
+        r
+    }
+}
+
+fn run_body(cx: Cx, f: Rc<Function>) -> Depth<impl Future<Output = Result<Value, Ctrl>>> {
+    Depth { cx: cx.clone(), inner: Box::pin(body(cx, f)) }
+}
+
+async fn body(cx: Cx, f: Rc<Function>) -> Result<Value, Ctrl> {
+    match cx.exec_block(&f.def.body).await {
+        Ok(()) => Ok(Value::None),
+        Err(Ctrl::Return(v)) => Ok(v),
+        Err(Ctrl::Break) | Err(Ctrl::Continue) => Ok(Value::None),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,206 @@
+//! f-strings, comprehensions, and assignment to targets.
+
+use super::eval::Fut;
+use super::{Ctrl, Cx, ScopeKind};
+use crate::ast::*;
+use crate::format::format_value;
+use crate::value::{hash_key, Dict, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn list(items: Vec<Value>) -> Value {
+    Value::List(Rc::new(RefCell::new(items)))
+}
+
+impl Cx {
+    pub(super) async fn fstring(&self, parts: &[FPart]) -> Result<String, Ctrl> {
+        let mut out = String::new();
+        for p in parts {
+            match p {
+                FPart::Lit(s) => out.push_str(s),
+                FPart::Expr { expr, conv, spec, debug } => {
+                    let v = self.eval(expr).await?;
+                    let spec = Box::pin(self.fstring(spec)).await?;
+                    if let Some(d) = debug {
+                        out.push_str(d);
+                    }
+                    let conv = conv.or(if debug.is_some() && spec.is_empty() { Some('r') } else { None });
+                    let text = match conv {
+                        Some('r') | Some('a') => Value::Str(self.to_repr(&v).into()),
+                        Some(_) => Value::Str(self.to_str(&v).into()),
+                        None => v,
+                    };
+                    let s = self.to_str(&text);
+                    out.push_str(&format_value(&text, &spec, &s).map_err(|m| self.err("ValueError", m))?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub(super) async fn comprehension(&self, c: &Rc<Comprehension>) -> Result<Value, Ctrl> {
+        let (kind, elt, value, gens) = (c.kind, &c.elt, c.value.as_ref(), &c.gens);
+        let mut names = std::collections::HashSet::new();
+        for g in gens {
+            target_names(&g.target, &mut names);
+        }
+        let inner = Cx { scope: super::Scope::new(Some(self.scope.clone()), ScopeKind::Comp(names)), ..self.clone() };
+        let first = self.eval(&gens[0].iter).await?;
+        if kind == CompKind::Gen && gens.len() == 1 {
+            // A generator expression: its items are made as they are asked for.
+            let source = match &first {
+                Value::List(l) => self.make_iter(&Value::List(l.clone()))?,
+                other => self.make_iter(other)?,
+            };
+            let gen = crate::value::GenState { cx: inner, comp: c.clone(), source };
+            let state = crate::value::IterState { items: Default::default(), range: None, gen: Some(gen) };
+            return Ok(Value::Iter(Rc::new(RefCell::new(state))));
+        }
+        let mut out = Vec::new();
+        inner.comp_level(gens, 0, Some(first), elt, value, &mut out).await?;
+        Ok(match kind {
+            CompKind::List => list(out),
+            CompKind::Gen => self.make_iter(&list(out))?,
+            CompKind::Set => {
+                let mut d = Dict::new();
+                for v in out {
+                    d.insert(hash_key(&v).ok_or_else(|| self.unhashable(&v))?, v, Value::None);
+                }
+                Value::Set(Rc::new(RefCell::new(d)))
+            }
+            CompKind::Dict => {
+                let mut d = Dict::new();
+                for pair in out {
+                    if let Value::Tuple(kv) = pair {
+                        let h = hash_key(&kv[0]).ok_or_else(|| self.unhashable(&kv[0]))?;
+                        d.insert(h, kv[0].clone(), kv[1].clone());
+                    }
+                }
+                Value::Dict(Rc::new(RefCell::new(d)))
+            }
+        })
+    }
+
+    pub(super) fn comp_level<'a>(
+        &'a self,
+        gens: &'a [CompFor],
+        k: usize,
+        first: Option<Value>,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        out: &'a mut Vec<Value>,
+    ) -> Fut<'a, ()> {
+        Box::pin(async move {
+            let g = &gens[k];
+            let iterable = match first {
+                Some(v) => v,
+                None => self.eval(&g.iter).await?,
+            };
+            let items = match &iterable {
+                Value::List(_) => iterable.clone(),
+                other => self.make_iter(other)?,
+            };
+            let mut at = 0;
+            'items: loop {
+                let item = match &items {
+                    Value::List(l) => {
+                        let item = l.borrow().get(at).cloned();
+                        at += 1;
+                        item
+                    }
+                    Value::Iter(i) => super::ops::next_item(i)?,
+                    _ => None,
+                };
+                let Some(item) = item else { break };
+                self.assign(&g.target, item).await?;
+                for cond in &g.ifs {
+                    if !self.is_true(&self.eval(cond).await?)? {
+                        continue 'items;
+                    }
+                }
+                if k + 1 < gens.len() {
+                    self.comp_level(gens, k + 1, None, elt, value, out).await?;
+                } else {
+                    let v = self.eval(elt).await?;
+                    match value {
+                        Some(val) => {
+                            let w = self.eval(val).await?;
+                            out.push(Value::Tuple(Rc::new(vec![v, w])));
+                        }
+                        None => out.push(v),
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Assigns a value to a target (a name, attribute, subscript, or an unpacking).
+    pub fn assign<'a>(&'a self, target: &'a Expr, v: Value) -> Fut<'a, ()> {
+        Box::pin(async move {
+            match &target.kind {
+                ExprKind::Name(n) => {
+                    self.set_name(n, v);
+                    Ok(())
+                }
+                ExprKind::Attribute(obj, name) => {
+                    let o = self.eval(obj).await?;
+                    self.setattr(&o, name, v)
+                }
+                ExprKind::Subscript(obj, index) => {
+                    let o = self.eval(obj).await?;
+                    let i = self.eval(index).await?;
+                    self.setitem(&o, &i, v)
+                }
+                ExprKind::Tuple(targets) | ExprKind::List(targets) => {
+                    let items = self.iterate(&v)?;
+                    let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+                    match star {
+                        None => {
+                            if items.len() != targets.len() {
+                                let msg = if items.len() > targets.len() {
+                                    format!("too many values to unpack (expected {})", targets.len())
+                                } else {
+                                    format!(
+                                        "not enough values to unpack (expected {}, got {})",
+                                        targets.len(),
+                                        items.len()
+                                    )
+                                };
+                                return Err(self.err("ValueError", msg));
+                            }
+                            for (t, item) in targets.iter().zip(items) {
+                                self.assign(t, item).await?;
+                            }
+                        }
+                        Some(s) => {
+                            let after = targets.len() - s - 1;
+                            if items.len() < s + after {
+                                return Err(self.err(
+                                    "ValueError",
+                                    format!(
+                                        "not enough values to unpack (expected at least {}, got {})",
+                                        s + after,
+                                        items.len()
+                                    ),
+                                ));
+                            }
+                            for (t, item) in targets[..s].iter().zip(items.iter()) {
+                                self.assign(t, item.clone()).await?;
+                            }
+                            let middle = items[s..items.len() - after].to_vec();
+                            if let ExprKind::Starred(inner) = &targets[s].kind {
+                                self.assign(inner, list(middle)).await?;
+                            }
+                            for (t, item) in targets[s + 1..].iter().zip(items[items.len() - after..].iter()) {
+                                self.assign(t, item.clone()).await?;
+                            }
+                        }
+                    }
+                    Ok(())
+                }
+                _ => Err(self.err("SyntaxError", "cannot assign to this expression")),
+            }
+        })
+    }
+}

@@ -1,0 +1,293 @@
+//! Statements.
+
+use super::eval::Fut;
+use super::exc::make_exc;
+use super::ops::next_item;
+use super::{Ctrl, Cx, Scope, ScopeKind};
+use crate::ast::*;
+use crate::value::{Args, Class, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Cx {
+    /// Runs a block of statements.
+    pub fn exec_block<'a>(&'a self, body: &'a [Stmt]) -> Fut<'a, ()> {
+        Box::pin(async move {
+            for s in body {
+                self.interp.line.set(s.pos.line);
+                if let Err(e) = self.exec(s).await {
+                    if let Ctrl::Exc(exc) = &e {
+                        self.note_frame(exc, s.pos.line);
+                    }
+                    return Err(e);
+                }
+            }
+            Ok(())
+        })
+    }
+
+    async fn exec(&self, s: &Stmt) -> Result<(), Ctrl> {
+        self.interp.tick()?;
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                let v = self.eval(e).await?;
+                drop(v);
+                Ok(())
+            }
+            StmtKind::Assign { targets, value } => {
+                let v = self.eval(value).await?;
+                for t in targets {
+                    self.assign(t, v.clone()).await?;
+                }
+                Ok(())
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value).await,
+            StmtKind::AnnAssign { target, value } => match value {
+                Some(v) => {
+                    let v = self.eval(v).await?;
+                    self.assign(target, v).await
+                }
+                None => Ok(()),
+            },
+            StmtKind::Import(names) => {
+                for a in names {
+                    let top = a.name.split('.').next().unwrap_or_default();
+                    let (bound, module) = match &a.asname {
+                        Some(asname) => (asname.as_str(), a.name.as_str()),
+                        None => (top, top),
+                    };
+                    self.set_name(bound, crate::modules::module(module));
+                }
+                Ok(())
+            }
+            StmtKind::ImportFrom { module, names, .. } => {
+                let m = crate::modules::module(module);
+                for a in names {
+                    let v = self.getattr(&m, &a.name)?;
+                    self.set_name(a.asname.as_deref().unwrap_or(&a.name), v);
+                }
+                Ok(())
+            }
+            StmtKind::FuncDef(def) => {
+                let qual: Rc<str> = def.name.as_str().into();
+                let mut f = self.make_function(def, qual).await?;
+                for d in def.decorators.iter().rev() {
+                    let deco = self.eval(d).await?;
+                    f = self.call(deco, Args::of(vec![f])).await?;
+                }
+                self.set_name(&def.name, f);
+                Ok(())
+            }
+            StmtKind::ClassDef(def) => self.class_def(def).await,
+            StmtKind::Return(v) => {
+                let v = match v {
+                    Some(e) => self.eval(e).await?,
+                    None => Value::None,
+                };
+                Err(Ctrl::Return(v))
+            }
+            StmtKind::If { test, body, orelse } => {
+                if self.is_true(&self.eval(test).await?)? {
+                    self.exec_block(body).await
+                } else {
+                    self.exec_block(orelse).await
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
+                while self.is_true(&self.eval(test).await?)? {
+                    match self.exec_block(body).await {
+                        Err(Ctrl::Break) => return Ok(()),
+                        Err(Ctrl::Continue) | Ok(()) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                self.exec_block(orelse).await
+            }
+            StmtKind::For { target, iter, body, orelse, is_async } => {
+                let it = self.eval(iter).await?;
+                if *is_async {
+                    return self.async_for(target, it, body, orelse).await;
+                }
+                let it = match &it {
+                    Value::List(_) => it.clone(),
+                    other => self.make_iter(other)?,
+                };
+                let mut k = 0;
+                loop {
+                    let item = match &it {
+                        Value::List(l) => {
+                            let item = l.borrow().get(k).cloned();
+                            k += 1;
+                            item
+                        }
+                        Value::Iter(i) => next_item(i)?,
+                        _ => None,
+                    };
+                    let Some(item) = item else { break };
+                    self.assign(target, item).await?;
+                    match self.exec_block(body).await {
+                        Err(Ctrl::Break) => return Ok(()),
+                        Err(Ctrl::Continue) | Ok(()) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                self.exec_block(orelse).await
+            }
+            StmtKind::Break => Err(Ctrl::Break),
+            StmtKind::Continue => Err(Ctrl::Continue),
+            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
+            StmtKind::Try { body, handlers, orelse, finalbody, star } => {
+                self.try_stmt(body, handlers, orelse, finalbody, *star).await
+            }
+            StmtKind::Raise { exc, cause } => self.raise(exc.as_ref(), cause.as_ref()).await,
+            StmtKind::With { items, body, is_async } => self.with(items, body, *is_async).await,
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t).await?;
+                }
+                Ok(())
+            }
+            StmtKind::Assert { test, msg } => {
+                if self.is_true(&self.eval(test).await?)? {
+                    return Ok(());
+                }
+                let args = match msg {
+                    Some(m) => vec![self.eval(m).await?],
+                    None => vec![],
+                };
+                Err(Ctrl::Exc(make_exc(&self.interp.class("AssertionError"), args)))
+            }
+        }
+    }
+
+    async fn aug_assign(&self, target: &Expr, op: BinOp, value: &Expr) -> Result<(), Ctrl> {
+        match &target.kind {
+            ExprKind::Attribute(obj, name) => {
+                let o = self.eval(obj).await?;
+                let cur = self.getattr(&o, name)?;
+                let v = self.eval(value).await?;
+                let r = self.inplace(&cur, op, &v)?;
+                self.setattr(&o, name, r)
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj).await?;
+                let i = self.eval(index).await?;
+                let cur = self.getitem(&o, &i).await?;
+                let v = self.eval(value).await?;
+                let r = self.inplace(&cur, op, &v)?;
+                self.setitem(&o, &i, r)
+            }
+            _ => {
+                let cur = self.eval(target).await?;
+                let v = self.eval(value).await?;
+                let r = self.inplace(&cur, op, &v)?;
+                self.assign(target, r).await
+            }
+        }
+    }
+
+    fn inplace(&self, cur: &Value, op: BinOp, v: &Value) -> Result<Value, Ctrl> {
+        if let (Value::List(l), BinOp::Add) = (cur, op) {
+            let items = self.iterate(v)?;
+            l.borrow_mut().extend(items);
+            return Ok(cur.clone());
+        }
+        self.binop(cur, op, v)
+    }
+
+    async fn class_def(&self, def: &Rc<ClassDef>) -> Result<(), Ctrl> {
+        let mut bases = Vec::new();
+        for b in &def.bases {
+            match self.eval(b).await? {
+                Value::Class(c) => bases.push(c),
+                other => return Err(self.type_err(format!("bases must be types, not {}", self.to_repr(&other)))),
+            }
+        }
+        for b in &bases {
+            if b.ctor.is_some() && !b.is_exception && b.name.as_ref() != "object" {
+                let msg = format!("subclassing the built-in type '{}' is not supported by the playground", b.name);
+                return Err(self.type_err(msg));
+            }
+        }
+        let scope = Scope::new(Some(self.scope.clone()), ScopeKind::Class);
+        let inner = Cx { scope: scope.clone(), ..self.clone() };
+        inner.exec_block(&def.body).await?;
+        let mut attrs = scope.vars.borrow().clone();
+        for (name, v) in attrs.iter_mut() {
+            if let Value::Func(f) = v {
+                let qualname: Rc<str> = format!("{}.{}", def.name, name).into();
+                *v = Value::Func(Rc::new(crate::value::Function {
+                    def: f.def.clone(),
+                    defaults: f.defaults.clone(),
+                    kw_defaults: f.kw_defaults.clone(),
+                    scope: f.scope.clone(),
+                    qualname,
+                }));
+            }
+        }
+        attrs.insert("__name__".into(), Value::Str(def.name.as_str().into()));
+        let is_exception = bases.iter().any(|b| b.is_exception);
+        if bases.is_empty() {
+            bases.push(self.interp.class("object"));
+        }
+        let class = Class {
+            name: def.name.as_str().into(),
+            module: "__main__",
+            bases,
+            attrs: RefCell::new(attrs),
+            is_exception,
+            ctor: None,
+        };
+        self.set_name(&def.name, Value::Class(Rc::new(class)));
+        Ok(())
+    }
+
+    async fn async_for(&self, target: &Expr, it: Value, body: &[Stmt], orelse: &[Stmt]) -> Result<(), Ctrl> {
+        let aiter = self.call_method(&it, "__aiter__", Args::default()).await?;
+        loop {
+            let next = self.call_method(&aiter, "__anext__", Args::default()).await?;
+            let item = match self.await_value(next).await {
+                Ok(v) => v,
+                Err(Ctrl::Exc(e)) if super::exc::is_instance_of(&self.interp, &e, "StopAsyncIteration") => break,
+                Err(e) => return Err(e),
+            };
+            self.assign(target, item).await?;
+            match self.exec_block(body).await {
+                Err(Ctrl::Break) => return Ok(()),
+                Err(Ctrl::Continue) | Ok(()) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.exec_block(orelse).await
+    }
+
+    async fn delete(&self, t: &Expr) -> Result<(), Ctrl> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                let removed = self.scope.vars.borrow_mut().remove(n.as_ref());
+                if removed.is_none() {
+                    return Err(self.err("NameError", format!("name '{n}' is not defined")));
+                }
+                Ok(())
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(obj).await?;
+                let i = self.eval(index).await?;
+                self.delitem(&o, &i)
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    Box::pin(self.delete(i)).await?;
+                }
+                Ok(())
+            }
+            ExprKind::Attribute(obj, name) => {
+                if let Value::Instance(i) = self.eval(obj).await? {
+                    i.attrs.borrow_mut().remove(name.as_ref());
+                }
+                Ok(())
+            }
+            _ => Err(self.err("SyntaxError", "cannot delete this expression")),
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! `try` / `except` / `except*` / `finally`, `raise`, and `with` / `async with`.
+
+use super::exc::{exc_class, exc_matches, group_items, make_group};
+use super::ops::truthy;
+use super::{Ctrl, Cx};
+use crate::ast::*;
+use crate::value::{Args, Value};
+use std::rc::Rc;
+
+impl Cx {
+    pub(super) async fn try_stmt(
+        &self,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+        star: bool,
+    ) -> Result<(), Ctrl> {
+        let result = match self.exec_block(body).await {
+            Ok(()) => self.exec_block(orelse).await,
+            Err(Ctrl::Exc(e)) if star => self.handle_star(e, handlers).await,
+            Err(Ctrl::Exc(e)) => {
+                let mut outcome = Err(Ctrl::Exc(e.clone()));
+                for h in handlers {
+                    let matched = match &h.typ {
+                        None => true,
+                        Some(t) => {
+                            let t = self.eval(t).await?;
+                            exc_matches(&e, &t)
+                        }
+                    };
+                    if matched {
+                        outcome = self.run_handler(h, e.clone()).await;
+                        break;
+                    }
+                }
+                outcome
+            }
+            Err(other) => Err(other),
+        };
+        if finalbody.is_empty() || matches!(result, Err(Ctrl::Fatal(_))) {
+            return result;
+        }
+        self.exec_block(finalbody).await?;
+        result
+    }
+
+    pub(super) async fn run_handler(&self, h: &Handler, e: Value) -> Result<(), Ctrl> {
+        if let Some(n) = &h.name {
+            self.set_name(n, e.clone());
+        }
+        self.handling.borrow_mut().push(e.clone());
+        let r = self.exec_block(&h.body).await;
+        self.handling.borrow_mut().pop();
+        if let Some(n) = &h.name {
+            self.scope.vars.borrow_mut().remove(n.as_str());
+        }
+        if let Err(Ctrl::Exc(new @ Value::Instance(i))) = &r {
+            if crate::value::identity(new) != crate::value::identity(&e) {
+                i.attrs.borrow_mut().entry("__context__".into()).or_insert(e);
+            }
+        }
+        r
+    }
+
+    pub(super) async fn handle_star(&self, e: Value, handlers: &[Handler]) -> Result<(), Ctrl> {
+        let naked = group_items(&e).is_none();
+        let mut rest = if naked {
+            let g = make_group(&self.interp.class("ExceptionGroup"), "", vec![e.clone()]);
+            if let Value::Instance(i) = &g {
+                let args = vec![Value::Str("".into()), Value::Tuple(Rc::new(vec![e.clone()]))];
+                i.attrs.borrow_mut().insert("args".into(), Value::Tuple(Rc::new(args)));
+            }
+            Some(g)
+        } else {
+            Some(e.clone())
+        };
+        let mut raised = Vec::new();
+        for h in handlers {
+            let Some(current) = rest.take() else { break };
+            let t = match &h.typ {
+                Some(t) => self.eval(t).await?,
+                None => Value::None,
+            };
+            let (matched, left) = split_group(&current, &t);
+            rest = left;
+            if let Some(m) = matched {
+                match self.run_handler(h, m).await {
+                    Ok(()) => {}
+                    Err(Ctrl::Exc(x)) => raised.push(x),
+                    Err(other) => return Err(other),
+                }
+            }
+        }
+        if let Some(r) = rest {
+            if naked {
+                raised.insert(0, e);
+            } else {
+                raised.insert(0, r);
+            }
+        }
+        match raised.len() {
+            0 => Ok(()),
+            1 => Err(Ctrl::Exc(raised.remove(0))),
+            _ => Err(Ctrl::Exc(make_group(&self.interp.class("ExceptionGroup"), "", raised))),
+        }
+    }
+
+    pub(super) async fn raise(&self, exc: Option<&Expr>, cause: Option<&Expr>) -> Result<(), Ctrl> {
+        let Some(exc) = exc else {
+            let current = self.handling.borrow().last().cloned();
+            return match current {
+                Some(e) => Err(Ctrl::Exc(e)),
+                None => Err(self.err("RuntimeError", "No active exception to reraise")),
+            };
+        };
+        let v = self.eval(exc).await?;
+        let e = self.to_exception(v).await?;
+        if let Some(c) = cause {
+            let c = self.eval(c).await?;
+            let c = if matches!(c, Value::None) { c } else { self.to_exception(c).await? };
+            if let Value::Instance(i) = &e {
+                i.attrs.borrow_mut().insert("__cause__".into(), c);
+                i.attrs.borrow_mut().insert("__suppress_context__".into(), Value::Bool(true));
+            }
+        }
+        Err(Ctrl::Exc(e))
+    }
+
+    /// An exception instance from what `raise` was given (a class is instantiated).
+    pub async fn to_exception(&self, v: Value) -> Result<Value, Ctrl> {
+        match &v {
+            Value::Class(c) if c.is_exception => self.call(v.clone(), Args::default()).await,
+            _ if exc_class(&v).is_some() => Ok(v),
+            _ => Err(self.type_err("exceptions must derive from BaseException")),
+        }
+    }
+
+    pub(super) async fn with(&self, items: &[(Expr, Option<Expr>)], body: &[Stmt], is_async: bool) -> Result<(), Ctrl> {
+        let Some(((ctx_expr, target), rest)) = items.split_first() else {
+            return self.exec_block(body).await;
+        };
+        let mgr = self.eval(ctx_expr).await?;
+        let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+        let mut v = self.call_method(&mgr, enter, Args::default()).await?;
+        if is_async {
+            v = self.await_value(v).await?;
+        }
+        if let Some(t) = target {
+            self.assign(t, v).await?;
+        }
+        let result = Box::pin(self.with(rest, body, is_async)).await;
+        let args = match &result {
+            Err(Ctrl::Exc(e)) => {
+                let class = exc_class(e).map(Value::Class).unwrap_or(Value::None);
+                vec![class, e.clone(), Value::None]
+            }
+            Err(Ctrl::Fatal(_)) => return result,
+            _ => vec![Value::None, Value::None, Value::None],
+        };
+        let mut suppress = self.call_method(&mgr, exit, Args::of(args)).await?;
+        if is_async {
+            suppress = self.await_value(suppress).await?;
+        }
+        match result {
+            Err(Ctrl::Exc(_)) if truthy(&suppress) => Ok(()),
+            other => other,
+        }
+    }
+}
+
+/// Splits an exception group by an `except*` type: the matching part and the rest.
+fn split_group(g: &Value, typ: &Value) -> (Option<Value>, Option<Value>) {
+    let Some(items) = group_items(g) else {
+        return if exc_matches(g, typ) { (Some(g.clone()), None) } else { (None, Some(g.clone())) };
+    };
+    let (mut yes, mut no) = (Vec::new(), Vec::new());
+    for item in items {
+        let (m, r) = split_group(&item, typ);
+        yes.extend(m);
+        no.extend(r);
+    }
+    if no.is_empty() {
+        return (Some(g.clone()), None);
+    }
+    if yes.is_empty() {
+        return (None, Some(g.clone()));
+    }
+    let class = exc_class(g).expect("a group is an exception");
+    let msg = match g {
+        Value::Instance(i) => i.attrs.borrow().get("message").map(crate::format::str_of).unwrap_or_default(),
+        _ => String::new(),
+    };
+    let rebuild = |items: Vec<Value>| {
+        if items.is_empty() {
+            return None;
+        }
+        let ng = make_group(&class, &msg, items);
+        if let (Value::Instance(old), Value::Instance(new)) = (g, &ng) {
+            *new.traceback.borrow_mut() = old.traceback.borrow().clone();
+        }
+        Some(ng)
+    };
+    (rebuild(yes), rebuild(no))
+}

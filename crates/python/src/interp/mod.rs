@@ -1,0 +1,341 @@
+//! The tree-walking interpreter: its state, scopes, and the context code runs in.
+//!
+//! Evaluation is asynchronous all the way down (boxed recursive futures), so `await` is
+//! the only place a coroutine gives control back: a Python coroutine is a Rust future
+//! polled by its task's step (see [`crate::aio::future`]).
+
+mod attr;
+pub mod call;
+mod comp;
+mod eval;
+pub mod exc;
+mod exec;
+mod handlers;
+mod iter;
+pub mod ops;
+
+use crate::aio::future::FutureObj;
+use crate::random::Mt;
+use crate::trace::{TraceEvent, TraceLine};
+use crate::value::{Class, Value};
+use playground_core::aio::Rt;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+/// How control leaves a statement other than by falling through.
+#[derive(Clone, Debug)]
+pub enum Ctrl {
+    /// An exception (an instance of an exception class).
+    Exc(Value),
+    /// `return`.
+    Return(Value),
+    /// `break`.
+    Break,
+    /// `continue`.
+    Continue,
+    /// The run is stopped (an infinite loop, an internal limit): not catchable.
+    Fatal(String),
+}
+
+/// The kind of a scope.
+pub enum ScopeKind {
+    /// The module's globals.
+    Module,
+    /// A function's locals.
+    Function(Rc<crate::ast::FuncDef>),
+    /// A comprehension's locals (its loop variables).
+    Comp(std::collections::HashSet<String>),
+    /// A class body.
+    Class,
+}
+
+/// A scope of variables, chained to the one it is nested in.
+pub struct Scope {
+    /// Its variables.
+    pub vars: RefCell<HashMap<Rc<str>, Value>>,
+    /// The enclosing scope (the module's has none).
+    pub parent: Option<Rc<Scope>>,
+    /// What it is.
+    pub kind: ScopeKind,
+}
+
+impl Scope {
+    /// A fresh scope.
+    pub fn new(parent: Option<Rc<Scope>>, kind: ScopeKind) -> Rc<Scope> {
+        Rc::new(Scope { vars: RefCell::new(HashMap::new()), parent, kind })
+    }
+}
+
+/// Where code runs: on the loop, or in a pool's worker.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Place {
+    /// On the event loop (or before it starts).
+    Loop,
+    /// In a thread pool's worker (its index).
+    Thread(usize),
+    /// In a process pool's worker (its index).
+    Process(usize),
+}
+
+/// Real milliseconds a step may run without yielding before the run is stopped.
+pub const STEP_LIMIT_MS: f64 = 5000.0;
+/// Operations a step may take before the run is stopped, by default (for clocks that do not
+/// advance during computation, like the virtual loop's).
+pub const STEP_LIMIT_OPS: u64 = 30_000_000;
+
+/// The interpreter's state for one run.
+pub struct Interp {
+    /// Time and spawning.
+    pub rt: Rt,
+    /// Real milliseconds per program second.
+    pub unit: f64,
+    /// `rt.now()` when the run started.
+    pub t0: f64,
+    sink: Rc<dyn Fn(TraceLine)>,
+    partial: RefCell<[Option<(String, String, f64)>; 2]>,
+    /// The module's globals.
+    pub globals: Rc<Scope>,
+    /// Built-in names.
+    pub builtins: RefCell<HashMap<&'static str, Value>>,
+    /// Built-in classes and exceptions by name.
+    pub classes: RefCell<HashMap<&'static str, Rc<Class>>>,
+    /// The task whose step is running.
+    pub current_task: RefCell<Option<Rc<FutureObj>>>,
+    /// Tasks made so far (for `Task-N` names).
+    pub task_counter: Cell<usize>,
+    /// Every task not yet freed.
+    pub all_tasks: RefCell<Vec<Weak<FutureObj>>>,
+    /// Whether `asyncio.run` is running.
+    pub loop_running: Cell<bool>,
+    /// The line running now.
+    pub line: Cell<usize>,
+    /// The program's lines, for tracebacks and warnings.
+    pub lines: Vec<String>,
+    /// `random`'s generator.
+    pub random: RefCell<Mt>,
+    /// When the current step started (`rt.now()`), time spent blocked in it, operations in it.
+    pub step: Cell<(f64, f64, u64)>,
+    /// Set when the run is stopped.
+    pub fatal: RefCell<Option<String>>,
+    /// Pools: busy flags of each pool's workers, and jobs waiting, by pool id.
+    pub pools: RefCell<HashMap<usize, crate::aio::pool::PoolState>>,
+    /// Next id of a pool.
+    pub next_pool: Cell<usize>,
+    /// Jobs running in pools (asyncio.run waits for them at shutdown).
+    pub pool_jobs: Cell<usize>,
+    /// Wakes the module's code when what it waits for (asyncio.run) may be done.
+    pub main_waker: RefCell<Option<std::task::Waker>>,
+    /// Timers still pending, by id (dropped to cancel them).
+    pub timers: RefCell<HashMap<u64, playground_core::aio::LocalFuture<()>>>,
+    /// Next timer id.
+    pub next_timer: Cell<u64>,
+    /// Operations a step may take before the run is stopped.
+    pub max_ops: Cell<u64>,
+    /// Nested calls beyond which `RecursionError` is raised.
+    pub max_depth: Cell<usize>,
+    /// Calls being polled, nested (see [`call::MAX_DEPTH`]).
+    pub depth: Cell<usize>,
+    /// Warnings already shown (text, line): Python's default filter shows each once per place.
+    pub warned: RefCell<std::collections::HashSet<(String, usize)>>,
+}
+
+/// The context code runs in: the interpreter, the scope, and where it runs.
+#[derive(Clone)]
+pub struct Cx {
+    /// The interpreter.
+    pub interp: Rc<Interp>,
+    /// The current scope.
+    pub scope: Rc<Scope>,
+    /// On the loop or in a worker.
+    pub place: Place,
+    /// The name of the running function (`<module>` at top level).
+    pub func: Rc<str>,
+    /// The exceptions being handled (by `except` clauses) in this frame: a bare `raise` re-raises the last.
+    pub handling: Rc<RefCell<Vec<Value>>>,
+}
+
+impl Interp {
+    /// A fresh interpreter for `lines` of source.
+    pub fn new(rt: Rt, unit: f64, sink: Rc<dyn Fn(TraceLine)>, src: &str) -> Rc<Interp> {
+        let t0 = rt.now();
+        let interp = Rc::new(Interp {
+            rt,
+            unit,
+            t0,
+            sink,
+            partial: RefCell::new([None, None]),
+            globals: Scope::new(None, ScopeKind::Module),
+            builtins: RefCell::new(HashMap::new()),
+            classes: RefCell::new(HashMap::new()),
+            current_task: RefCell::new(None),
+            task_counter: Cell::new(0),
+            all_tasks: RefCell::new(Vec::new()),
+            loop_running: Cell::new(false),
+            line: Cell::new(0),
+            lines: src.lines().map(String::from).collect(),
+            random: RefCell::new(Mt::from_clock(t0)),
+            step: Cell::new((t0, 0.0, 0)),
+            fatal: RefCell::new(None),
+            pools: RefCell::new(HashMap::new()),
+            next_pool: Cell::new(0),
+            pool_jobs: Cell::new(0),
+            main_waker: RefCell::new(None),
+            timers: RefCell::new(HashMap::new()),
+            next_timer: Cell::new(0),
+            max_ops: Cell::new(STEP_LIMIT_OPS),
+            max_depth: Cell::new(call::MAX_DEPTH),
+            depth: Cell::new(0),
+            warned: RefCell::new(std::collections::HashSet::new()),
+        });
+        crate::builtins::install(&interp);
+        interp.globals.vars.borrow_mut().insert("__name__".into(), Value::Str("__main__".into()));
+        interp
+    }
+
+    /// Program seconds since the run started.
+    pub fn elapsed(&self) -> f64 {
+        (self.rt.now() - self.t0) / self.unit
+    }
+
+    /// A built-in class by name.
+    pub fn class(&self, name: &str) -> Rc<Class> {
+        self.classes.borrow().get(name).cloned().unwrap_or_else(|| {
+            self.classes.borrow().get("Exception").cloned().expect("the built-in classes are installed")
+        })
+    }
+
+    /// Marks the start of a loop step (for the no-yield guard).
+    pub fn step_started(&self) {
+        self.step.set((self.rt.now(), 0.0, 0));
+    }
+
+    /// Counts an operation; stops the run if a step has run too long without yielding.
+    pub fn tick(&self) -> Result<(), Ctrl> {
+        let (start, blocked, ops) = self.step.get();
+        self.step.set((start, blocked, ops + 1));
+        if ops % 4096 == 0 && (ops > self.max_ops.get() || self.rt.now() - start - blocked > STEP_LIMIT_MS) {
+            let msg = "the program ran for more than 5 seconds without yielding to the event loop, so it was stopped";
+            self.set_fatal(msg);
+            return Err(Ctrl::Fatal(msg.into()));
+        }
+        Ok(())
+    }
+
+    /// Stops the run: every later step does nothing, and the module's code is woken to end it.
+    pub fn set_fatal(&self, msg: &str) {
+        if self.fatal.borrow().is_none() {
+            *self.fatal.borrow_mut() = Some(msg.into());
+        }
+        self.wake_main();
+    }
+
+    /// Wakes the module's code (waiting in `asyncio.run`).
+    pub fn wake_main(&self) {
+        let waker = self.main_waker.borrow_mut().take();
+        if let Some(w) = waker {
+            w.wake();
+        }
+    }
+
+    /// Records time spent in a blocking sleep (it does not count against the guard).
+    pub fn blocked(&self, ms: f64) {
+        let (start, blocked, ops) = self.step.get();
+        self.step.set((start, blocked + ms, ops));
+    }
+
+    /// Who is writing: the current task's name, `main`, `thread` or `process`.
+    pub fn who(&self, place: Place) -> String {
+        match place {
+            Place::Thread(_) => "thread".into(),
+            Place::Process(_) => "process".into(),
+            Place::Loop => match self.current_task.try_borrow().ok().as_deref().and_then(|t| t.clone()) {
+                Some(t) => t.task_name(),
+                None => "main".into(),
+            },
+        }
+    }
+
+    /// Writes text to standard output (`stderr` false) or standard error, line by line.
+    pub fn write(&self, text: &str, stderr: bool, who: &str) {
+        let t = self.rt.now() - self.t0;
+        let k = stderr as usize;
+        let mut out = Vec::new();
+        if let Ok(mut partial) = self.partial.try_borrow_mut() {
+            let mut rest = text;
+            while let Some(nl) = rest.find('\n') {
+                let (line, _, t0) = partial[k].take().unwrap_or((String::new(), who.to_string(), t));
+                out.push((line + &rest[..nl], t0));
+                rest = &rest[nl + 1..];
+            }
+            if !rest.is_empty() {
+                let entry = partial[k].get_or_insert_with(|| (String::new(), who.to_string(), t));
+                entry.0.push_str(rest);
+            }
+        }
+        for (line, t) in out {
+            let event = if stderr { TraceEvent::Stderr } else { TraceEvent::Print };
+            (self.sink)(TraceLine { event, text: line, t, who: who.to_string() });
+        }
+    }
+
+    /// Writes what is left of unfinished lines.
+    pub fn flush(&self) {
+        let pending: Vec<_> = self.partial.borrow_mut().iter_mut().map(Option::take).collect();
+        for (k, p) in pending.into_iter().enumerate() {
+            if let Some((line, who, t)) = p {
+                let event = if k == 1 { TraceEvent::Stderr } else { TraceEvent::Print };
+                (self.sink)(TraceLine { event, text: line, t, who });
+            }
+        }
+    }
+
+    /// The source text of a line, stripped.
+    pub fn source_line(&self, line: usize) -> &str {
+        self.lines.get(line.wrapping_sub(1)).map(|l| l.trim()).unwrap_or("")
+    }
+
+    /// Writes the warning for a coroutine that was never awaited.
+    pub fn warn_never_awaited(&self, name: &str) {
+        let line = self.line.get();
+        match self.warned.try_borrow_mut() {
+            Ok(mut warned) => {
+                if !warned.insert((name.to_string(), line)) {
+                    return;
+                }
+            }
+            Err(_) => return,
+        }
+        let mut text = format!("main.py:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n");
+        let src = self.source_line(line);
+        if !src.is_empty() {
+            text.push_str(&format!("  {src}\n"));
+        }
+        text.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        self.write(&text, true, &self.who(Place::Loop));
+    }
+}
+
+/// Calls a callable to its end without suspending (a loop callback, a `key=` function...).
+pub fn call_sync(cx: &Cx, f: Value, args: crate::value::Args) -> Result<Value, Ctrl> {
+    call::run_sync(cx.call(f, args))
+        .unwrap_or_else(|| Err(Ctrl::Fatal("internal error: a plain function call suspended".into())))
+}
+
+impl Cx {
+    /// The qualified name of the running function (`Class.method`).
+    pub fn func_qualname(&self) -> &str {
+        &self.func
+    }
+
+    /// The module-level context.
+    pub fn module(interp: &Rc<Interp>) -> Cx {
+        Cx {
+            interp: interp.clone(),
+            scope: interp.globals.clone(),
+            place: Place::Loop,
+            func: "<module>".into(),
+            handling: Rc::new(RefCell::new(Vec::new())),
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! A Python interpreter for the asyncio playground's programs.
+//!
+//! [`check`] parses a program and refuses, before anything runs, every construct outside
+//! the playground's language (the contract's `programs.md`); [`run`] runs a checked
+//! program on an injected [`Runtime`](playground_core::aio::Runtime), writing
+//! [`TraceLine`]s as it goes. [`run_virtual`] runs one on the core's virtual loop.
+
+pub mod aio;
+pub mod ast;
+mod builtins;
+pub mod checker;
+mod clock;
+mod convert;
+pub mod error;
+mod escapes;
+pub mod format;
+pub mod interp;
+pub mod lexer;
+mod methods;
+mod modules;
+pub mod parser;
+pub mod random;
+mod scope;
+mod setorder;
+mod spec;
+mod strformat;
+mod strmethods;
+mod tables;
+pub mod trace;
+pub mod value;
+
+pub use error::{CheckError, Refusal, SyntaxError};
+pub use trace::{TraceEvent, TraceLine};
+
+use interp::{Ctrl, Cx, Interp};
+use playground_core::aio::{LocalFuture, Rt};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A program that parsed and passed the checker, ready to run.
+#[derive(Clone, Debug)]
+pub struct Program {
+    body: Rc<ast::Block>,
+    source: Rc<str>,
+}
+
+/// Parses and checks a program: a syntax error as CPython reports it, or the first construct refused.
+pub fn check(src: &str) -> Result<Program, CheckError> {
+    let body = parser::parse_program(src).map_err(|e| match e.kind {
+        "Refused" => CheckError::Refused(Refusal { construct: e.msg, line: e.line, col: e.col }),
+        _ => CheckError::Syntax(e),
+    })?;
+    checker::check_program(&body)?;
+    Ok(Program { body: Rc::new(body), source: src.into() })
+}
+
+/// Limits of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Operations one step may take before the program is stopped (besides the 5 real
+    /// seconds of [`interp::STEP_LIMIT_MS`]): the guard against code that never yields.
+    pub max_ops: u64,
+    /// Python calls nested at once beyond which `RecursionError` is raised. Each level takes
+    /// about 9 KB of native stack (release build): the default suits WebAssembly's default
+    /// 1 MB stack; an app linking a larger stack (`-C link-arg=-zstack-size=...`) can raise it.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_ops: interp::STEP_LIMIT_OPS, max_depth: interp::call::MAX_DEPTH }
+    }
+}
+
+/// Runs a checked program on `rt`, with `unit` real milliseconds per program second; every
+/// line written goes to `sink` as it is written. The future ends when the program does.
+pub fn run(program: &Program, rt: Rt, unit: f64, sink: Rc<dyn Fn(TraceLine)>) -> LocalFuture<()> {
+    run_limited(program, rt, unit, sink, Limits::default())
+}
+
+/// [`run`] with other [`Limits`].
+pub fn run_limited(
+    program: &Program,
+    rt: Rt,
+    unit: f64,
+    sink: Rc<dyn Fn(TraceLine)>,
+    limits: Limits,
+) -> LocalFuture<()> {
+    let program = program.clone();
+    Box::pin(async move {
+        let interp = Interp::new(rt, unit, sink, &program.source);
+        interp.max_ops.set(limits.max_ops);
+        interp.max_depth.set(limits.max_depth);
+        let cx = Cx::module(&interp);
+        let r = cx.exec_block(&program.body).await;
+        drop(cx);
+        report(&interp, r);
+        finish(&interp);
+    })
+}
+
+fn report(interp: &Rc<Interp>, r: Result<(), Ctrl>) {
+    match r {
+        Err(Ctrl::Exc(e)) => {
+            let text = interp::exc::format_exception(interp, &e) + "\n";
+            interp.write(&text, true, "main");
+        }
+        Err(Ctrl::Fatal(m)) => interp.write(&format!("{m}\n"), true, "main"),
+        _ => {}
+    }
+}
+
+fn finish(interp: &Rc<Interp>) {
+    aio::timer::cancel_all(interp);
+    let vars = std::mem::take(&mut *interp.globals.vars.borrow_mut());
+    drop(vars);
+    let tasks = std::mem::take(&mut *interp.all_tasks.borrow_mut());
+    drop(tasks);
+    interp.flush();
+}
+
+/// Checks and runs a program on the core's virtual loop (no real time passes); returns its trace.
+pub fn run_virtual(src: &str, unit: f64, cores: usize) -> Result<Vec<TraceLine>, CheckError> {
+    run_virtual_limited(src, unit, cores, Limits::default())
+}
+
+/// [`run_virtual`] with other [`Limits`].
+pub fn run_virtual_limited(src: &str, unit: f64, cores: usize, limits: Limits) -> Result<Vec<TraceLine>, CheckError> {
+    let program = check(src)?;
+    let lines = Rc::new(RefCell::new(Vec::new()));
+    let vloop = Rc::new(playground_core::virtual_loop::VirtualLoop::with_cores(cores));
+    let rt: Rt = vloop.clone();
+    let sink_lines = lines.clone();
+    let sink: Rc<dyn Fn(TraceLine)> = Rc::new(move |l| sink_lines.borrow_mut().push(l));
+    rt.spawn(run_limited(&program, rt.clone(), unit, sink, limits));
+    if let Err(e) = vloop.run() {
+        lines.borrow_mut().push(TraceLine {
+            event: TraceEvent::Stderr,
+            text: e.to_string(),
+            t: 0.0,
+            who: "main".into(),
+        });
+    }
+    let out = lines.borrow().clone();
+    Ok(out)
+}

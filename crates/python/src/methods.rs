@@ -1,0 +1,286 @@
+//! Methods of the built-in types: `str`, `list`, `dict`, `set`.
+
+use crate::interp::ops::eq;
+use crate::interp::{Ctrl, Cx};
+use crate::value::{hash_key, Args, Dict, NativeFn, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn list_of(v: &Value) -> Rc<RefCell<Vec<Value>>> {
+    match v {
+        Value::List(l) => l.clone(),
+        _ => Rc::new(RefCell::new(vec![])),
+    }
+}
+
+fn dict_of(v: &Value) -> Rc<RefCell<Dict>> {
+    match v {
+        Value::Dict(d) | Value::Set(d) => d.clone(),
+        _ => Rc::new(RefCell::new(Dict::new())),
+    }
+}
+
+fn new_list(items: Vec<Value>) -> Value {
+    Value::List(Rc::new(RefCell::new(items)))
+}
+
+fn key(cx: &Cx, v: &Value) -> Result<crate::value::HashKey, Ctrl> {
+    hash_key(v).ok_or_else(|| cx.unhashable(v))
+}
+
+/// The method `name` of a built-in value, if it has one.
+pub fn lookup(v: &Value, name: &str) -> Option<NativeFn> {
+    match v {
+        Value::Str(_) => crate::strmethods::str_method(name),
+        Value::List(_) => list_method(name),
+        Value::Dict(_) => dict_method(name),
+        Value::Set(_) => set_method(name),
+        _ => None,
+    }
+}
+
+fn list_method(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "append" => |_, t, a| {
+            list_of(t).borrow_mut().push(a.pos.into_iter().next().unwrap_or(Value::None));
+            Ok(Value::None)
+        },
+        "extend" => |cx, t, a| {
+            let items = cx.iterate(a.pos.first().unwrap_or(&Value::None))?;
+            list_of(t).borrow_mut().extend(items);
+            Ok(Value::None)
+        },
+        "insert" => |cx, t, a| {
+            let l = list_of(t);
+            let n = l.borrow().len() as i128;
+            let i = match a.pos.first() {
+                Some(Value::Int(i)) => *i,
+                _ => return Err(cx.type_err("insert() takes an index")),
+            };
+            let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+            l.borrow_mut().insert(i, a.pos.get(1).cloned().unwrap_or(Value::None));
+            Ok(Value::None)
+        },
+        "pop" => |cx, t, a| {
+            let l = list_of(t);
+            let n = l.borrow().len() as i128;
+            if n == 0 {
+                return Err(cx.err("IndexError", "pop from empty list"));
+            }
+            let i = match a.pos.first() {
+                Some(Value::Int(i)) => *i,
+                _ => -1,
+            };
+            let k = if i < 0 { i + n } else { i };
+            if k < 0 || k >= n {
+                return Err(cx.err("IndexError", "pop index out of range"));
+            }
+            let v = l.borrow_mut().remove(k as usize);
+            Ok(v)
+        },
+        "remove" => |cx, t, a| {
+            let l = list_of(t);
+            let v = a.pos.first().cloned().unwrap_or(Value::None);
+            let pos = l.borrow().iter().position(|x| eq(x, &v));
+            match pos {
+                Some(p) => {
+                    let old = l.borrow_mut().remove(p);
+                    drop(old);
+                    Ok(Value::None)
+                }
+                None => Err(cx.err("ValueError", "list.remove(x): x not in list")),
+            }
+        },
+        "index" => |cx, t, a| {
+            let v = a.pos.first().cloned().unwrap_or(Value::None);
+            let pos = list_of(t).borrow().iter().position(|x| eq(x, &v));
+            pos.map(|p| Value::Int(p as i128))
+                .ok_or_else(|| cx.err("ValueError", format!("{} is not in list", cx.to_repr(&v))))
+        },
+        "count" => |_, t, a| {
+            let v = a.pos.first().cloned().unwrap_or(Value::None);
+            Ok(Value::Int(list_of(t).borrow().iter().filter(|x| eq(x, &v)).count() as i128))
+        },
+        "reverse" => |_, t, _| {
+            list_of(t).borrow_mut().reverse();
+            Ok(Value::None)
+        },
+        "sort" => |cx, t, a| crate::builtins::sort_list(cx, &list_of(t), a),
+        "copy" => |_, t, _| Ok(new_list(list_of(t).borrow().clone())),
+        "clear" => |_, t, _| {
+            let old = std::mem::take(&mut *list_of(t).borrow_mut());
+            drop(old);
+            Ok(Value::None)
+        },
+        _ => return None,
+    })
+}
+
+fn dict_method(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "get" => |cx, t, a| {
+            let k = a.pos.first().cloned().unwrap_or(Value::None);
+            let found = dict_of(t).borrow().get(&key(cx, &k)?).cloned();
+            Ok(found.unwrap_or_else(|| a.pos.get(1).cloned().unwrap_or(Value::None)))
+        },
+        "keys" => |_, t, _| Ok(new_list(dict_of(t).borrow().keys())),
+        "values" => |_, t, _| Ok(new_list(dict_of(t).borrow().items().map(|(_, v)| v.clone()).collect())),
+        "items" => |_, t, _| {
+            let items =
+                dict_of(t).borrow().items().map(|(k, v)| Value::Tuple(Rc::new(vec![k.clone(), v.clone()]))).collect();
+            Ok(new_list(items))
+        },
+        "pop" => |cx, t, a| {
+            let k = a.pos.first().cloned().unwrap_or(Value::None);
+            let removed = dict_of(t).borrow_mut().remove(&key(cx, &k)?);
+            match (removed, a.pos.get(1)) {
+                (Some(v), _) => Ok(v),
+                (None, Some(d)) => Ok(d.clone()),
+                (None, None) => Err(Ctrl::Exc(crate::builtins::new_exc(cx, "KeyError", vec![k]))),
+            }
+        },
+        "setdefault" => |cx, t, a| {
+            let k = a.pos.first().cloned().unwrap_or(Value::None);
+            let h = key(cx, &k)?;
+            let d = dict_of(t);
+            let found = d.borrow().get(&h).cloned();
+            Ok(match found {
+                Some(v) => v,
+                None => {
+                    let v = a.pos.get(1).cloned().unwrap_or(Value::None);
+                    d.borrow_mut().insert(h, k, v.clone());
+                    v
+                }
+            })
+        },
+        "update" => |cx, t, a| {
+            let other = crate::convert::dict(cx, &Value::None, a)?;
+            let d = dict_of(t);
+            for (k, v) in dict_of(&other).borrow().items() {
+                d.borrow_mut().insert(key(cx, k)?, k.clone(), v.clone());
+            }
+            Ok(Value::None)
+        },
+        "copy" => |_, t, _| Ok(Value::Dict(Rc::new(RefCell::new(dict_of(t).borrow().clone())))),
+        "fromkeys" => |cx, t, a| {
+            // `dict.fromkeys(keys, value)` (unbound: `t` is the keys) or `d.fromkeys(keys, value)`.
+            let (keys, value) = match (t, a.pos.first()) {
+                (Value::Dict(_), Some(keys)) => (keys.clone(), a.pos.get(1).cloned()),
+                _ => (t.clone(), a.pos.first().cloned()),
+            };
+            let mut d = Dict::new();
+            for k in cx.iterate(&keys)? {
+                d.insert(key(cx, &k)?, k, value.clone().unwrap_or(Value::None));
+            }
+            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+        },
+        "popitem" => |cx, t, _| {
+            let e = dict_of(t).borrow_mut().pop_entry(true);
+            e.map(|(k, v)| Value::Tuple(Rc::new(vec![k, v])))
+                .ok_or_else(|| cx.err("KeyError", "popitem(): dictionary is empty"))
+        },
+        "clear" => |_, t, _| {
+            dict_of(t).borrow_mut().clear();
+            Ok(Value::None)
+        },
+        _ => return None,
+    })
+}
+
+fn set_from(cx: &Cx, v: Option<&Value>) -> Result<Value, Ctrl> {
+    let mut d = Dict::new();
+    for item in cx.iterate(v.unwrap_or(&Value::None))? {
+        d.insert(key(cx, &item)?, item, Value::None);
+    }
+    Ok(Value::Set(Rc::new(RefCell::new(d))))
+}
+
+fn set_op(cx: &Cx, t: &Value, a: Args, op: crate::ast::BinOp) -> Result<Value, Ctrl> {
+    let mut acc = Value::Set(Rc::new(RefCell::new(dict_of(t).borrow().clone())));
+    for other in &a.pos {
+        let o = set_from(cx, Some(other))?;
+        acc = cx.binop(&acc, op, &o)?;
+    }
+    Ok(acc)
+}
+
+fn set_method(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "add" => |cx, t, a| {
+            let v = a.pos.first().cloned().unwrap_or(Value::None);
+            dict_of(t).borrow_mut().insert(key(cx, &v)?, v, Value::None);
+            Ok(Value::None)
+        },
+        "discard" => |cx, t, a| {
+            let v = a.pos.first().cloned().unwrap_or(Value::None);
+            let old = dict_of(t).borrow_mut().remove(&key(cx, &v)?);
+            drop(old);
+            Ok(Value::None)
+        },
+        "remove" => |cx, t, a| {
+            let v = a.pos.first().cloned().unwrap_or(Value::None);
+            let old = dict_of(t).borrow_mut().remove(&key(cx, &v)?);
+            match old {
+                Some(_) => Ok(Value::None),
+                None => Err(Ctrl::Exc(crate::builtins::new_exc(cx, "KeyError", vec![v]))),
+            }
+        },
+        "pop" => |cx, t, _| {
+            let first = crate::setorder::ordered(dict_of(t).borrow().keys()).into_iter().next();
+            let Some(k) = first else {
+                return Err(cx.err("KeyError", "pop from an empty set"));
+            };
+            let old = dict_of(t).borrow_mut().remove(&key(cx, &k)?);
+            drop(old);
+            Ok(k)
+        },
+        "update" => |cx, t, a| {
+            for other in &a.pos {
+                for v in cx.iterate(other)? {
+                    dict_of(t).borrow_mut().insert(key(cx, &v)?, v, Value::None);
+                }
+            }
+            Ok(Value::None)
+        },
+        "copy" => |_, t, _| Ok(Value::Set(Rc::new(RefCell::new(dict_of(t).borrow().clone())))),
+        "union" => |cx, t, a| set_op(cx, t, a, crate::ast::BinOp::BitOr),
+        "intersection" => |cx, t, a| set_op(cx, t, a, crate::ast::BinOp::BitAnd),
+        "difference" => |cx, t, a| set_op(cx, t, a, crate::ast::BinOp::Sub),
+        "symmetric_difference" => |cx, t, a| set_op(cx, t, a, crate::ast::BinOp::BitXor),
+        "issubset" => |cx, t, a| {
+            let other = set_from(cx, a.pos.first())?;
+            Ok(Value::Bool(
+                dict_of(t)
+                    .borrow()
+                    .keys()
+                    .iter()
+                    .all(|k| hash_key(k).is_some_and(|h| dict_of(&other).borrow().get(&h).is_some())),
+            ))
+        },
+        "issuperset" => |cx, t, a| {
+            let other = set_from(cx, a.pos.first())?;
+            Ok(Value::Bool(
+                dict_of(&other)
+                    .borrow()
+                    .keys()
+                    .iter()
+                    .all(|k| hash_key(k).is_some_and(|h| dict_of(t).borrow().get(&h).is_some())),
+            ))
+        },
+        "isdisjoint" => |cx, t, a| {
+            let other = set_from(cx, a.pos.first())?;
+            Ok(Value::Bool(
+                !dict_of(t)
+                    .borrow()
+                    .keys()
+                    .iter()
+                    .any(|k| hash_key(k).is_some_and(|h| dict_of(&other).borrow().get(&h).is_some())),
+            ))
+        },
+        "clear" => |_, t, _| {
+            dict_of(t).borrow_mut().clear();
+            Ok(Value::None)
+        },
+        _ => return None,
+    })
+}

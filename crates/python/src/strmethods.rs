@@ -1,0 +1,245 @@
+//! Methods of `str`.
+
+use crate::interp::{Ctrl, Cx};
+use crate::value::{Args, NativeFn, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn s(v: &Value) -> Rc<str> {
+    match v {
+        Value::Str(s) => s.clone(),
+        _ => "".into(),
+    }
+}
+
+fn text(v: impl Into<String>) -> Value {
+    Value::Str(v.into().into())
+}
+
+fn new_list(items: Vec<Value>) -> Value {
+    Value::List(Rc::new(RefCell::new(items)))
+}
+
+fn arg_str(cx: &Cx, a: &Args, i: usize) -> Result<Option<String>, Ctrl> {
+    match a.pos.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.to_string())),
+        Some(other) => Err(cx.type_err(format!("must be str or None, not {}", crate::format::type_name(other)))),
+    }
+}
+
+/// The method `name` of `str`, if it has one.
+pub fn str_method(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "upper" => |_, t, _| Ok(text(s(t).to_uppercase())),
+        "lower" => |_, t, _| Ok(text(s(t).to_lowercase())),
+        "title" => |_, t, _| {
+            let mut out = String::new();
+            let mut prev = false;
+            for c in s(t).chars() {
+                out.extend(if prev { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() });
+                prev = c.is_alphabetic();
+            }
+            Ok(text(out))
+        },
+        "capitalize" => |_, t, _| {
+            let st = s(t);
+            let mut c = st.chars();
+            Ok(text(match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }))
+        },
+        "strip" => |cx, t, a| {
+            Ok(text(match arg_str(cx, &a, 0)? {
+                Some(chars) => s(t).trim_matches(|c| chars.contains(c)).to_string(),
+                None => s(t).trim().to_string(),
+            }))
+        },
+        "lstrip" => |cx, t, a| {
+            Ok(text(match arg_str(cx, &a, 0)? {
+                Some(chars) => s(t).trim_start_matches(|c| chars.contains(c)).to_string(),
+                None => s(t).trim_start().to_string(),
+            }))
+        },
+        "rstrip" => |cx, t, a| {
+            Ok(text(match arg_str(cx, &a, 0)? {
+                Some(chars) => s(t).trim_end_matches(|c| chars.contains(c)).to_string(),
+                None => s(t).trim_end().to_string(),
+            }))
+        },
+        "split" => |cx, t, a| split(cx, t, a, false),
+        "rsplit" => |cx, t, a| split(cx, t, a, true),
+        "splitlines" => |_, t, _| Ok(new_list(s(t).lines().map(text).collect())),
+        "partition" => |cx, t, a| {
+            let sep = arg_str(cx, &a, 0)?.unwrap_or_default();
+            if sep.is_empty() {
+                return Err(cx.err("ValueError", "empty separator"));
+            }
+            let st = s(t);
+            let parts = match st.split_once(sep.as_str()) {
+                Some((x, y)) => vec![text(x), text(sep.as_str()), text(y)],
+                None => vec![text(st.as_ref()), text(""), text("")],
+            };
+            Ok(Value::Tuple(Rc::new(parts)))
+        },
+        "removeprefix" => |cx, t, a| {
+            let p = arg_str(cx, &a, 0)?.unwrap_or_default();
+            Ok(text(s(t).strip_prefix(p.as_str()).unwrap_or(&s(t)).to_string()))
+        },
+        "removesuffix" => |cx, t, a| {
+            let p = arg_str(cx, &a, 0)?.unwrap_or_default();
+            Ok(text(s(t).strip_suffix(p.as_str()).unwrap_or(&s(t)).to_string()))
+        },
+        "rfind" => |cx, t, a| {
+            let sub = arg_str(cx, &a, 0)?.unwrap_or_default();
+            let st = s(t);
+            Ok(Value::Int(st.rfind(&sub).map(|b| st[..b].chars().count() as i128).unwrap_or(-1)))
+        },
+        "index" => |cx, t, a| {
+            let sub = arg_str(cx, &a, 0)?.unwrap_or_default();
+            let st = s(t);
+            st.find(&sub)
+                .map(|b| Value::Int(st[..b].chars().count() as i128))
+                .ok_or_else(|| cx.err("ValueError", "substring not found"))
+        },
+        "isalnum" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(char::is_alphanumeric))),
+        "isspace" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(char::is_whitespace))),
+        "islower" => |_, t, _| {
+            let st = s(t);
+            Ok(Value::Bool(st.chars().any(char::is_lowercase) && !st.chars().any(char::is_uppercase)))
+        },
+        "isupper" => |_, t, _| {
+            let st = s(t);
+            Ok(Value::Bool(st.chars().any(char::is_uppercase) && !st.chars().any(char::is_lowercase)))
+        },
+        "swapcase" => |_, t, _| {
+            Ok(text(
+                s(t).chars()
+                    .flat_map(|c| {
+                        if c.is_uppercase() {
+                            c.to_lowercase().collect::<Vec<_>>()
+                        } else {
+                            c.to_uppercase().collect()
+                        }
+                    })
+                    .collect::<String>(),
+            ))
+        },
+        "casefold" => |_, t, _| Ok(text(s(t).to_lowercase())),
+        "join" => |cx, t, a| {
+            let items = cx.iterate(a.pos.first().unwrap_or(&Value::None))?;
+            let mut parts = Vec::new();
+            for (k, i) in items.iter().enumerate() {
+                match i {
+                    Value::Str(x) => parts.push(x.to_string()),
+                    other => {
+                        return Err(cx.type_err(format!(
+                            "sequence item {k}: expected str instance, {} found",
+                            crate::format::type_name(other)
+                        )))
+                    }
+                }
+            }
+            Ok(text(parts.join(&s(t))))
+        },
+        "replace" => |cx, t, a| {
+            let (Some(old), Some(new)) = (arg_str(cx, &a, 0)?, arg_str(cx, &a, 1)?) else {
+                return Err(cx.type_err("replace expected 2 arguments"));
+            };
+            Ok(text(match a.pos.get(2) {
+                Some(Value::Int(n)) if *n >= 0 => s(t).replacen(&old, &new, *n as usize),
+                _ => s(t).replace(&old, &new),
+            }))
+        },
+        "startswith" => |cx, t, a| {
+            Ok(Value::Bool(match a.pos.first() {
+                Some(Value::Tuple(items)) => items.iter().any(|p| s(t).starts_with(s(p).as_ref())),
+                _ => s(t).starts_with(arg_str(cx, &a, 0)?.unwrap_or_default().as_str()),
+            }))
+        },
+        "endswith" => |cx, t, a| {
+            Ok(Value::Bool(match a.pos.first() {
+                Some(Value::Tuple(items)) => items.iter().any(|p| s(t).ends_with(s(p).as_ref())),
+                _ => s(t).ends_with(arg_str(cx, &a, 0)?.unwrap_or_default().as_str()),
+            }))
+        },
+        "find" => |cx, t, a| {
+            let sub = arg_str(cx, &a, 0)?.unwrap_or_default();
+            let st = s(t);
+            Ok(Value::Int(st.find(&sub).map(|b| st[..b].chars().count() as i128).unwrap_or(-1)))
+        },
+        "count" => {
+            |cx, t, a| Ok(Value::Int(s(t).matches(arg_str(cx, &a, 0)?.unwrap_or_default().as_str()).count() as i128))
+        }
+        "isdigit" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(|c| c.is_ascii_digit()))),
+        "isalpha" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(char::is_alphabetic))),
+        "center" => |cx, t, a| crate::strformat::pad(cx, &s(t), &a, '^'),
+        "ljust" => |cx, t, a| crate::strformat::pad(cx, &s(t), &a, '<'),
+        "rjust" => |cx, t, a| crate::strformat::pad(cx, &s(t), &a, '>'),
+        "zfill" => |cx, t, a| {
+            let w = match a.pos.first() {
+                Some(Value::Int(w)) => *w as usize,
+                _ => return Err(cx.type_err("zfill() takes an integer")),
+            };
+            let st = s(t);
+            let n = st.chars().count();
+            if n >= w {
+                return Ok(t.clone());
+            }
+            let (sign, rest) = if st.starts_with(['-', '+']) { st.split_at(1) } else { ("", st.as_ref()) };
+            Ok(text(format!("{sign}{}{rest}", "0".repeat(w - n))))
+        },
+        "format" => |cx, t, a| crate::strformat::str_format(cx, &s(t), a),
+        _ => return None,
+    })
+}
+
+fn split(cx: &Cx, t: &Value, mut a: Args, from_right: bool) -> Result<Value, Ctrl> {
+    let sep = match a.get(0, "sep") {
+        Some(Value::Str(x)) => Some(x),
+        _ => None,
+    };
+    let max = match a.get(1, "maxsplit") {
+        Some(Value::Int(n)) if n >= 0 => Some(n as usize),
+        _ => None,
+    };
+    let st = s(t);
+    let parts: Vec<String> = match (sep, max) {
+        (Some(sep), _) if sep.is_empty() => return Err(cx.err("ValueError", "empty separator")),
+        (Some(sep), None) => st.split(sep.as_ref()).map(String::from).collect(),
+        (Some(sep), Some(n)) if from_right => {
+            let mut v: Vec<String> = st.rsplitn(n + 1, sep.as_ref()).map(String::from).collect();
+            v.reverse();
+            v
+        }
+        (Some(sep), Some(n)) => st.splitn(n + 1, sep.as_ref()).map(String::from).collect(),
+        (None, None) => st.split_whitespace().map(String::from).collect(),
+        (None, Some(n)) => {
+            let words: Vec<&str> = st.split_whitespace().collect();
+            if words.len() <= n + 1 {
+                words.into_iter().map(String::from).collect()
+            } else if from_right {
+                let keep = words.len() - n;
+                let head = st.trim_end();
+                let mut rest: Vec<String> = words[keep..].iter().map(|w| w.to_string()).collect();
+                let mut idx = head.len();
+                for w in words[keep..].iter().rev() {
+                    idx = head[..idx].rfind(w).unwrap_or(0);
+                }
+                rest.insert(0, head[..idx].trim_end().to_string());
+                rest
+            } else {
+                let mut out: Vec<String> = words[..n].iter().map(|w| w.to_string()).collect();
+                let mut idx = 0;
+                let trimmed = st.trim_start();
+                for w in &words[..n] {
+                    idx = trimmed[idx..].find(w).map(|p| p + idx + w.len()).unwrap_or(idx);
+                }
+                out.push(trimmed[idx..].trim_start().to_string());
+                out
+            }
+        }
+    };
+    Ok(new_list(parts.into_iter().map(text).collect()))
+}

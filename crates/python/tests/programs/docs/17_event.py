@@ -1,0 +1,16 @@
+import asyncio
+
+async def waiter(event):
+    print('waiting for it ...')
+    await event.wait()
+    print('... got it!')
+
+async def main():
+    event = asyncio.Event()
+    waiter_task = asyncio.create_task(waiter(event))
+    await asyncio.sleep(0.2)
+    event.set()
+    await waiter_task
+    print(event.is_set())
+
+asyncio.run(main())
