@@ -141,3 +141,44 @@ async fn simultaneous_timers_on_the_real_loop_behave_as_in_cpython() {
         }
     }
 }
+
+/// The seed's lessons written as programs (those that need no Web Worker), run by the
+/// Python engine on the browser's real loop, against the same programs on the virtual loop
+/// (which the engine's differential test holds to CPython): the same lines, written by the
+/// same tasks, within 0.15 s.
+#[wasm_bindgen_test]
+async fn python_programs_run_on_the_real_loop_as_on_the_virtual_one() {
+    const UNIT: f64 = 1000.0;
+    let programs = [
+        ("example1", include_str!("../../python/tests/programs/seed/example1.py")),
+        ("example2", include_str!("../../python/tests/programs/seed/example2.py")),
+        ("example3", include_str!("../../python/tests/programs/seed/example3.py")),
+        ("example4", include_str!("../../python/tests/programs/seed/example4.py")),
+        ("example5", include_str!("../../python/tests/programs/seed/example5.py")),
+        ("example7", include_str!("../../python/tests/programs/seed/example7.py")),
+        ("example8_failures", include_str!("../../python/tests/programs/seed/example8_failures.py")),
+    ];
+    for (name, src) in programs {
+        let ideal = playground_python::run_virtual(src, UNIT, 4).expect("the seed program is accepted");
+        let program = playground_python::check(src).expect("the seed program is accepted");
+        let lines = Rc::new(std::cell::RefCell::new(Vec::new()));
+        let sink_lines = lines.clone();
+        let sink: Rc<dyn Fn(playground_python::TraceLine)> = Rc::new(move |l| sink_lines.borrow_mut().push(l));
+        playground_python::run(&program, runtime(), UNIT, sink).await;
+        let real = lines.borrow();
+        let show =
+            |l: &playground_python::TraceLine| format!("{} [{}] {:.3} {}", l.event.as_str(), l.who, l.t / UNIT, l.text);
+        assert_eq!(
+            real.len(),
+            ideal.len(),
+            "{name}: {:#?} against {:#?}",
+            real.iter().map(show).collect::<Vec<_>>(),
+            ideal.iter().map(show).collect::<Vec<_>>()
+        );
+        for (r, i) in real.iter().zip(&ideal) {
+            let same = r.event == i.event && r.who == i.who && r.text == i.text && (r.t - i.t).abs() <= 0.15 * UNIT;
+            assert!(same, "{name}: on the browser's loop `{}`, on the virtual loop `{}`", show(r), show(i));
+        }
+        console_log!("{name}: {} lines as on the virtual loop", real.len());
+    }
+}
