@@ -3,6 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, openPage, traceOf, ROOT } from './helpers.mjs';
 import { compareTraces } from './reference.mjs';
@@ -42,6 +44,32 @@ for (const unit of [50, 100]) {
     await page.close();
   });
 }
+
+test('embeds with run=1 in a course page on another origin run on time, each in its frame', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'course-'));
+  const embeds = { order: 'lesson=order&unit=100', offload: 'lesson=offload&unit=300', gather: 'lesson=gather&mode=group&unit=100' };
+  const frames = Object.entries(embeds).map(([name, query]) =>
+    `<h2>${name}</h2><iframe src="${server.url}?v=1&amp;${query.replaceAll('&', '&amp;')}&amp;embed=1&amp;run=1" title="${name}" width="700" height="450"></iframe>`);
+  await writeFile(join(folder, 'index.html'), `<!DOCTYPE html><html><body><h1>Course page</h1>${frames.join('\n')}</body></html>`);
+  const course = await serve(folder);
+  const page = await browser.newPage({ viewport: { width: 800, height: 2000 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(course.url);
+  for (const [name, query] of Object.entries(embeds)) {
+    const unit = Number(new URLSearchParams(query).get('unit'));
+    const frame = page.frameLocator(`iframe[title="${name}"]`);
+    await frame.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
+    const lines = await frame.locator('.output [data-event]').evaluateAll((ls) => ls.map((l) => [l.dataset.who, l.dataset.event, Number(l.dataset.t), Number(l.dataset.idealT)]));
+    assert.ok(lines.length > 0 && lines.at(-1)[1] === 'end', `${name}: the run ended`);
+    const tolerance = Math.max(0.15 * unit, 5);
+    const late = lines.filter(([, , t, ideal]) => !(Math.abs(t - ideal) <= tolerance));
+    assert.deepEqual(late, [], `${name}: every line within ${tolerance} ms of the ideal run`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+  await course.close();
+});
 
 test('an async run and a thread run opened with run=1 never say the program blocked the loop', async () => {
   for (const query of ['lesson=tasks&unit=200', 'lesson=offload&unit=200', 'lesson=gather&unit=200']) {
