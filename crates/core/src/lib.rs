@@ -11,6 +11,7 @@ pub mod ideal;
 pub mod lanes;
 pub mod lifecycle;
 pub mod link;
+pub mod markdown;
 pub mod program;
 pub mod python;
 pub mod scenario;

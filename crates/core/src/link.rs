@@ -22,6 +22,39 @@ pub struct LinkState {
     pub run: bool,
     /// Compact layout for an iframe.
     pub embed: bool,
+    /// The page's colours.
+    pub theme: Theme,
+}
+
+/// The page's colours: the `theme` key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follows the reader's system setting (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    /// Light colours, whatever the system says.
+    Light,
+    /// Dark colours, whatever the system says.
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, in the order the page offers them.
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The theme's name in links (and in the page's `data-theme`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The theme a link's value names, if any.
+    pub fn from_name(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == name)
+    }
 }
 
 impl Default for LinkState {
@@ -33,7 +66,7 @@ impl Default for LinkState {
 impl LinkState {
     /// A lesson with its defaults.
     pub fn for_lesson(lesson: Lesson) -> LinkState {
-        LinkState { lesson, scenario: lesson.defaults(), run: false, embed: false }
+        LinkState { lesson, scenario: lesson.defaults(), run: false, embed: false, theme: Theme::Auto }
     }
 }
 
@@ -139,6 +172,9 @@ pub fn to_link(state: &LinkState) -> String {
         if s.unit != d.unit {
             parts.push(format!("unit={}", s.unit));
         }
+    }
+    if state.theme != Theme::Auto {
+        parts.push(format!("theme={}", state.theme.name()));
     }
     if state.run {
         parts.push("run=1".into());
@@ -247,17 +283,24 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
         }
     };
     let (run, embed) = (flag("run"), flag("embed"));
+    let theme = match get("theme") {
+        None => Theme::Auto,
+        Some(value) => Theme::from_name(value).unwrap_or_else(|| {
+            invalid("theme", value, "one of light, dark, auto");
+            Theme::Auto
+        }),
+    };
     for (key, _) in &pairs {
         if !KEYS.contains(&key.as_str()) {
             problems.push(Problem::UnknownKey(key.clone()));
         }
     }
-    (LinkState { lesson, scenario, run, embed }, problems)
+    (LinkState { lesson, scenario, run, embed, theme }, problems)
 }
 
 /// The keys of the contract.
-pub const KEYS: [&str; 11] =
-    ["v", "lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed"];
+pub const KEYS: [&str; 12] =
+    ["v", "lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed", "theme"];
 
 /// Tenths of a second from `1`, `1.5`, `0.1` (at most one decimal, no sign).
 fn parse_tenths(text: &str) -> Option<u16> {
@@ -318,4 +361,36 @@ fn decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theme_is_written_only_when_not_auto() {
+        let mut state = LinkState::for_lesson(Lesson::Gather);
+        assert_eq!(to_link(&state), "v=1&lesson=gather");
+        state.theme = Theme::Dark;
+        assert_eq!(to_link(&state), "v=1&lesson=gather&theme=dark");
+        state.theme = Theme::Light;
+        assert_eq!(to_link(&state), "v=1&lesson=gather&theme=light");
+    }
+
+    #[test]
+    fn theme_is_read_for_every_lesson_even_terms() {
+        assert_eq!(from_link("v=1&theme=dark").0.theme, Theme::Dark);
+        assert_eq!(from_link("lesson=terms&theme=light").0.theme, Theme::Light);
+        let (state, problems) = from_link("theme=auto");
+        assert_eq!((state.theme, problems), (Theme::Auto, vec![]));
+    }
+
+    #[test]
+    fn an_invalid_theme_is_reported_and_auto_used() {
+        let (state, problems) = from_link("v=1&theme=Dark");
+        assert_eq!(state.theme, Theme::Auto);
+        let expected =
+            Problem::Invalid { key: "theme".into(), value: "Dark".into(), accepted: "one of light, dark, auto".into() };
+        assert_eq!(problems, vec![expected]);
+    }
 }

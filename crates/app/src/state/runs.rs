@@ -149,6 +149,7 @@ impl Playground {
         self.clock.set_value(clock);
         self.active.set_value(Some(Active { handle: handle.clone(), trace }));
         self.beat();
+        self.tell_host(&RunStatus::Running);
         handle.over().await;
         self.end(id, rt.now());
     }
@@ -163,6 +164,7 @@ impl Playground {
         self.run.update(|r| {
             r.status = if r.status == RunStatus::Stopping { RunStatus::Stopped } else { RunStatus::Finished };
         });
+        self.tell_host(&self.run.with_untracked(|r| r.status.clone()));
         if self.pool_size().is_some() {
             self.warm_workers(); // workers stopped with the run were replaced: say when they are ready
         }
