@@ -90,6 +90,14 @@ test('the frame tells its host its height and its runs, and does what the host a
   await waitForRun(page, 'stopped');
   const stopped = (await runMessages(page)).at(-1);
   assert.deepEqual(stopped, { type: 'asyncio-playground:run', status: 'stopped', link: '?v=1&jobs=5,5' });
+  // A run replaced by another (Run during a run) ends as stopped, then the new one starts.
+  await frame.getByRole('button', { name: 'Run', exact: true }).click();
+  await waitForRun(page, 'started', 4);
+  await page.evaluate(() => document.querySelector('iframe').contentWindow.postMessage({ type: 'asyncio-playground:run' }, '*'));
+  await waitForRun(page, 'started', 5);
+  assert.deepEqual((await runMessages(page)).slice(-3).map((m) => m.status), ['started', 'stopped', 'started']);
+  await frame.getByRole('button', { name: 'Stop' }).click();
+  await waitForRun(page, 'stopped', 3);
   assert.deepEqual(errors, []);
   await page.close();
   await course.close();

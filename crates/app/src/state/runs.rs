@@ -58,6 +58,9 @@ impl Playground {
     /// stopped first). A scenario with workers starts once they are all ready.
     pub fn start(&self) {
         let old = self.active.try_update_value(Option::take).flatten();
+        if self.run.with_untracked(|r| r.status.is_live()) {
+            self.tell_host(&RunStatus::Stopped); // the run it replaces ends here, for the host page
+        }
         let size = self.pool_size();
         let waiting = size.map_or("Starting…".into(), |n| format!("Starting {n} Web Workers…"));
         let id = self.replace_run(RunStatus::Waiting(waiting));
