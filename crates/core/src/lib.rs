@@ -18,6 +18,7 @@ pub mod scenario;
 pub mod source;
 pub mod stalls;
 pub mod summary;
+pub mod theme;
 pub mod trace;
 pub mod virtual_loop;
 pub mod worker_protocol;

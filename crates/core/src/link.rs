@@ -6,6 +6,8 @@ use crate::scenario::{
 };
 use std::fmt;
 
+pub use crate::theme::Theme;
+
 /// The link schema version this code writes.
 pub const VERSION: &str = "1";
 /// Longest link accepted, in characters.
@@ -24,37 +26,6 @@ pub struct LinkState {
     pub embed: bool,
     /// The page's colours.
     pub theme: Theme,
-}
-
-/// The page's colours: the `theme` key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// Follows the reader's system setting (`prefers-color-scheme`).
-    #[default]
-    Auto,
-    /// Light colours, whatever the system says.
-    Light,
-    /// Dark colours, whatever the system says.
-    Dark,
-}
-
-impl Theme {
-    /// Every theme, in the order the page offers them.
-    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
-
-    /// The theme's name in links (and in the page's `data-theme`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    /// The theme a link's value names, if any.
-    pub fn from_name(name: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.name() == name)
-    }
 }
 
 impl Default for LinkState {
@@ -361,36 +332,4 @@ fn decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn theme_is_written_only_when_not_auto() {
-        let mut state = LinkState::for_lesson(Lesson::Gather);
-        assert_eq!(to_link(&state), "v=1&lesson=gather");
-        state.theme = Theme::Dark;
-        assert_eq!(to_link(&state), "v=1&lesson=gather&theme=dark");
-        state.theme = Theme::Light;
-        assert_eq!(to_link(&state), "v=1&lesson=gather&theme=light");
-    }
-
-    #[test]
-    fn theme_is_read_for_every_lesson_even_terms() {
-        assert_eq!(from_link("v=1&theme=dark").0.theme, Theme::Dark);
-        assert_eq!(from_link("lesson=terms&theme=light").0.theme, Theme::Light);
-        let (state, problems) = from_link("theme=auto");
-        assert_eq!((state.theme, problems), (Theme::Auto, vec![]));
-    }
-
-    #[test]
-    fn an_invalid_theme_is_reported_and_auto_used() {
-        let (state, problems) = from_link("v=1&theme=Dark");
-        assert_eq!(state.theme, Theme::Auto);
-        let expected =
-            Problem::Invalid { key: "theme".into(), value: "Dark".into(), accepted: "one of light, dark, auto".into() };
-        assert_eq!(problems, vec![expected]);
-    }
 }
