@@ -44,7 +44,7 @@ ensure_wasm_bindgen() {
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 }
 
-# npm packages (binaryen's wasm-opt, playwright-core) from the committed lock file. They are kept
+# npm packages (binaryen's wasm-opt, playwright-core, axe-core) from the committed lock file. They are kept
 # in a cache folder keyed by the lock file's hash, so a fresh clone links them instead of installing.
 ensure_node_modules() {
   command -v npm >/dev/null || die "npm is missing" "apt-get update && apt-get install -y nodejs npm"
@@ -54,7 +54,7 @@ ensure_node_modules() {
   if [ ! -f "$cache/.complete" ]; then
     mkdir -p "$cache"
     cp "$ROOT/package.json" "$ROOT/package-lock.json" "$cache/"
-    try "installing npm packages (binaryen, playwright-core) from package-lock.json" \
+    try "installing npm packages (binaryen, playwright-core, axe-core) from package-lock.json" \
       "cd $ROOT && npm ci" \
       npm ci --prefix "$cache" --no-audit --no-fund
     touch "$cache/.complete"

@@ -57,7 +57,7 @@ test('the address bar follows the controls, and run=1 starts the run', async () 
 test('a link with script in every value shows the notice and runs nothing', async () => {
   const evil = '<script>window.__pwned=1</script>';
   const img = '"><img src=x onerror="window.__pwned=2">';
-  const keys = ['v', 'lesson', 'mode', 'jobs', 'order', 'sleep', 'workers', 'linger', 'unit', 'run', 'embed'];
+  const keys = ['v', 'lesson', 'mode', 'jobs', 'order', 'sleep', 'workers', 'linger', 'unit', 'run', 'embed', 'theme'];
   const query = keys.map((k, i) => `${k}=${encodeURIComponent(i % 2 ? evil : img)}`).join('&')
     + `&${encodeURIComponent(img)}=1&extra=${encodeURIComponent(evil)}`;
   const { page, errors } = await openPage(browser, `${server.url}?${query}`);

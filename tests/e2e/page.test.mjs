@@ -41,7 +41,7 @@ test('each lesson can be chosen and run, and shows its output and summary', asyn
   await finished(page);
   assert.match(await page.getByRole('region', { name: 'Summary' }).textContent(), /the blocking sleeps ran in Web Workers, so the jobs overlapped/);
   await page.getByRole('button', { name: /^Terms/ }).click();
-  await page.getByRole('region', { name: 'Coroutine function and coroutine object' }).waitFor();
+  await page.getByRole('region', { name: 'Coroutine function and coroutine object', exact: true }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

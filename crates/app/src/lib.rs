@@ -17,6 +17,7 @@ use components::run_bar::RunBar;
 use components::share::{link_of, Share};
 use components::summary::RunSummary;
 use components::terms::TermsLesson;
+use components::theme_picker::ThemePicker;
 use components::timeline::TimelineView;
 use leptos::prelude::*;
 use playground_core::link::{from_link, to_link, LinkState};
@@ -80,6 +81,8 @@ pub fn App() -> impl IntoView {
             browser::address::replace_query(&link)
         }
     });
+    // The page's colours follow the link's theme.
+    Effect::new(move |_| browser::theme::apply(playground.link.with(|l| l.theme)));
     // Workers start when the lesson or sleep kind asks for them, before any run.
     let pool_size =
         Memo::new(move |_| playground.link.with(|l| program::pool_size(&l.scenario, playground_runtime::cores())));
@@ -88,6 +91,9 @@ pub fn App() -> impl IntoView {
         let _size = pool_size.get();
         playground.warm_workers();
     });
+    // Inside a frame: the host page is told the content's height, and may ask for links and runs.
+    browser::host::report_size();
+    browser::host::on_request(move |request| playground.answer_host(request));
     if run_on_load {
         playground.start_when_settled();
     }
@@ -97,8 +103,11 @@ pub fn App() -> impl IntoView {
     view! {
         <Show when=move || !embed>
             <header class="top">
-                <h1>"asyncio playground"</h1>
-                <p class="tagline">"Python's asyncio, run for real: Rust futures on your browser's event loop."</p>
+                <div>
+                    <h1>"asyncio playground"</h1>
+                    <p class="tagline">"Python's asyncio, run for real: Rust futures on your browser's event loop."</p>
+                </div>
+                <ThemePicker/>
             </header>
         </Show>
         <main class="layout" class:embed=embed>

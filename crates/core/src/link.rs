@@ -6,6 +6,8 @@ use crate::scenario::{
 };
 use std::fmt;
 
+pub use crate::theme::Theme;
+
 /// The link schema version this code writes.
 pub const VERSION: &str = "1";
 /// Longest link accepted, in characters.
@@ -22,6 +24,8 @@ pub struct LinkState {
     pub run: bool,
     /// Compact layout for an iframe.
     pub embed: bool,
+    /// The page's colours.
+    pub theme: Theme,
 }
 
 impl Default for LinkState {
@@ -33,7 +37,7 @@ impl Default for LinkState {
 impl LinkState {
     /// A lesson with its defaults.
     pub fn for_lesson(lesson: Lesson) -> LinkState {
-        LinkState { lesson, scenario: lesson.defaults(), run: false, embed: false }
+        LinkState { lesson, scenario: lesson.defaults(), run: false, embed: false, theme: Theme::Auto }
     }
 }
 
@@ -139,6 +143,9 @@ pub fn to_link(state: &LinkState) -> String {
         if s.unit != d.unit {
             parts.push(format!("unit={}", s.unit));
         }
+    }
+    if state.theme != Theme::Auto {
+        parts.push(format!("theme={}", state.theme.name()));
     }
     if state.run {
         parts.push("run=1".into());
@@ -247,17 +254,24 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
         }
     };
     let (run, embed) = (flag("run"), flag("embed"));
+    let theme = match get("theme") {
+        None => Theme::Auto,
+        Some(value) => Theme::from_name(value).unwrap_or_else(|| {
+            invalid("theme", value, "one of light, dark, auto");
+            Theme::Auto
+        }),
+    };
     for (key, _) in &pairs {
         if !KEYS.contains(&key.as_str()) {
             problems.push(Problem::UnknownKey(key.clone()));
         }
     }
-    (LinkState { lesson, scenario, run, embed }, problems)
+    (LinkState { lesson, scenario, run, embed, theme }, problems)
 }
 
 /// The keys of the contract.
-pub const KEYS: [&str; 11] =
-    ["v", "lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed"];
+pub const KEYS: [&str; 12] =
+    ["v", "lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed", "theme"];
 
 /// Tenths of a second from `1`, `1.5`, `0.1` (at most one decimal, no sign).
 fn parse_tenths(text: &str) -> Option<u16> {

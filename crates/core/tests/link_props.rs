@@ -2,7 +2,7 @@
 //! and no string, however hostile, makes the reader panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use playground_core::link::{from_link, to_link, LinkState, Problem, MAX_LINK_CHARS};
+use playground_core::link::{from_link, to_link, LinkState, Problem, Theme, MAX_LINK_CHARS};
 use playground_core::scenario::{Job, Lesson, Mode, Scenario, SleepKind};
 use proptest::prelude::*;
 
@@ -33,12 +33,17 @@ fn scenario() -> impl Strategy<Value = Scenario> {
 }
 
 fn state() -> impl Strategy<Value = LinkState> {
-    (prop::sample::select(Lesson::ALL.to_vec()), scenario(), any::<bool>(), any::<bool>()).prop_map(
-        |(lesson, scenario, run, embed)| {
-            let scenario = if lesson == Lesson::Terms { lesson.defaults() } else { scenario };
-            LinkState { lesson, scenario, run, embed }
-        },
+    (
+        prop::sample::select(Lesson::ALL.to_vec()),
+        scenario(),
+        any::<bool>(),
+        any::<bool>(),
+        prop::sample::select(Theme::ALL.to_vec()),
     )
+        .prop_map(|(lesson, scenario, run, embed, theme)| {
+            let scenario = if lesson == Lesson::Terms { lesson.defaults() } else { scenario };
+            LinkState { lesson, scenario, run, embed, theme }
+        })
 }
 
 proptest! {
@@ -59,7 +64,7 @@ proptest! {
 
     #[test]
     fn hostile_values_are_reported_with_their_key(
-        key in prop::sample::select(vec!["lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed", "v"]),
+        key in prop::sample::select(vec!["lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed", "theme", "v"]),
         value in prop_oneof![
             Just("<script>alert(1)</script>".to_string()),
             Just("\"><img src=x onerror=alert(1)>".to_string()),

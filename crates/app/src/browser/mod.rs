@@ -4,4 +4,6 @@ pub mod address;
 pub mod crash;
 pub mod export;
 pub mod frames;
+pub mod host;
+pub mod theme;
 pub mod visibility;

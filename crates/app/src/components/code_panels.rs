@@ -47,11 +47,11 @@ pub fn CodePanels() -> impl IntoView {
         <div class="code-panels">
             <section class="code" aria-labelledby="python-title">
                 <h3 id="python-title">"Python (asyncio)"</h3>
-                <pre tabindex="0" aria-label="Python program"><code>{python}</code></pre>
+                <pre tabindex="0" role="region" aria-label="Python program"><code>{python}</code></pre>
             </section>
             <section class="code" aria-labelledby="rust-title">
                 <h3 id="rust-title">"Rust (what runs)"</h3>
-                <pre tabindex="0" aria-label="Rust program"><code>{rust}</code></pre>
+                <pre tabindex="0" role="region" aria-label="Rust program"><code>{rust}</code></pre>
             </section>
         </div>
     }

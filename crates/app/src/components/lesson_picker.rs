@@ -14,7 +14,7 @@ pub fn LessonPicker() -> impl IntoView {
         let current = move || playground.link.with(|l| l.lesson == lesson);
         let choose = move |_| {
             playground.stop();
-            playground.edit(|l| *l = LinkState { embed: l.embed, ..LinkState::for_lesson(lesson) });
+            playground.edit(|l| *l = LinkState { embed: l.embed, theme: l.theme, ..LinkState::for_lesson(lesson) });
         };
         view! {
             <li>

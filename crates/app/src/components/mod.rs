@@ -12,4 +12,5 @@ pub mod run_bar;
 pub mod share;
 pub mod summary;
 pub mod terms;
+pub mod theme_picker;
 pub mod timeline;

@@ -1,4 +1,4 @@
-//! Copy link, and the iframe snippet for course material.
+//! Copy link, the iframe snippet for course material, and the run as Markdown.
 
 use crate::browser::address::base_url;
 use crate::browser::export::copy;
@@ -6,6 +6,8 @@ use crate::state::use_playground;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use playground_core::link::{to_link, LinkState};
+use playground_core::markdown::run_markdown;
+use playground_core::summary::output_line;
 
 /// The link of `state` on this page.
 pub fn link_of(state: &LinkState) -> String {
@@ -49,15 +51,26 @@ pub fn Share() -> impl IntoView {
         snippet.set(Some(code.clone()));
         copy_text(code, ("Snippet", "snippet"));
     };
+    let markdown = move |_| {
+        let (link, lesson) =
+            playground.link.with_untracked(|l| (link_of(&LinkState { run: false, ..l.clone() }), l.lesson));
+        let title = format!("asyncio playground: {}", crate::lessons::text(lesson).title);
+        let lines: Vec<String> =
+            playground.run.with_untracked(|r| r.events.iter().map(|e| output_line(e, r.scenario.unit)).collect());
+        let text = run_markdown(&title, &link, &lines);
+        snippet.set(Some(text.clone()));
+        copy_text(text, ("Markdown", "Markdown"));
+    };
     view! {
         <div class="share">
             <button type="button" on:click=copy_link>"Copy link"</button>
             <button type="button" on:click=embed>"Embed"</button>
+            <button type="button" on:click=markdown>"Copy as Markdown"</button>
             <span class="share-message" role="status">{move || message.get()}</span>
             <Show when=move || snippet.get().is_some()>
                 <label class="snippet">
                     <span>"To share"</span>
-                    <textarea readonly rows="3" prop:value=move || snippet.get().unwrap_or_default()
+                    <textarea readonly rows="4" prop:value=move || snippet.get().unwrap_or_default()
                         on:focus={|ev| event_target::<web_sys::HtmlTextAreaElement>(&ev).select()}></textarea>
                 </label>
             </Show>

@@ -2,12 +2,13 @@
 //! the page holds (a [`RunHandle`] with its lifecycle), and what its frames measure.
 //! Runs really happen on the browser's event loop (`playground-runtime`).
 
+mod embedding;
 mod live;
 mod runs;
 
 use leptos::prelude::*;
 use playground_core::lifecycle::RunHandle;
-use playground_core::link::LinkState;
+use playground_core::link::{LinkState, Theme};
 use playground_core::trace::Blocked;
 use playground_core::{Scenario, Trace, TraceEvent};
 use std::rc::Rc;
@@ -159,6 +160,11 @@ impl Playground {
     /// Changes the link state (the controls call this).
     pub fn edit(&self, f: impl FnOnce(&mut LinkState)) {
         self.link.update(f);
+    }
+
+    /// Changes the page's colours (kept in the link).
+    pub fn set_theme(&self, theme: Theme) {
+        self.link.update(|l| l.theme = theme);
     }
 }
 

@@ -58,6 +58,9 @@ impl Playground {
     /// stopped first). A scenario with workers starts once they are all ready.
     pub fn start(&self) {
         let old = self.active.try_update_value(Option::take).flatten();
+        if self.run.with_untracked(|r| r.status.is_live()) {
+            self.tell_host(&RunStatus::Stopped); // the run it replaces ends here, for the host page
+        }
         let size = self.pool_size();
         let waiting = size.map_or("Starting…".into(), |n| format!("Starting {n} Web Workers…"));
         let id = self.replace_run(RunStatus::Waiting(waiting));
@@ -149,6 +152,7 @@ impl Playground {
         self.clock.set_value(clock);
         self.active.set_value(Some(Active { handle: handle.clone(), trace }));
         self.beat();
+        self.tell_host(&RunStatus::Running);
         handle.over().await;
         self.end(id, rt.now());
     }
@@ -163,6 +167,7 @@ impl Playground {
         self.run.update(|r| {
             r.status = if r.status == RunStatus::Stopping { RunStatus::Stopped } else { RunStatus::Finished };
         });
+        self.tell_host(&self.run.with_untracked(|r| r.status.clone()));
         if self.pool_size().is_some() {
             self.warm_workers(); // workers stopped with the run were replaced: say when they are ready
         }

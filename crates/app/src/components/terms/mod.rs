@@ -62,8 +62,8 @@ pub fn Cell(term: &'static str, python: &'static str, rust: &'static str, childr
         <section class="cell" aria-label=term>
             <h3>{term}</h3>
             <div class="cell-code">
-                <pre aria-label=format!("{term} in Python")><code>{python}</code></pre>
-                <pre aria-label=format!("{term} in Rust")><code>{rust}</code></pre>
+                <pre tabindex="0" role="region" aria-label=format!("{term} in Python")><code>{python}</code></pre>
+                <pre tabindex="0" role="region" aria-label=format!("{term} in Rust")><code>{rust}</code></pre>
             </div>
             {children()}
         </section>
