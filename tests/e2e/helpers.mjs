@@ -30,8 +30,13 @@ export async function serve(dir = DIST, port = 0) {
     }
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // A server a failed test did not close must not keep the test file's process alive.
+  server.unref();
   const url = `http://127.0.0.1:${server.address().port}/`;
-  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
 }
 
 /** Debian's Chromium, headless, with the flags this machine needs. */

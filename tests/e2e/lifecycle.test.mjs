@@ -53,22 +53,26 @@ test('embeds with run=1 in a course page on another origin run on time, each in 
   await writeFile(join(folder, 'index.html'), `<!DOCTYPE html><html><body><h1>Course page</h1>${frames.join('\n')}</body></html>`);
   const course = await serve(folder);
   const page = await browser.newPage({ viewport: { width: 800, height: 2000 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(course.url);
-  for (const [name, query] of Object.entries(embeds)) {
-    const unit = Number(new URLSearchParams(query).get('unit'));
-    const frame = page.frameLocator(`iframe[title="${name}"]`);
-    await frame.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
-    const lines = await frame.locator('.output [data-event]').evaluateAll((ls) => ls.map((l) => [l.dataset.who, l.dataset.event, Number(l.dataset.t), Number(l.dataset.idealT)]));
-    assert.ok(lines.length > 0 && lines.at(-1)[1] === 'end', `${name}: the run ended`);
-    const tolerance = Math.max(0.15 * unit, 5);
-    const late = lines.filter(([, , t, ideal]) => !(Math.abs(t - ideal) <= tolerance));
-    assert.deepEqual(late, [], `${name}: every line within ${tolerance} ms of the ideal run`);
+  try {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(course.url);
+    for (const [name, query] of Object.entries(embeds)) {
+      const unit = Number(new URLSearchParams(query).get('unit'));
+      const frame = page.frameLocator(`iframe[title="${name}"]`);
+      await frame.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
+      const lines = await frame.locator('.output [data-event]').evaluateAll((ls) => ls.map((l) => [l.dataset.who, l.dataset.event, Number(l.dataset.t), Number(l.dataset.idealT)]));
+      assert.ok(lines.length > 0 && lines.at(-1)[1] === 'end', `${name}: the run ended`);
+      const tolerance = Math.max(0.15 * unit, 5);
+      const late = lines.filter(([, , t, ideal]) => !(Math.abs(t - ideal) <= tolerance));
+      assert.deepEqual(late, [], `${name}: every line within ${tolerance} ms of the ideal run`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    // Even when the test fails: a server left open would keep this file's process alive.
+    await page.close();
+    await course.close();
   }
-  assert.deepEqual(errors, []);
-  await page.close();
-  await course.close();
 });
 
 test('an async run and a thread run opened with run=1 never say the program blocked the loop', async () => {

@@ -94,6 +94,7 @@ pub fn App() -> impl IntoView {
     // Inside a frame: the host page is told the content's height, and may ask for links and runs.
     browser::host::report_size();
     browser::host::on_request(move |request| playground.answer_host(request));
+    browser::siblings::announce();
     if run_on_load {
         playground.start_when_settled();
     }

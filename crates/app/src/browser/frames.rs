@@ -69,11 +69,13 @@ pub async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
-/// Resolves once the page has settled: fonts loaded, two quiet frames in a row (first
-/// paint done, no start-up work between them), and an idle moment of the browser.
+/// Resolves once the page has settled: fonts loaded, no other playground of the page still
+/// starting up, two quiet frames in a row (first paint done, no start-up work between
+/// them), and an idle moment of the browser.
 pub async fn settled() {
     let Some(window) = web_sys::window() else { return };
     await_property(&window, &["document", "fonts", "ready"]).await;
+    super::siblings::quiet().await;
     let (mut last, mut quiet) = (next_frame().await, 0);
     for _ in 0..MAX_SETTLE_FRAMES {
         let t = next_frame().await;

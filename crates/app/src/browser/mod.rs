@@ -5,5 +5,7 @@ pub mod crash;
 pub mod export;
 pub mod frames;
 pub mod host;
+pub mod siblings;
 pub mod theme;
+pub mod turns;
 pub mod visibility;

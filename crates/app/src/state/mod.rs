@@ -140,6 +140,8 @@ pub struct Playground {
     pub beat: RwSignal<u32>,
     clock: StoredValue<Clock>,
     active: StoredValue<Option<Active>, LocalStorage>,
+    /// A run from a link holds its turn among the page's playgrounds until it is over.
+    turn: StoredValue<Option<crate::browser::turns::Turn>, LocalStorage>,
 }
 
 impl Playground {
@@ -154,6 +156,7 @@ impl Playground {
             beat: RwSignal::new(0),
             clock: StoredValue::new(Clock::default()),
             active: StoredValue::new_local(None),
+            turn: StoredValue::new_local(None),
         }
     }
 

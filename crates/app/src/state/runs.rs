@@ -3,7 +3,7 @@
 //! stops the old, whose events no longer reach the page.
 
 use super::{Active, Clock, Live, Playground, PoolStatus, RunStatus, RunView, MAX_IDEAL_JOBS};
-use crate::browser::{frames, visibility};
+use crate::browser::{frames, turns, visibility};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use playground_core::aio::Runtime;
@@ -47,8 +47,11 @@ impl Playground {
         let id = self.replace_run(RunStatus::Waiting("Waiting for the page to finish loading…".into()));
         let playground = *self;
         spawn_local(async move {
+            // The page's other playgrounds may be running theirs: one at a time, each on a quiet thread.
+            let turn = turns::take().await;
             frames::settled().await;
             if playground.waiting(id) {
+                playground.turn.set_value(Some(turn));
                 playground.start();
             }
         });
@@ -95,6 +98,7 @@ impl Playground {
     }
 
     fn refuse(&self, id: u64, reason: String) {
+        self.turn.set_value(None);
         self.run.update(|r| {
             if r.id == id {
                 r.status = RunStatus::Refused(reason);
@@ -159,6 +163,7 @@ impl Playground {
 
     /// The run `id` is over (its shutdown ended at `at`).
     fn end(&self, id: u64, at: f64) {
+        self.turn.set_value(None); // the next playground of the page may run
         if !self.run.with_untracked(|r| r.id == id && r.status.is_live()) {
             return;
         }
@@ -178,7 +183,10 @@ impl Playground {
     pub fn stop(&self) {
         let status = self.run.with_untracked(|r| r.status.clone());
         match status {
-            RunStatus::Waiting(_) => self.run.update(|r| r.status = RunStatus::Stopped),
+            RunStatus::Waiting(_) => {
+                self.turn.set_value(None);
+                self.run.update(|r| r.status = RunStatus::Stopped);
+            }
             RunStatus::Running => match self.active.with_value(|a| a.as_ref().map(|a| a.handle.clone())) {
                 Some(handle) => {
                     self.run.update(|r| r.status = RunStatus::Stopping);
