@@ -17,7 +17,7 @@ pub const UNIT_MS: std::ops::RangeInclusive<u16> = 10..=5000;
 /// The fastest speed (ms per scenario second) at which the browser keeps asyncio's times
 /// within the reference's tolerance (0.15 s, or 5 real ms where that is more), as the
 /// benchmark's fidelity table measures it. Faster runs are shown with a warning.
-pub const FAITHFUL_UNIT_MS: u16 = 50;
+pub const FAITHFUL_UNIT_MS: u16 = 100;
 /// Smallest and largest worker pool.
 pub const WORKERS: std::ops::RangeInclusive<u8> = 1..=32;
 
