@@ -138,3 +138,14 @@ test('an idle page does nothing: after a run, under 1% of the main thread and 20
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the speed control says where the browser cannot keep asyncio\'s times', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&lesson=tasks&unit=50`);
+  const note = page.getByRole('note').filter({ hasText: 'ms per second' });
+  assert.match(await note.textContent(), /^At 50 ms per second, a tenth of a second lasts 5 ms: .* may differ from CPython's/);
+  await page.getByLabel('Speed (ms per second)').fill('100');
+  await page.getByLabel('Speed (ms per second)').press('Tab');
+  assert.equal(await note.isVisible(), false, 'no warning at 100 ms per second');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
