@@ -87,6 +87,9 @@ test('axe finds no WCAG 2.1 A/AA violation in any lesson, full page and embedded
         await page.goto(`${server.url}${query}`);
         await page.locator('main').waitFor();
         await page.getByRole('heading', { level: 2 }).waitFor();
+        // The embed's scenario panel open, so that its controls are checked too.
+        const more = page.getByRole('button', { name: 'Change the scenario' });
+        if (embed && lesson !== 'terms') await more.click();
         for (const v of await violations(page)) found.push(`${query}: ${v}`);
         await page.close();
       }
@@ -95,10 +98,10 @@ test('axe finds no WCAG 2.1 A/AA violation in any lesson, full page and embedded
   assert.deepEqual(found, []);
 });
 
-test('axe finds no violation after a run (errors, cancellations, the timeline), light and dark', async () => {
+test('axe finds no violation after a run (errors, cancellations, the timeline), light and dark, full page and embed', async () => {
   const found = [];
-  for (const theme of ['light', 'dark']) {
-    const query = `?v=1&lesson=gather&mode=group&unit=50&theme=${theme}`;
+  for (const [theme, embed] of [['light', ''], ['dark', ''], ['light', '&embed=1'], ['dark', '&embed=1']]) {
+    const query = `?v=1&lesson=gather&mode=group&unit=50&theme=${theme}${embed}`;
     const { page } = await openPage(browser, `${server.url}${query}`);
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();

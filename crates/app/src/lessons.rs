@@ -1,4 +1,4 @@
-//! Each lesson's title and explanation, in our own words from the seed's notes.
+//! Each lesson's title, explanation and one-line summary, in our own words from the seed's notes.
 
 use playground_core::Lesson;
 
@@ -8,6 +8,8 @@ pub struct LessonText {
     pub title: &'static str,
     /// What to notice, and why it happens.
     pub explanation: &'static str,
+    /// The lesson in one line (what an embed shows instead of the explanation).
+    pub summary: &'static str,
 }
 
 /// The text of `lesson`.
@@ -71,5 +73,19 @@ pub fn text(lesson: Lesson) -> LessonText {
              ExceptionGroup once every child is finished.",
         ),
     };
-    LessonText { title, explanation }
+    LessonText { title, explanation, summary: summary(lesson) }
+}
+
+/// The one-line summary of `lesson`.
+fn summary(lesson: Lesson) -> &'static str {
+    match lesson {
+        Lesson::Terms => "The vocabulary of asyncio, each term run for real on the browser's event loop.",
+        Lesson::Sync => "No event loop: time.sleep runs the jobs one after another.",
+        Lesson::Await => "Awaiting coroutines one by one: the jobs still run one after another.",
+        Lesson::Tasks => "create_task hands the jobs to the event loop: their sleeps overlap.",
+        Lesson::Order => "Awaiting tasks in another order changes when main gets each result, not the total.",
+        Lesson::Blocking => "time.sleep inside a task holds the whole event loop.",
+        Lesson::Offload => "to_thread and a process pool move the blocking sleep off the event loop.",
+        Lesson::Gather => "gather and TaskGroup, when one of the jobs raises.",
+    }
 }

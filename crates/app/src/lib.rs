@@ -6,23 +6,12 @@ mod components;
 mod lessons;
 mod state;
 
-use components::code_panels::CodePanels;
-use components::controls::Controls;
-use components::heartbeat::Heartbeat;
-use components::lesson_picker::LessonPicker;
-use components::notice::LinkNotice;
-use components::output::Output;
-use components::replay::Replay;
-use components::run_bar::RunBar;
-use components::share::{link_of, Share};
-use components::summary::RunSummary;
-use components::terms::TermsLesson;
-use components::theme_picker::ThemePicker;
-use components::timeline::TimelineView;
+use components::embed_page::EmbedPage;
+use components::full_page::FullPage;
 use leptos::prelude::*;
 use playground_core::link::{from_link, to_link, LinkState};
+use playground_core::program;
 use playground_core::scenario::MAX_JOBS;
-use playground_core::{program, Lesson};
 use state::Playground;
 
 thread_local! {
@@ -99,43 +88,9 @@ pub fn App() -> impl IntoView {
         playground.start_when_settled();
     }
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    let lesson = move || playground.link.with(|l| l.lesson);
-    let full_page = move || playground.link.with(|l| link_of(&LinkState { embed: false, run: false, ..l.clone() }));
-    view! {
-        <Show when=move || !embed>
-            <header class="top">
-                <div>
-                    <h1>"asyncio playground"</h1>
-                    <p class="tagline">"Python's asyncio, run for real: Rust futures on your browser's event loop."</p>
-                </div>
-                <ThemePicker/>
-            </header>
-        </Show>
-        <main class="layout" class:embed=embed>
-            <LinkNotice problems=problems/>
-            <Show when=move || !embed>
-                <LessonPicker/>
-            </Show>
-            <section class="lesson" aria-labelledby="lesson-title">
-                <h2 id="lesson-title">{move || lessons::text(lesson()).title}</h2>
-                <Show when=move || embed>
-                    <a class="open-full" href=full_page target="_blank" rel="noopener">"Open in playground"</a>
-                </Show>
-                <p class="explanation">{move || lessons::text(lesson()).explanation}</p>
-                <Show when=move || lesson() != Lesson::Terms fallback=|| view! { <TermsLesson/> }>
-                    <Controls/>
-                    <RunBar/>
-                    <Heartbeat/>
-                    <Output/>
-                    <RunSummary/>
-                    <TimelineView/>
-                    <Replay/>
-                    <Show when=move || !embed>
-                        <Share/>
-                        <CodePanels/>
-                    </Show>
-                </Show>
-            </section>
-        </main>
+    if embed {
+        view! { <EmbedPage problems=problems/> }.into_any()
+    } else {
+        view! { <FullPage problems=problems/> }.into_any()
     }
 }

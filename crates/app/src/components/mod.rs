@@ -2,6 +2,8 @@
 
 pub mod code_panels;
 pub mod controls;
+pub mod embed_page;
+pub mod full_page;
 pub mod heartbeat;
 pub mod jobs;
 pub mod lesson_picker;

@@ -9,9 +9,10 @@ use playground_core::Event;
 /// Most output lines kept in the page.
 pub const MAX_LINES: usize = 500;
 
-/// The live output of the current run.
+/// The live output of the current run. With `follow`, a list that scrolls (the embed's,
+/// of a fixed height) keeps its newest line in view, unless the reader scrolled up.
 #[component]
-pub fn Output() -> impl IntoView {
+pub fn Output(#[prop(optional)] follow: bool) -> impl IntoView {
     let playground = use_playground();
     // Long outputs keep only their last lines in the page (the export has them all). Each line
     // carries its ideal time: its match in the ideal run.
@@ -52,6 +53,21 @@ pub fn Output() -> impl IntoView {
         }
         current
     });
+    // Whether the reader left the list at its end (then new lines keep it there).
+    let at_end = StoredValue::new(true);
+    if follow {
+        Effect::new(move |_| {
+            let _count = playground.run.with(|r| r.events.len());
+            if let Some(list) = list.get().filter(|_| at_end.get_value()) {
+                list.set_scroll_top(list.scroll_height());
+            }
+        });
+    }
+    let on_scroll = move |_| {
+        if let Some(list) = list.get_untracked() {
+            at_end.set_value(list.scroll_top() + list.client_height() >= list.scroll_height() - 4);
+        }
+    };
     // Room for every line the ideal run predicts, so nothing below moves while it streams.
     let reserved = move || {
         playground.run.with(|r| format!("min-height: calc({} * 1.6em + 1rem)", r.ideal.len().clamp(7, MAX_LINES)))
@@ -60,7 +76,8 @@ pub fn Output() -> impl IntoView {
         <section class="output-panel" aria-labelledby="output-title">
             <h3 id="output-title">"Output"</h3>
             <p class="note">{hidden_lines}</p>
-            <ol class="output" aria-live="polite" aria-label="Output of the run" style=reserved node_ref=list>
+            <ol class="output" aria-live="polite" aria-label="Output of the run" style=reserved tabindex=follow.then_some("0")
+                node_ref=list on:scroll=on_scroll>
                 <For each=lines key=|(id, i, _, _, _)| (*id, *i) let((_, i, e, unit, ideal_t))>
                     <li
                         class="line"

@@ -53,22 +53,25 @@ pub const LEGEND: [(BarKind, &str); 8] = [
     (BarKind::Blocked, "loop blocked"),
 ];
 
-fn patterns() -> impl IntoView {
+/// The bars' patterns, with ids `{prefix}hatch`, `{prefix}dots`, … (the timeline's and
+/// the legend's, which is drawn before any timeline exists).
+fn patterns(prefix: &'static str) -> impl IntoView {
+    let id = move |name: &str| format!("{prefix}{name}");
     view! {
         <defs>
-            <pattern id="p-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern id=id("hatch") width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                 <rect width="6" height="6" class="fill-blocking"/>
                 <line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/>
             </pattern>
-            <pattern id="p-dots" width="5" height="5" patternUnits="userSpaceOnUse">
+            <pattern id=id("dots") width="5" height="5" patternUnits="userSpaceOnUse">
                 <rect width="5" height="5" class="fill-waiting-worker"/>
                 <circle cx="2.5" cy="2.5" r="1" class="dot"/>
             </pattern>
-            <pattern id="p-cross" width="6" height="6" patternUnits="userSpaceOnUse">
+            <pattern id=id("cross") width="6" height="6" patternUnits="userSpaceOnUse">
                 <rect width="6" height="6" class="fill-in-worker"/>
                 <path d="M0 0L6 6M6 0L0 6" class="hatch-line"/>
             </pattern>
-            <pattern id="p-stripes" width="6" height="4" patternUnits="userSpaceOnUse">
+            <pattern id=id("stripes") width="6" height="4" patternUnits="userSpaceOnUse">
                 <rect width="6" height="4" class="fill-lingering"/>
                 <line x1="0" y1="1" x2="6" y2="1" class="hatch-line"/>
             </pattern>
@@ -76,15 +79,17 @@ fn patterns() -> impl IntoView {
     }
 }
 
-/// The fill of a bar: a pattern, so that kinds differ by more than colour.
-pub fn fill(kind: BarKind) -> &'static str {
-    match kind {
-        BarKind::Blocking | BarKind::Blocked => "url(#p-hatch)",
-        BarKind::WaitingWorker => "url(#p-dots)",
-        BarKind::InWorker => "url(#p-cross)",
-        BarKind::Lingering => "url(#p-stripes)",
-        _ => "",
-    }
+/// The fill of a bar: a pattern (of those `patterns(prefix)` defines), so that kinds
+/// differ by more than colour; none for plain bars.
+pub fn fill(kind: BarKind, prefix: &str) -> Option<String> {
+    let name = match kind {
+        BarKind::Blocking | BarKind::Blocked => "hatch",
+        BarKind::WaitingWorker => "dots",
+        BarKind::InWorker => "cross",
+        BarKind::Lingering => "stripes",
+        _ => return None,
+    };
+    Some(format!("url(#{prefix}{name})"))
 }
 
 fn draw(t: &Timeline, unit: u16, ideal: bool, focused: RwSignal<String>) -> impl IntoView {
@@ -100,7 +105,7 @@ fn draw(t: &Timeline, unit: u16, ideal: bool, focused: RwSignal<String>) -> impl
             view! {
                 <g class="focusable" tabindex="0" role="img" aria-label=label.clone() on:focus=move |_| focused.set(label.clone())>
                     <title>{text}</title>
-                    <rect class=class x=x(b.from) y=y width=w height=BAR fill=fill(b.kind)
+                    <rect class=class x=x(b.from) y=y width=w height=BAR fill=fill(b.kind, "p-")
                         data-lane=lane_name(b.lane) data-kind=b.kind.name() data-from=format!("{:.1}", b.from) data-to=format!("{:.1}", b.to)/>
                 </g>
             }
@@ -179,7 +184,7 @@ pub fn TimelineView() -> impl IntoView {
             let svg = view! {
                 <svg id="timeline-svg" xmlns="http://www.w3.org/2000/svg" width=width height=height
                     viewBox=format!("0 0 {width} {height}") role="group" aria-label="Timeline of the run">
-                    {patterns()}
+                    {patterns("p-")}
                     {ticks}
                     {labels}
                     {draw(&ideal, unit, true, focused)}
@@ -208,7 +213,7 @@ pub fn TimelineView() -> impl IntoView {
         .iter()
         .map(|(kind, words)| {
             view! {
-                <li><svg width="18" height="12" aria-hidden="true"><rect class=format!("bar {} real", kind.name()) width="18" height="12" fill=fill(*kind)/></svg>{*words}</li>
+                <li><svg width="18" height="12" aria-hidden="true"><rect class=format!("bar {} real", kind.name()) width="18" height="12" fill=fill(*kind, "legend-")/></svg>{*words}</li>
             }
         })
         .collect_view();
@@ -218,6 +223,7 @@ pub fn TimelineView() -> impl IntoView {
             <div class="timeline-scroll">{view_box}</div>
             <p class="difference">{difference}</p>
             <p class="focused-bar" aria-live="polite">{move || focused.get()}</p>
+            <svg width="0" height="0" aria-hidden="true" class="legend-patterns">{patterns("legend-")}</svg>
             <ul class="legend" aria-label="Legend">
                 {legend}
                 <li>"✓ returned · ✖ raised · ⊘ cancelled · ■ end"</li>
