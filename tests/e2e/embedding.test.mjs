@@ -198,3 +198,34 @@ test('Copy as Markdown gives the link and the run\'s output as a fenced block', 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('where Web Workers cannot start (a strict sandbox on a host that allows CORS), lesson 6 says so and the rest works', async () => {
+  const cors = await serve(undefined, 0, { 'access-control-allow-origin': '*' });
+  const frame = (query, title) => `<iframe src="${`${cors.url}${query}`.replaceAll('&', '&amp;')}" title="${title}"
+    width="700" height="450" sandbox="allow-scripts"></iframe>`;
+  const course = await coursePage(frame('?v=1&lesson=offload&unit=50&embed=1', 'offload')
+    + frame('?v=1&lesson=gather&unit=50&embed=1&run=1', 'gather'));
+  const { page, errors } = await open(course);
+  const offload = page.frameLocator('iframe[title="offload"]');
+  const problem = offload.getByRole('alert');
+  await problem.waitFor();
+  assert.match(await problem.textContent(),
+    /^Web Workers cannot start here \(the browser refused to start one \(SecurityError: .+\)\), so threads and processes cannot run in this page; the other sleep kinds and lessons work\. “Open in playground” runs it in a tab of its own\.$/);
+  await offload.getByRole('button', { name: 'Run', exact: true }).click();
+  await offload.getByRole('status', { name: 'Run status' }).filter({ hasText: /Web Workers could not start/ }).waitFor();
+  // The same frame, another sleep kind: it runs.
+  await offload.getByRole('button', { name: 'Change the scenario' }).click();
+  await offload.getByLabel('Sleep kind').selectOption('async');
+  await offload.getByRole('button', { name: 'Run', exact: true }).click();
+  await offload.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
+  assert.equal(await offload.getByRole('alert').count(), 0, 'no workers needed, no alert');
+  // Another lesson in a strict sandbox runs from its link.
+  const gather = page.frameLocator('iframe[title="gather"]');
+  await gather.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
+  assert.equal(await gather.locator('.output [data-event="end"]').count(), 1);
+  await screenshot(page, 'embed-no-workers');
+  assert.deepEqual(errors.filter((e) => !/Web Worker|Worker/.test(e)), []);
+  await page.close();
+  await course.close();
+  await cors.close();
+});

@@ -13,16 +13,17 @@ export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(dir = DIST, port = 0) {
+/** Serves `dir` on 127.0.0.1 at a free port, with `headers` on every answer; resolves to { url, close }. */
+export async function serve(dir = DIST, port = 0, headers = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path.endsWith('/') ? join(path, 'index.html') : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -40,13 +41,20 @@ export async function serve(dir = DIST, port = 0) {
 }
 
 /** Debian's Chromium, headless, with the flags this machine needs. */
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage',
+    '--disable-component-update', '--no-first-run', '--disable-sync'],
+};
+
 export function launch() {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage',
-      '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/** Chromium with a profile of its own in `dir` (not incognito, as a learner's browser is). */
+export function launchProfile(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, { ...CHROMIUM, ...options });
 }
 
 /** A new page that fails the test on any page error or console error. */

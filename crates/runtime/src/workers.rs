@@ -137,7 +137,7 @@ impl Workers {
                 Some(worker)
             }
             Err(e) => {
-                state.borrow_mut().failed = Some(format!("the Web Worker could not start: {e:?}"));
+                state.borrow_mut().failed = Some(format!("the browser refused to start one ({})", js_error(&e)));
                 None
             }
         };
@@ -268,5 +268,13 @@ impl Drop for Abandon {
         if self.state.borrow_mut().call.take().is_some() {
             self.pool.replace(self.slot);
         }
+    }
+}
+
+/// A thrown JavaScript value in words: an Error's (or DOMException's) name and message.
+fn js_error(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{}: {}", String::from(error.name()), String::from(error.message())),
+        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
     }
 }

@@ -23,7 +23,7 @@ impl Drop for Turn {
     }
 }
 
-/// Waits for this playground's turn. Where the browser has no Web Locks, it is at once.
+/// Waits for this playground's turn. Where the browser has no Web Locks, or denies them, it is at once.
 pub async fn take() -> Turn {
     let locks = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()).ok())
@@ -36,6 +36,7 @@ pub async fn take() -> Turn {
     let kept = release.clone();
     let granted = js_sys::Promise::new(&mut |granted, _| {
         let kept = kept.clone();
+        let refused = granted.clone();
         // Called once the lock is ours: it stays ours until the promise returned here resolves.
         let on_grant = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
             js_sys::Promise::new(&mut |release, _| {
@@ -43,7 +44,15 @@ pub async fn take() -> Turn {
                 let _ = granted.call0(&JsValue::NULL);
             })
         });
-        let _ = request.call2(&locks, &LOCK.into(), &on_grant);
+        // Where the browser denies Web Locks (a sandboxed frame), the turn is ours at once.
+        match request.call2(&locks, &LOCK.into(), &on_grant) {
+            Ok(pending) => wasm_bindgen_futures::spawn_local(async move {
+                if JsFuture::from(js_sys::Promise::from(pending)).await.is_err() {
+                    let _ = refused.call0(&JsValue::NULL);
+                }
+            }),
+            Err(_) => drop(refused.call0(&JsValue::NULL)),
+        }
     });
     let _ = JsFuture::from(granted).await;
     let release = release.borrow_mut().take();
