@@ -13,7 +13,9 @@ const FOLDER = 'courses/asyncio/playground/';
 let host; // the static host, with the site in FOLDER
 let course; // the course page, on another origin
 let browser;
-const LESSONS = { gather: 'lesson=gather&unit=50', offload: 'lesson=offload&unit=100', order: 'lesson=order&unit=50' };
+// The course site is dark: one frame follows it with theme=dark, the others are light.
+const LESSONS = { gather: 'lesson=gather&unit=50&theme=dark', offload: 'lesson=offload&unit=100&theme=light', order: 'lesson=order&unit=50' };
+const BACKGROUND = { gather: 'rgb(21, 23, 26)', offload: 'rgb(251, 251, 250)', order: 'rgb(251, 251, 250)' };
 
 before(async () => {
   const root = await mkdtemp(join(tmpdir(), 'host-'));
@@ -48,6 +50,7 @@ test('in each 700×450 frame the run comes first, and the controls are one click
     const run = frame.getByRole('button', { name: 'Run', exact: true });
     await run.waitFor();
     assert.ok((await frame.locator('.embed-summary').textContent()).length > 10, `${name}: a one-line summary`);
+    assert.equal(await frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor), BACKGROUND[name], `${name}: its theme`);
     // The controls are hidden, one click away.
     const more = frame.getByRole('button', { name: 'Change the scenario' });
     assert.equal(await more.getAttribute('aria-expanded'), 'false');
@@ -80,7 +83,7 @@ test('in each 700×450 frame the run comes first, and the controls are one click
   const gather = page.frameLocator('iframe[title="gather"]');
   await gather.getByLabel('Mode').selectOption('group');
   assert.equal(await gather.getByRole('link', { name: 'Open in playground' }).getAttribute('href'),
-    `${host.url}${FOLDER}?v=1&lesson=gather&mode=group&unit=50`);
+    `${host.url}${FOLDER}?v=1&lesson=gather&mode=group&unit=50&theme=dark`);
   assert.deepEqual(errors, []);
   await page.close();
 });
