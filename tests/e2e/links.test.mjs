@@ -111,11 +111,12 @@ test('the embed layout works in an iframe on a page from another port', async ()
   await course.close();
 });
 
-test('Embed gives an iframe snippet with a title and the state, and Copy link gives the link', async () => {
+test('Embed gives a snippet (embed.js and an iframe with a title and the state), and Copy link gives the link', async () => {
   const { page, errors } = await openPage(browser, `${server.url}?v=1&lesson=gather&mode=group`);
   await page.getByRole('button', { name: 'Embed' }).click();
   const snippet = await page.getByLabel('To share').inputValue();
-  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;lesson=gather&amp;mode=group&amp;embed=1" title="asyncio playground: gather lesson" width="700" height="450"/);
+  assert.equal(snippet.split('\n')[0], `<script src="${server.url}embed.js" defer></script>`);
+  assert.match(snippet.split('\n')[1], /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?v=1&amp;lesson=gather&amp;mode=group&amp;embed=1" title="asyncio playground: gather lesson" width="700" height="450"/);
   assert.match(await page.getByRole('status').filter({ hasText: /Snippet copied|Select the snippet/ }).textContent(), /Snippet/);
   await page.getByRole('button', { name: 'Copy link' }).click();
   assert.equal(await page.getByLabel('To share').inputValue(), `${server.url}?v=1&lesson=gather&mode=group`);

@@ -52,6 +52,7 @@ pub fn install_panic_banner() {
         browser::crash::show_crash_banner(&message);
     }));
     browser::crash::on_uncaught_error(|message| browser::crash::show_crash_banner(&message));
+    browser::crash::clear_not_started();
 }
 
 /// The whole page, opened with the state its address describes.

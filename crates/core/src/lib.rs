@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod program;
 pub mod python;
 pub mod scenario;
+pub mod snippet;
 pub mod source;
 pub mod stalls;
 pub mod summary;

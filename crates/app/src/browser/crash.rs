@@ -44,3 +44,12 @@ pub fn on_uncaught_error(f: impl Fn(String) + 'static) {
     let _ = window.add_event_listener_with_callback("error", listener.as_ref().unchecked_ref());
     listener.forget();
 }
+
+/// Removes the message `web/index.html` shows when the app has not started after 15 s
+/// (a very slow network): the app did start, late.
+pub fn clear_not_started() {
+    if let Some(message) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("not-started"))
+    {
+        message.remove();
+    }
+}

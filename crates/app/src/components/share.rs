@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use playground_core::link::{to_link, LinkState};
 use playground_core::markdown::run_markdown;
+use playground_core::snippet;
 use playground_core::summary::output_line;
 
 /// The link of `state` on this page.
@@ -14,14 +15,10 @@ pub fn link_of(state: &LinkState) -> String {
     format!("{}?{}", base_url(), to_link(state))
 }
 
-/// The `<iframe>` snippet that embeds `state`.
+/// The snippet that embeds `state`: `embed.js` (it sizes the frame) and the `<iframe>`.
 pub fn embed_snippet(state: &LinkState) -> String {
-    let link = link_of(&LinkState { embed: true, run: false, ..state.clone() });
-    let title = format!("asyncio playground: {} lesson", state.lesson);
-    format!(
-        r#"<iframe src="{}" title="{title}" width="700" height="450" style="border:1px solid #ccc;border-radius:6px" loading="lazy"></iframe>"#,
-        link.replace('&', "&amp;")
-    )
+    let query = to_link(&LinkState { embed: true, run: false, ..state.clone() });
+    snippet::embed_snippet(&base_url(), &query, &format!("asyncio playground: {} lesson", state.lesson))
 }
 
 /// The share controls.
