@@ -50,8 +50,11 @@ test('the tasks lesson: jobs overlap, and the loop stays free', async () => {
 
 test('replay moves the output line, the timeline cursor and the code lines together', async () => {
   const { page } = await openPage(browser, `${server.url}?v=1&lesson=gather&unit=100`);
+  const forward = page.getByRole('button', { name: 'Step forward ▶' });
+  assert.equal(await forward.isVisible(), false, 'no replay before a run');
+  assert.equal(await page.getByRole('button', { name: 'Download trace (JSON)' }).isVisible(), false);
   await runAndWait(page);
-  await page.getByRole('button', { name: 'Step forward ▶' }).click();
+  await forward.click();
   const current = () => page.locator('.output .line.current').getAttribute('data-event');
   assert.equal(await current(), 'start');
   assert.match(await page.locator('[aria-label="Python program"] .code-line.current').textContent(), /async def main/);
