@@ -65,7 +65,9 @@ fn hash_of(parts: &[&str]) -> u64 {
 }
 
 fn cache_dir() -> PathBuf {
-    let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| manifest().join("target"));
+    // The workspace's target directory (never a folder of the source tree that git would see).
+    let target =
+        std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| manifest().join("../../target"));
     let dir = target.join("python-reference-cache");
     std::fs::create_dir_all(&dir).expect("a cache directory");
     dir
