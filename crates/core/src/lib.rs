@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod link;
 pub mod markdown;
 pub mod program;
+pub mod program_trace;
 pub mod python;
 pub mod scenario;
 pub mod snippet;

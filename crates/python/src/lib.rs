@@ -5,11 +5,13 @@
 //! program on an injected [`Runtime`](playground_core::aio::Runtime), writing
 //! [`TraceLine`]s as it goes. [`run_virtual`] runs one on the core's virtual loop.
 
+pub mod activity;
 pub mod aio;
 pub mod ast;
 mod builtins;
 pub mod checker;
 mod clock;
+pub mod control;
 mod convert;
 pub mod error;
 mod escapes;
@@ -29,6 +31,8 @@ mod tables;
 pub mod trace;
 pub mod value;
 
+pub use activity::{Activity, TaskEnd};
+pub use control::RunControl;
 pub use error::{CheckError, Refusal, SyntaxError};
 pub use trace::{TraceEvent, TraceLine};
 
@@ -86,17 +90,49 @@ pub fn run_limited(
     sink: Rc<dyn Fn(TraceLine)>,
     limits: Limits,
 ) -> LocalFuture<()> {
+    start(program, rt, unit, Sinks { lines: sink, activity: None }, limits).done
+}
+
+/// Who hears a run: every line written, and (for a timeline) its activity.
+#[derive(Clone)]
+pub struct Sinks {
+    /// Each line, as it is written.
+    pub lines: Rc<dyn Fn(TraceLine)>,
+    /// Each task made, step run, blocking sleep and task ended, if anyone listens.
+    pub activity: Option<Rc<dyn Fn(Activity)>>,
+}
+
+/// A run under way: the control Stop uses, and the future that ends with the run.
+pub struct Running {
+    /// Stop (Ctrl-C).
+    pub control: RunControl,
+    /// Spawn or await it: it ends when the program does.
+    pub done: LocalFuture<()>,
+}
+
+/// Starts a checked program on `rt` with `unit` real ms per program second (the future
+/// begins at its first poll), telling `sinks` what happens; Stop is [`RunControl::stop`].
+pub fn start(program: &Program, rt: Rt, unit: f64, sinks: Sinks, limits: Limits) -> Running {
     let program = program.clone();
-    Box::pin(async move {
-        let interp = Interp::new(rt, unit, sink, &program.source);
+    let control = RunControl::default();
+    let ctl = control.clone();
+    let done: LocalFuture<()> = Box::pin(async move {
+        if ctl.stopped_early() {
+            return ctl.end();
+        }
+        let interp = Interp::new(rt, unit, sinks.lines, &program.source);
+        *interp.activity.borrow_mut() = sinks.activity;
         interp.max_ops.set(limits.max_ops);
         interp.max_depth.set(limits.max_depth);
+        ctl.attach(&interp);
         let cx = Cx::module(&interp);
         let r = cx.exec_block(&program.body).await;
         drop(cx);
         report(&interp, r);
         finish(&interp);
-    })
+        ctl.end();
+    });
+    Running { control, done }
 }
 
 fn report(interp: &Rc<Interp>, r: Result<(), Ctrl>) {
@@ -139,6 +175,7 @@ pub fn run_virtual_limited(src: &str, unit: f64, cores: usize, limits: Limits) -
             text: e.to_string(),
             t: 0.0,
             who: "main".into(),
+            line: 0,
         });
     }
     let out = lines.borrow().clone();

@@ -131,8 +131,14 @@ fn time_sleep(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let ms = d * cx.interp.unit;
     let worker = match cx.place {
         Place::Loop => {
-            cx.interp.rt.block(ms);
-            cx.interp.blocked(ms);
+            let (interp, line) = (&cx.interp, cx.interp.line.get());
+            let from = interp.now_ms();
+            interp.rt.block(ms);
+            interp.blocked(ms);
+            if interp.noting() {
+                let id = interp.current_task.borrow().as_ref().and_then(|t| t.task.as_ref().map(|d| d.id));
+                interp.note(crate::activity::Activity::Blocked { id, line, from, to: interp.now_ms() });
+            }
             return Ok(funcs::coro(cx, "sleep", async { Ok(Value::None) }));
         }
         Place::Thread(w) | Place::Process(w) => w,

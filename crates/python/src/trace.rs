@@ -30,4 +30,6 @@ pub struct TraceLine {
     pub t: f64,
     /// The task that wrote it (`Task-1`, a `name=`), `main`, `thread` or `process`.
     pub who: String,
+    /// The program's line that was running when it was written (0: none, as at shutdown).
+    pub line: usize,
 }

@@ -78,6 +78,10 @@ impl Future for WaitDone {
         if self.futs.iter().all(|f| f.done()) || self.interp.fatal.borrow().is_some() {
             return Poll::Ready(());
         }
+        // Ctrl-C with the main task done or already cancelled: KeyboardInterrupt leaves the loop.
+        if self.interp.interrupt_pending.get() {
+            return Poll::Ready(());
+        }
         *self.interp.main_waker.borrow_mut() = Some(cx.waker().clone());
         if !self.registered {
             self.registered = true;
@@ -110,7 +114,9 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         interp.loop_running.set(true);
         let task = ensure_future(&cx, &main, None)?;
         drop(main);
+        *interp.main_task.borrow_mut() = Some(task.clone());
         WaitDone { interp: interp.clone(), futs: vec![task.clone()], registered: false }.await;
+        let interrupted = interp.interrupt_pending.replace(false);
         let rest: Vec<Rc<FutureObj>> =
             interp.all_tasks.borrow().iter().filter_map(|w| w.upgrade()).filter(|t| !t.done()).collect();
         if interp.fatal.borrow().is_none() && !rest.is_empty() {
@@ -141,11 +147,29 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         let old_loop = interp.globals.vars.borrow_mut().remove("\0loop");
         drop(old_loop);
         interp.all_tasks.borrow_mut().retain(|w| w.upgrade().is_some_and(|t| !t.done()));
+        interp.main_task.borrow_mut().take();
         if let Some(m) = interp.fatal.borrow().clone() {
             return Err(Ctrl::Fatal(m));
         }
+        if interrupted || (interp.interrupts.get() > 0 && task.cancelled() && uncancel(&task) == 0) {
+            // asyncio.Runner.run: a main task cancelled by Ctrl-C (and not uncancelled) is
+            // KeyboardInterrupt, raised while handling the task's CancelledError.
+            let interrupt = cx.exc("KeyboardInterrupt", "");
+            if let (Value::Instance(i), Err(Ctrl::Exc(e))) = (&interrupt, task.result(&cx)) {
+                i.attrs.borrow_mut().insert("__context__".into(), e);
+            }
+            return Err(Ctrl::Exc(interrupt));
+        }
         task.result(&cx)
     }))
+}
+
+/// `task.uncancel()`: one cancellation request fewer; how many are left.
+fn uncancel(task: &FutureObj) -> u32 {
+    let Some(t) = &task.task else { return 0 };
+    let n = t.num_cancels.get().saturating_sub(1);
+    t.num_cancels.set(n);
+    n
 }
 
 /// `asyncio.sleep(delay, result=None)`.

@@ -4,6 +4,7 @@
 
 pub use super::futmethods::method;
 pub use super::task::{await_future, create_task, step, yield_now};
+use crate::activity::{Activity, TaskEnd};
 use crate::format::Hook;
 use crate::interp::exc::{format_exception, make_exc};
 use crate::interp::{Ctrl, Cx, Interp};
@@ -46,6 +47,8 @@ pub enum Yielded {
 
 /// The part of a future that makes it a task.
 pub struct TaskData {
+    /// Its number (`N` of `Task-N`, whatever its name).
+    pub id: u32,
     /// Its name.
     pub name: RefCell<Rc<str>>,
     /// Its coroutine, until done.
@@ -175,6 +178,16 @@ impl FutureObj {
         }
         if matches!(state, FutState::Exception(_)) {
             self.log_tb.set(true);
+        }
+        if let (Some(t), Some(interp)) = (&self.task, self.interp.upgrade()) {
+            if interp.noting() {
+                let end = match &state {
+                    FutState::Cancelled(_) => TaskEnd::Cancelled,
+                    FutState::Exception(_) => TaskEnd::Raised,
+                    _ => TaskEnd::Returned,
+                };
+                interp.note(Activity::TaskDone { id: t.id, end, t: interp.now_ms() });
+            }
         }
         *self.state.borrow_mut() = state;
         let callbacks = std::mem::take(&mut *self.callbacks.borrow_mut());

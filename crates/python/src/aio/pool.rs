@@ -180,7 +180,8 @@ pub struct WaitIdle(Rc<Interp>);
 impl Future for WaitIdle {
     type Output = ();
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0.pool_jobs.get() == 0 || self.0.fatal.borrow().is_some() {
+        // After Ctrl-C (Stop) the calls still running are abandoned, not waited for.
+        if self.0.pool_jobs.get() == 0 || self.0.fatal.borrow().is_some() || self.0.interrupts.get() > 0 {
             return Poll::Ready(());
         }
         *self.0.main_waker.borrow_mut() = Some(cx.waker().clone());

@@ -2,6 +2,7 @@
 //! the one place a coroutine gives control back (`await` on a pending future).
 
 use super::future::{cancelled_error, FutState, FutureObj, TaskData, Yielded};
+use crate::activity::Activity;
 use crate::interp::exc::is_instance_of;
 use crate::interp::{Ctrl, Cx, Interp};
 use crate::value::{PyFuture, Value};
@@ -22,7 +23,17 @@ pub fn create_task(
     let n = interp.task_counter.get() + 1;
     interp.task_counter.set(n);
     let name = name.unwrap_or_else(|| format!("Task-{n}").into());
+    if interp.noting() {
+        interp.note(Activity::TaskCreated {
+            id: n as u32,
+            name: name.to_string(),
+            coro: coro_name.to_string(),
+            line,
+            t: interp.now_ms(),
+        });
+    }
     let data = TaskData {
+        id: n as u32,
         name: RefCell::new(name),
         coro: RefCell::new(Some(body)),
         coro_name,
@@ -66,11 +77,15 @@ pub fn step(task: Rc<FutureObj>, exc: Option<Value>) {
     let Some(mut coro) = coro else { return };
     let first = !t.started.replace(true);
     let thrown_at_start = if first { t.resume.borrow_mut().as_mut().and_then(Option::take) } else { None };
+    let from = interp.now_ms();
     let poll = match thrown_at_start {
         // An exception thrown into a coroutine that never ran is raised at its start.
         Some(e) => Poll::Ready(Err(Ctrl::Exc(e))),
         None => coro.as_mut().poll(&mut Context::from_waker(Waker::noop())),
     };
+    if interp.noting() {
+        interp.note(Activity::Step { id: t.id, from, to: interp.now_ms(), line: interp.line.get() });
+    }
     let old = interp.current_task.replace(previous);
     drop(old);
     match poll {

@@ -84,6 +84,12 @@ pub const STEP_LIMIT_MS: f64 = 5000.0;
 /// advance during computation, like the virtual loop's).
 pub const STEP_LIMIT_OPS: u64 = 30_000_000;
 
+/// A line being written: its text so far, who writes it, when it began, at which line.
+type Partial = (String, String, f64, usize);
+
+/// Who hears a run's activity.
+pub type ActivitySink = Rc<dyn Fn(crate::activity::Activity)>;
+
 /// The interpreter's state for one run.
 pub struct Interp {
     /// Time and spawning.
@@ -93,7 +99,7 @@ pub struct Interp {
     /// `rt.now()` when the run started.
     pub t0: f64,
     sink: Rc<dyn Fn(TraceLine)>,
-    partial: RefCell<[Option<(String, String, f64)>; 2]>,
+    partial: RefCell<[Option<Partial>; 2]>,
     /// The module's globals.
     pub globals: Rc<Scope>,
     /// Built-in names.
@@ -138,6 +144,14 @@ pub struct Interp {
     pub depth: Cell<usize>,
     /// Warnings already shown (text, line): Python's default filter shows each once per place.
     pub warned: RefCell<std::collections::HashSet<(String, usize)>>,
+    /// Who hears the run's activity (the page's timeline), if anyone.
+    pub activity: RefCell<Option<ActivitySink>>,
+    /// The task `asyncio.run` made for `main()`, while it runs.
+    pub main_task: RefCell<Option<Rc<FutureObj>>>,
+    /// How many times Stop (Ctrl-C) was pressed.
+    pub interrupts: Cell<u32>,
+    /// A `KeyboardInterrupt` to raise where the program is (see [`crate::control`]).
+    pub interrupt_pending: Cell<bool>,
 }
 
 /// The context code runs in: the interpreter, the scope, and where it runs.
@@ -187,10 +201,32 @@ impl Interp {
             max_depth: Cell::new(call::MAX_DEPTH),
             depth: Cell::new(0),
             warned: RefCell::new(std::collections::HashSet::new()),
+            activity: RefCell::new(None),
+            main_task: RefCell::new(None),
+            interrupts: Cell::new(0),
+            interrupt_pending: Cell::new(false),
         });
         crate::builtins::install(&interp);
         interp.globals.vars.borrow_mut().insert("__name__".into(), Value::Str("__main__".into()));
         interp
+    }
+
+    /// Tells the activity's listener, if any, what happened.
+    pub fn note(&self, activity: crate::activity::Activity) {
+        let listener = self.activity.borrow().clone();
+        if let Some(listener) = listener {
+            listener(activity);
+        }
+    }
+
+    /// Whether anyone listens to the activity (so that it is not built for nothing).
+    pub fn noting(&self) -> bool {
+        self.activity.borrow().is_some()
+    }
+
+    /// Real ms since the run started.
+    pub fn now_ms(&self) -> f64 {
+        self.rt.now() - self.t0
     }
 
     /// Program seconds since the run started.
@@ -214,6 +250,10 @@ impl Interp {
     pub fn tick(&self) -> Result<(), Ctrl> {
         let (start, blocked, ops) = self.step.get();
         self.step.set((start, blocked, ops + 1));
+        if self.interrupt_pending.get() && !self.loop_running.get() {
+            self.interrupt_pending.set(false);
+            return Err(Ctrl::Exc(exc::make_exc(&self.class("KeyboardInterrupt"), Vec::new())));
+        }
         if ops % 4096 == 0 && (ops > self.max_ops.get() || self.rt.now() - start - blocked > STEP_LIMIT_MS) {
             let msg = "the program ran for more than 5 seconds without yielding to the event loop, so it was stopped";
             self.set_fatal(msg);
@@ -258,24 +298,24 @@ impl Interp {
 
     /// Writes text to standard output (`stderr` false) or standard error, line by line.
     pub fn write(&self, text: &str, stderr: bool, who: &str) {
-        let t = self.rt.now() - self.t0;
+        let (t, at) = (self.rt.now() - self.t0, self.line.get());
         let k = stderr as usize;
         let mut out = Vec::new();
         if let Ok(mut partial) = self.partial.try_borrow_mut() {
             let mut rest = text;
             while let Some(nl) = rest.find('\n') {
-                let (line, _, t0) = partial[k].take().unwrap_or((String::new(), who.to_string(), t));
-                out.push((line + &rest[..nl], t0));
+                let (line, _, t0, at0) = partial[k].take().unwrap_or((String::new(), who.to_string(), t, at));
+                out.push((line + &rest[..nl], t0, at0));
                 rest = &rest[nl + 1..];
             }
             if !rest.is_empty() {
-                let entry = partial[k].get_or_insert_with(|| (String::new(), who.to_string(), t));
+                let entry = partial[k].get_or_insert_with(|| (String::new(), who.to_string(), t, at));
                 entry.0.push_str(rest);
             }
         }
-        for (line, t) in out {
+        for (text, t, line) in out {
             let event = if stderr { TraceEvent::Stderr } else { TraceEvent::Print };
-            (self.sink)(TraceLine { event, text: line, t, who: who.to_string() });
+            (self.sink)(TraceLine { event, text, t, who: who.to_string(), line });
         }
     }
 
@@ -283,9 +323,9 @@ impl Interp {
     pub fn flush(&self) {
         let pending: Vec<_> = self.partial.borrow_mut().iter_mut().map(Option::take).collect();
         for (k, p) in pending.into_iter().enumerate() {
-            if let Some((line, who, t)) = p {
+            if let Some((text, who, t, line)) = p {
                 let event = if k == 1 { TraceEvent::Stderr } else { TraceEvent::Print };
-                (self.sink)(TraceLine { event, text: line, t, who });
+                (self.sink)(TraceLine { event, text, t, who, line });
             }
         }
     }
