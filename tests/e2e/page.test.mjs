@@ -86,7 +86,8 @@ test('sync mode disables the sleep kind and says why', async () => {
 });
 
 test('stop, and rapid re-runs, leave only the newest run\'s lines', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}?unit=100`);
+  // A run of 1 s: Stop lands in it even on a busy machine.
+  const { page, errors } = await openPage(browser, `${server.url}?unit=500`);
   await run(page).click();
   await page.locator('.output [data-event="start"][data-who="1"]').waitFor();
   await page.getByRole('button', { name: 'Stop' }).click();
@@ -99,11 +100,11 @@ test('stop, and rapid re-runs, leave only the newest run\'s lines', async () => 
     const ended = said.filter((l) => l.startsWith(`${k} `) && /return|cancel/.test(l));
     assert.equal(ended.length, 1, `job ${k} returned or was cancelled: ${said.join(', ')}`);
   }
-  await page.waitForTimeout(300); // the stopped run would have ended by now (0.2 s)
+  await page.waitForTimeout(1100); // the stopped run would have ended by now (1 s)
   assert.equal((await traceOf(page)).length, stopped.length, 'no line of a stopped run appears after its end');
   for (let i = 0; i < 5; i += 1) await run(page).click();
   await finished(page);
-  await page.waitForTimeout(300); // older runs would have ended by now
+  await page.waitForTimeout(1100); // older runs would have ended by now
   const trace = await traceOf(page);
   assert.deepEqual(trace.map((e) => `${e.who} ${e.event}`), [
     'main start', '1 start', '2 start', '1 return', 'main result', '2 return', 'main result', 'main end']);
