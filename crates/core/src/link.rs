@@ -10,8 +10,12 @@ pub use crate::theme::Theme;
 
 /// The link schema version this code writes.
 pub const VERSION: &str = "1";
-/// Longest link accepted, in characters.
+/// Longest link accepted, in characters (a link without a program).
 pub const MAX_LINK_CHARS: usize = 2000;
+/// Longest link with a program (`code`) accepted, in characters.
+pub const MAX_CODE_LINK_CHARS: usize = 8000;
+/// The keys a link with `code` ignores: the scenario's (the program replaces the scenario).
+pub const SCENARIO_KEYS: [&str; 7] = ["lesson", "mode", "jobs", "order", "sleep", "workers", "linger"];
 
 /// Everything a link can say.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +30,12 @@ pub struct LinkState {
     pub embed: bool,
     /// The page's colours.
     pub theme: Theme,
+    /// A learner's own program instead of the scenario: its source, compressed with raw
+    /// DEFLATE and written in base64url (the contract's `code`), as the link carries it.
+    /// The Python engine reads and writes it; here it is only checked for its alphabet.
+    pub code: Option<String>,
+    /// In an embed, the program can be edited (`edit=1`).
+    pub edit: bool,
 }
 
 impl Default for LinkState {
@@ -37,7 +47,15 @@ impl Default for LinkState {
 impl LinkState {
     /// A lesson with its defaults.
     pub fn for_lesson(lesson: Lesson) -> LinkState {
-        LinkState { lesson, scenario: lesson.defaults(), run: false, embed: false, theme: Theme::Auto }
+        LinkState {
+            lesson,
+            scenario: lesson.defaults(),
+            run: false,
+            embed: false,
+            theme: Theme::Auto,
+            code: None,
+            edit: false,
+        }
     }
 }
 
@@ -57,8 +75,16 @@ pub enum Problem {
         /// What is accepted.
         accepted: String,
     },
-    /// The link is longer than [`MAX_LINK_CHARS`]: refused whole.
-    TooLong(usize),
+    /// The link is longer than its limit ([`MAX_LINK_CHARS`], or [`MAX_CODE_LINK_CHARS`]
+    /// with a program): refused whole.
+    TooLong {
+        /// Its length, in characters.
+        length: usize,
+        /// The limit that applies.
+        limit: usize,
+    },
+    /// A scenario key in a link that runs its own program (`code`): ignored.
+    IgnoredWithCode(String),
 }
 
 impl fmt::Display for Problem {
@@ -71,8 +97,11 @@ impl fmt::Display for Problem {
             Problem::Invalid { key, value, accepted } => {
                 write!(f, "{key}=\u{201c}{value}\u{201d} is not valid ({accepted}); the lesson's default was used")
             }
-            Problem::TooLong(n) => {
-                write!(f, "the link is {n} characters long, over the limit of {MAX_LINK_CHARS}; it was not read")
+            Problem::TooLong { length, limit } => {
+                write!(f, "the link is {length} characters long, over the limit of {limit}; it was not read")
+            }
+            Problem::IgnoredWithCode(key) => {
+                write!(f, "\u{201c}{key}\u{201d} was ignored: the link runs its own program (code)")
             }
         }
     }
@@ -117,6 +146,13 @@ pub fn full_query(s: &Scenario) -> String {
 /// The query string (without `?`) for `state`.
 pub fn to_link(state: &LinkState) -> String {
     let mut parts = vec![format!("v={VERSION}")];
+    if let Some(code) = &state.code {
+        parts.push(format!("code={code}"));
+        if state.scenario.unit != Lesson::Tasks.defaults().unit {
+            parts.push(format!("unit={}", state.scenario.unit));
+        }
+        return finish_link(state, parts);
+    }
     if state.lesson != Lesson::Tasks {
         parts.push(format!("lesson={}", state.lesson));
     }
@@ -144,6 +180,11 @@ pub fn to_link(state: &LinkState) -> String {
             parts.push(format!("unit={}", s.unit));
         }
     }
+    finish_link(state, parts)
+}
+
+/// The keys every link may carry, after its scenario or program.
+fn finish_link(state: &LinkState, mut parts: Vec<String>) -> String {
     if state.theme != Theme::Auto {
         parts.push(format!("theme={}", state.theme.name()));
     }
@@ -153,7 +194,15 @@ pub fn to_link(state: &LinkState) -> String {
     if state.embed {
         parts.push("embed=1".into());
     }
+    if state.edit && state.code.is_some() {
+        parts.push("edit=1".into());
+    }
     parts.join("&")
+}
+
+/// Whether `value` is written in base64url's alphabet (RFC 4648 §5), as a `code` value is.
+fn is_base64url(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// The lesson's defaults, with the order that applies to `n` jobs: the lesson's own
@@ -171,8 +220,10 @@ fn default_for(lesson: Lesson, n: usize) -> Scenario {
 pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
     let query = query.strip_prefix('?').unwrap_or(query);
     let length = query.chars().count();
-    if length > MAX_LINK_CHARS {
-        return (LinkState::default(), vec![Problem::TooLong(length)]);
+    let has_code = query.split('&').any(|p| p.starts_with("code="));
+    let limit = if has_code { MAX_CODE_LINK_CHARS } else { MAX_LINK_CHARS };
+    if length > limit {
+        return (LinkState::default(), vec![Problem::TooLong { length, limit }]);
     }
     let mut problems = Vec::new();
     let mut pairs: Vec<(String, String)> = Vec::new();
@@ -192,7 +243,16 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
     if let Some(v) = get("v").filter(|v| *v != VERSION) {
         invalid("v", v, "1");
     }
-    let lesson = match get("lesson") {
+    let code = get("code").and_then(|value| {
+        let value = value.trim_end_matches('=');
+        is_base64url(value).then(|| value.to_string()).or_else(|| {
+            let shown: String = value.chars().take(40).collect();
+            invalid("code", &shown, "a program compressed with raw DEFLATE, in base64url");
+            None
+        })
+    });
+    let program = code.is_some();
+    let lesson = match get("lesson").filter(|_| !program) {
         None => Lesson::Tasks,
         Some(name) => Lesson::from_name(name).unwrap_or_else(|| {
             invalid("lesson", name, &format!("one of {}", Lesson::accepted()));
@@ -200,7 +260,7 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
         }),
     };
     let mut scenario = lesson.defaults();
-    if lesson != Lesson::Terms {
+    if lesson != Lesson::Terms && !program {
         if let Some(value) = get("mode") {
             match Mode::from_name(value) {
                 Some(mode) => scenario.mode = mode,
@@ -238,6 +298,8 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
                 None => invalid("linger", value, "0 to 10 seconds, at most one decimal"),
             }
         }
+    }
+    if lesson != Lesson::Terms || program {
         if let Some(value) = get("unit") {
             match value.parse::<u16>().ok().filter(|u| UNIT_MS.contains(u)) {
                 Some(u) => scenario.unit = u,
@@ -253,7 +315,7 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
             false
         }
     };
-    let (run, embed) = (flag("run"), flag("embed"));
+    let (run, embed, edit) = (flag("run"), flag("embed"), flag("edit"));
     let theme = match get("theme") {
         None => Theme::Auto,
         Some(value) => Theme::from_name(value).unwrap_or_else(|| {
@@ -264,14 +326,17 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
     for (key, _) in &pairs {
         if !KEYS.contains(&key.as_str()) {
             problems.push(Problem::UnknownKey(key.clone()));
+        } else if program && SCENARIO_KEYS.contains(&key.as_str()) {
+            problems.push(Problem::IgnoredWithCode(key.clone()));
         }
     }
-    (LinkState { lesson, scenario, run, embed, theme }, problems)
+    (LinkState { lesson, scenario, run, embed, theme, code, edit: edit && program }, problems)
 }
 
 /// The keys of the contract.
-pub const KEYS: [&str; 12] =
-    ["v", "lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed", "theme"];
+pub const KEYS: [&str; 14] = [
+    "v", "lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed", "theme", "code", "edit",
+];
 
 /// Tenths of a second from `1`, `1.5`, `0.1` (at most one decimal, no sign).
 fn parse_tenths(text: &str) -> Option<u16> {

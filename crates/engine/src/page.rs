@@ -1,0 +1,83 @@
+//! What the page calls: check a program, start a run, read its events, stop it.
+
+use playground_core::aio::Rt;
+use playground_core::program_trace::{encode, Line, ProgramEvent, Stream};
+use playground_python::{check as check_program, start, CheckError, Limits, RunControl, Sinks, TraceEvent, TraceLine};
+use playground_runtime::BrowserRuntime;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Checks a program before it runs: `""` if it may run, else `line\tcolumn\tmessage` (1-based,
+/// as CPython reports a syntax error; a refusal names the construct).
+#[wasm_bindgen]
+pub fn check(src: &str) -> String {
+    match check_program(src) {
+        Ok(_) => String::new(),
+        Err(CheckError::Syntax(e)) => format!("{}\t{}\t{}: {}", e.line, e.col, e.kind, e.msg),
+        Err(CheckError::Refused(r)) => format!("{}\t{}\t{} is not supported by the playground", r.line, r.col, r.construct),
+    }
+}
+
+fn line_event(l: TraceLine) -> ProgramEvent {
+    let stream = if l.event == TraceEvent::Stderr { Stream::Err } else { Stream::Out };
+    ProgramEvent::Line(Line { stream, text: l.text, t: l.t, who: l.who, line: l.line })
+}
+
+/// A program's run on the page's event loop.
+#[wasm_bindgen]
+pub struct ProgramRun {
+    control: RunControl,
+    wire: Rc<RefCell<String>>,
+    started: Rc<Cell<f64>>,
+    over: Rc<Cell<bool>>,
+}
+
+/// Starts `src` at `unit` real ms per program second, at the loop's next step.
+#[wasm_bindgen(js_name = startRun)]
+pub fn start_run(src: &str, unit: f64) -> Result<ProgramRun, String> {
+    let program = check_program(src).map_err(|e| e.to_string())?;
+    let rt: Rt = Rc::new(BrowserRuntime::new().map_err(|e| e.to_string())?);
+    let wire = Rc::new(RefCell::new(String::new()));
+    let (lines, acts) = (wire.clone(), wire.clone());
+    let sinks = Sinks {
+        lines: Rc::new(move |l| encode(&mut lines.borrow_mut(), &line_event(l))),
+        activity: Some(Rc::new(move |a| encode(&mut acts.borrow_mut(), &ProgramEvent::Activity(a)))),
+    };
+    let running = start(&program, rt.clone(), unit, sinks, Limits::default());
+    let (started, over) = (Rc::new(Cell::new(f64::NAN)), Rc::new(Cell::new(false)));
+    let (s, o, w, done) = (started.clone(), over.clone(), wire.clone(), running.done);
+    let clock = rt.clone();
+    rt.spawn(Box::pin(async move {
+        s.set(clock.now());
+        done.await;
+        encode(&mut w.borrow_mut(), &ProgramEvent::End(clock.now() - s.get()));
+        o.set(true);
+    }));
+    Ok(ProgramRun { control: running.control, wire, started, over })
+}
+
+#[wasm_bindgen]
+impl ProgramRun {
+    /// The events written since the last call, in the core's wire form.
+    pub fn take(&self) -> String {
+        std::mem::take(&mut *self.wire.borrow_mut())
+    }
+
+    /// Presses Stop (Ctrl-C); `false` if the run is over.
+    pub fn stop(&self) -> bool {
+        self.control.stop()
+    }
+
+    /// Whether the run is over (its last events may still wait to be taken).
+    #[wasm_bindgen(js_name = isOver)]
+    pub fn is_over(&self) -> bool {
+        self.over.get()
+    }
+
+    /// When it started, on the page's `performance.now()` clock (NaN until it has).
+    #[wasm_bindgen(js_name = startedAt)]
+    pub fn started_at(&self) -> f64 {
+        self.started.get()
+    }
+}
