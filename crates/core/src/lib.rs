@@ -6,6 +6,7 @@
 //! used by the native tests and by the "ideal" prediction shown beside a real run.
 
 pub mod aio;
+pub mod code_link;
 pub mod compare;
 pub mod ideal;
 pub mod lanes;
