@@ -81,3 +81,15 @@ impl ProgramRun {
         self.started.get()
     }
 }
+
+/// The `code` value of a link for `src` (raw DEFLATE, base64url, no padding).
+#[wasm_bindgen(js_name = encodeProgram)]
+pub fn encode_program(src: &str) -> String {
+    playground_core::code_link::encode_program(src)
+}
+
+/// The program a link's `code` value holds; throws a message for people if it does not decode.
+#[wasm_bindgen(js_name = decodeProgram)]
+pub fn decode_program(code: &str) -> Result<String, String> {
+    playground_core::code_link::decode_program(code).map_err(|e| e.to_string())
+}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LinkNotice(problems: Vec<String>) -> impl IntoView {
     let open = RwSignal::new(!problems.is_empty());
-    let items = problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view();
+    let items = move || problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
     view! {
         <Show when=move || open.get()>
             <aside class="notice" role="alert" aria-label="Problems with this link">
