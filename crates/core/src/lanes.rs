@@ -14,6 +14,10 @@ pub enum Lane {
     Main,
     /// Job `k`.
     Job(JobId),
+    /// A program's task `N` (`Task-N`, whatever its name).
+    Task(u32),
+    /// A program's code outside any task (the module's code).
+    Module,
 }
 
 /// What a bar shows.
@@ -37,6 +41,10 @@ pub enum BarKind {
     Blocked,
     /// `sync` mode: there is no event loop.
     NoLoop,
+    /// A program's task running one step on the loop.
+    Step,
+    /// A program's task made, waiting for the loop to run its first step.
+    Scheduled,
 }
 
 impl BarKind {
@@ -52,6 +60,8 @@ impl BarKind {
             BarKind::Idle => "idle",
             BarKind::Blocked => "blocked",
             BarKind::NoLoop => "no-loop",
+            BarKind::Step => "step",
+            BarKind::Scheduled => "scheduled",
         }
     }
 }
@@ -112,23 +122,37 @@ pub struct Mark {
 /// A run drawn as lanes.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Timeline {
+    /// The lanes, top to bottom, with their labels.
+    pub rows: Vec<(Lane, String)>,
     /// The bars.
     pub bars: Vec<Bar>,
     /// The endings.
     pub marks: Vec<Mark>,
 }
 
+impl Timeline {
+    /// The row of `lane`, counted from the top (0 if it has none).
+    pub fn row(&self, lane: Lane) -> usize {
+        self.rows.iter().position(|(l, _)| *l == lane).unwrap_or(0)
+    }
+}
+
 fn first(events: &[TraceEvent], who: Who, kinds: &[Event]) -> Option<f64> {
     events.iter().find(|e| e.who == who && kinds.contains(&e.event)).map(|e| e.t)
 }
 
-fn secs(ms: f64, unit: u16) -> String {
+/// `ms` in seconds at `unit` ms per second, with two decimals (`1.50 s`).
+pub fn secs(ms: f64, unit: u16) -> String {
     format!("{:.2} s", ms / f64::from(unit))
 }
 
 /// The timeline of `events` of a run of `scenario`; open bars reach `now` (ms).
 pub fn timeline(scenario: &Scenario, events: &[TraceEvent], now: f64) -> Timeline {
     let mut t = Timeline::default();
+    t.rows = [(Lane::Loop, "event loop".to_string()), (Lane::Main, "main".to_string())]
+        .into_iter()
+        .chain((1..=scenario.jobs.len() as JobId).map(|k| (Lane::Job(k), format!("job {k}"))))
+        .collect();
     let mut marks = Vec::new();
     let unit = scenario.unit;
     let sleep = scenario.effective_sleep();
@@ -257,13 +281,18 @@ pub fn timeline(scenario: &Scenario, events: &[TraceEvent], now: f64) -> Timelin
 
 /// The loop's own lane: blocked while a job holds it, idle otherwise.
 fn loop_lane(scenario: &Scenario, bars: &mut Vec<Bar>, from: f64, until: f64) {
-    let unit = scenario.unit;
     if scenario.mode == Mode::Sync {
         push(bars, Lane::Loop, BarKind::NoLoop, from, until, "no event loop: plain function calls".into());
         return;
     }
-    let mut blocked: Vec<(f64, f64)> =
+    let blocked: Vec<(f64, f64)> =
         bars.iter().filter(|b| b.kind == BarKind::Blocking).map(|b| (b.from, b.to)).collect();
+    loop_bars(blocked, bars, from, until, scenario.unit);
+}
+
+/// The event loop's lane from the intervals in which it was blocked: blocked bars, and idle
+/// ones between them, from `from` to `until` (ms).
+pub fn loop_bars(mut blocked: Vec<(f64, f64)>, bars: &mut Vec<Bar>, from: f64, until: f64, unit: u16) {
     // By start time; a few dozen at most, so an insertion sort (small in the page) does.
     for i in 1..blocked.len() {
         let mut j = i;
@@ -292,7 +321,8 @@ fn loop_lane(scenario: &Scenario, bars: &mut Vec<Bar>, from: f64, until: f64) {
     idle(cursor, until, bars);
 }
 
-fn push(bars: &mut Vec<Bar>, lane: Lane, kind: BarKind, from: f64, to: f64, text: String) {
+/// Adds a bar, unless it is empty.
+pub fn push(bars: &mut Vec<Bar>, lane: Lane, kind: BarKind, from: f64, to: f64, text: String) {
     if to > from {
         bars.push(Bar { lane, kind, from, to, text });
     }

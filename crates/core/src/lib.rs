@@ -14,6 +14,8 @@ pub mod lifecycle;
 pub mod link;
 pub mod markdown;
 pub mod program;
+pub mod program_lanes;
+pub mod program_run;
 pub mod program_trace;
 pub mod python;
 pub mod scenario;

@@ -31,6 +31,7 @@ pub struct ProgramRun {
     wire: Rc<RefCell<String>>,
     started: Rc<Cell<f64>>,
     over: Rc<Cell<bool>>,
+    ended: js_sys::Promise,
 }
 
 /// Starts `src` at `unit` real ms per program second, at the loop's next step.
@@ -46,6 +47,9 @@ pub fn start_run(src: &str, unit: f64) -> Result<ProgramRun, String> {
     };
     let running = start(&program, rt.clone(), unit, sinks, Limits::default());
     let (started, over) = (Rc::new(Cell::new(f64::NAN)), Rc::new(Cell::new(false)));
+    let resolve: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let r = resolve.clone();
+    let ended = js_sys::Promise::new(&mut |res, _| *r.borrow_mut() = Some(res));
     let (s, o, w, done) = (started.clone(), over.clone(), wire.clone(), running.done);
     let clock = rt.clone();
     rt.spawn(Box::pin(async move {
@@ -53,8 +57,11 @@ pub fn start_run(src: &str, unit: f64) -> Result<ProgramRun, String> {
         done.await;
         encode(&mut w.borrow_mut(), &ProgramEvent::End(clock.now() - s.get()));
         o.set(true);
+        if let Some(res) = resolve.borrow_mut().take() {
+            let _ = res.call0(&JsValue::NULL);
+        }
     }));
-    Ok(ProgramRun { control: running.control, wire, started, over })
+    Ok(ProgramRun { control: running.control, wire, started, over, ended })
 }
 
 #[wasm_bindgen]
@@ -69,10 +76,25 @@ impl ProgramRun {
         self.control.stop()
     }
 
+    /// Ends the run at once: Ctrl-C, pressed until the run gives up (the third press ends it
+    /// without waiting for the program).
+    pub fn kill(&self) {
+        for _ in 0..3 {
+            if !self.control.stop() {
+                break;
+            }
+        }
+    }
+
     /// Whether the run is over (its last events may still wait to be taken).
     #[wasm_bindgen(js_name = isOver)]
     pub fn is_over(&self) -> bool {
         self.over.get()
+    }
+
+    /// Resolves once the run is over.
+    pub fn over(&self) -> js_sys::Promise {
+        self.ended.clone()
     }
 
     /// When it started, on the page's `performance.now()` clock (NaN until it has).

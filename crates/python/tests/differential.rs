@@ -4,8 +4,9 @@
 //! their times (within 0.15 s), and standard error's key lines must match.
 //!
 //! Corpus: `tests/programs/seed/*.py` (the seed's lessons), `tests/programs/docs/*.py`
-//! (programs in the style of the Python documentation and of courses), and programs
-//! generated from a fixed seed (`generator`). CPython's traces are cached by the hash of
+//! (programs in the style of the Python documentation and of courses),
+//! `tests/programs/examples/*.py` (the examples the page offers), and programs generated
+//! from a fixed seed (`generator`). CPython's traces are cached by the hash of
 //! the program and of the harness (in the target directory), so a second run is fast.
 
 mod generator;
@@ -244,11 +245,14 @@ fn show(lines: &[Line]) -> String {
 
 #[test]
 fn programs_match_cpython() {
-    let mut sets: Vec<(&str, Vec<(String, String)>)> = vec![("seed", read_set("seed")), ("docs", read_set("docs"))];
+    // The page's examples (the engine includes them) are a set of their own.
+    let mut sets: Vec<(&str, Vec<(String, String)>)> =
+        vec![("seed", read_set("seed")), ("docs", read_set("docs")), ("examples", read_set("examples"))];
     sets.push(("generated", (0..GENERATED).map(|i| (format!("#{i}"), generator::program(i as u64))).collect()));
     let all: Vec<String> = sets.iter().flat_map(|(_, p)| p.iter().map(|(_, s)| s.clone())).collect();
     if let Ok(dir) = std::env::var("DIFFERENTIAL_DUMP") {
-        for (i, src) in sets[2].1.iter().map(|(_, s)| s).enumerate() {
+        let generated = sets.iter().find(|(name, _)| *name == "generated").map_or(&[][..], |(_, p)| &p[..]);
+        for (i, src) in generated.iter().map(|(_, s)| s).enumerate() {
             std::fs::write(PathBuf::from(&dir).join(format!("gen{i}.py")), src).expect("dump a generated program");
         }
     }

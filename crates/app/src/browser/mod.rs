@@ -2,6 +2,7 @@
 
 pub mod address;
 pub mod crash;
+pub mod engine;
 pub mod export;
 pub mod frames;
 pub mod host;
@@ -9,3 +10,8 @@ pub mod siblings;
 pub mod theme;
 pub mod turns;
 pub mod visibility;
+
+/// The page's clock, `performance.now()` (ms).
+pub fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}

@@ -1,11 +1,13 @@
-//! The timeline (SVG): a lane per job, one for `main` and one for the event loop,
-//! growing live; the ideal run drawn faintly behind; the replay cursor.
+//! The timeline (SVG): for a lesson, a lane per job, one for `main` and one for the event
+//! loop; for a program, a lane per task; growing live; the ideal run drawn faintly behind;
+//! the replay cursor.
 
-use crate::state::{use_playground, RunStatus};
+use crate::state::{use_playground, RunStatus, RunView};
 use leptos::prelude::*;
 use playground_core::compare::{max_difference, Point};
-use playground_core::lanes::{timeline, BarKind, Ending, Lane, Timeline};
-use playground_core::scenario::JobId;
+use playground_core::lanes::{timeline, BarKind, Ending, Timeline};
+use playground_core::program_lanes::program_timeline;
+use playground_core::program_trace::Activity;
 
 /// Most job lanes drawn.
 pub const MAX_LANES: usize = 50;
@@ -16,19 +18,19 @@ const AXIS: f64 = 22.0;
 /// Pixels per scenario second.
 const SCALE: f64 = 110.0;
 
-fn row(lane: Lane) -> f64 {
-    match lane {
-        Lane::Loop => 0.0,
-        Lane::Main => 1.0,
-        Lane::Job(k) => 1.0 + f64::from(k),
+/// The lanes of `r` drawn now: a program's tasks, or a lesson's jobs.
+fn lanes_of(r: &RunView, now: f64) -> Timeline {
+    match &r.program {
+        Some(trace) => program_timeline(trace, r.scenario.unit, now),
+        None => timeline(&r.scenario, &r.events, now),
     }
 }
 
-fn lane_name(lane: Lane) -> String {
-    match lane {
-        Lane::Loop => "event loop".into(),
-        Lane::Main => "main".into(),
-        Lane::Job(k) => format!("job {k}"),
+/// The times of the events replay steps through.
+fn event_times(r: &RunView) -> Vec<f64> {
+    match &r.program {
+        Some(trace) => trace.lines.iter().map(|l| l.t).chain(trace.end).collect(),
+        None => r.events.iter().map(|e| e.t).collect(),
     }
 }
 
@@ -40,6 +42,16 @@ fn glyph(ending: Ending) -> &'static str {
         Ending::End => "■",
     }
 }
+
+/// The legend's entries for a program's run.
+pub const PROGRAM_LEGEND: [(BarKind, &str); 6] = [
+    (BarKind::Scheduled, "scheduled, not started"),
+    (BarKind::Step, "running a step"),
+    (BarKind::Waiting, "awaiting (the loop is free)"),
+    (BarKind::Blocking, "time.sleep: blocking the loop"),
+    (BarKind::Idle, "loop idle"),
+    (BarKind::Blocked, "loop blocked"),
+];
 
 /// The legend's entries: a pattern and words for each kind of bar.
 pub const LEGEND: [(BarKind, &str); 8] = [
@@ -86,7 +98,7 @@ pub fn fill(kind: BarKind, prefix: &str) -> Option<String> {
         BarKind::Blocking | BarKind::Blocked => "hatch",
         BarKind::WaitingWorker => "dots",
         BarKind::InWorker => "cross",
-        BarKind::Lingering => "stripes",
+        BarKind::Lingering | BarKind::Scheduled => "stripes",
         _ => return None,
     };
     Some(format!("url(#{prefix}{name})"))
@@ -94,6 +106,7 @@ pub fn fill(kind: BarKind, prefix: &str) -> Option<String> {
 
 fn draw(t: &Timeline, unit: u16, ideal: bool, focused: RwSignal<String>) -> impl IntoView {
     let x = move |ms: f64| LABEL + ms / f64::from(unit) * SCALE;
+    let row = |lane| t.row(lane) as f64;
     let bars = t.bars.iter().filter(|b| b.from.is_finite() && b.to.is_finite()).map(|b| {
         let (y, w) = (AXIS + row(b.lane) * ROW + (ROW - BAR) / 2.0, (x(b.to) - x(b.from)).max(1.0));
         let text = b.text.clone();
@@ -106,7 +119,7 @@ fn draw(t: &Timeline, unit: u16, ideal: bool, focused: RwSignal<String>) -> impl
                 <g class="focusable" tabindex="0" role="img" aria-label=label.clone() on:focus=move |_| focused.set(label.clone())>
                     <title>{text}</title>
                     <rect class=class x=x(b.from) y=y width=w height=BAR fill=fill(b.kind, "p-")
-                        data-lane=lane_name(b.lane) data-kind=b.kind.name() data-from=format!("{:.1}", b.from) data-to=format!("{:.1}", b.to)/>
+                        data-lane=t.rows.get(t.row(b.lane)).map(|(_, name)| name.clone()) data-kind=b.kind.name() data-from=format!("{:.1}", b.from) data-to=format!("{:.1}", b.to)/>
                 </g>
             }
             .into_any()
@@ -139,7 +152,7 @@ pub fn TimelineView() -> impl IntoView {
     // The ideal run's lanes change with the run, not with every animation frame.
     let ideal_lanes = Memo::new(move |_| {
         playground.run.with(|r| {
-            if r.scenario.jobs.len() > MAX_LANES {
+            if r.scenario.jobs.len() > MAX_LANES || r.program.is_some() {
                 return Timeline::default();
             }
             timeline(&r.scenario, &r.ideal, f64::INFINITY)
@@ -149,26 +162,34 @@ pub fn TimelineView() -> impl IntoView {
         let live = playground.live.get();
         let cursor = playground.cursor.get();
         playground.run.with(|r| {
-            if r.events.is_empty() && !r.status.is_live() {
+            let times = event_times(r);
+            if times.is_empty() && !r.status.is_live() {
                 return None;
             }
-            if r.scenario.jobs.len() > MAX_LANES {
-                let note = format!("The timeline draws runs of up to {MAX_LANES} jobs; this one has {}.", r.scenario.jobs.len());
+            let lanes = match &r.program {
+                Some(trace) => trace.activity.iter().filter(|a| matches!(a, Activity::TaskCreated { .. })).count(),
+                None => r.scenario.jobs.len(),
+            };
+            if lanes > MAX_LANES {
+                let what = if r.program.is_some() { "tasks" } else { "jobs" };
+                let note = format!("The timeline draws runs of up to {MAX_LANES} {what}; this one has {lanes}.");
                 return Some(view! { <p class="note">{note}</p> }.into_any());
             }
             let unit = r.scenario.unit;
             let now = if r.status.is_over() { f64::INFINITY } else { live.now };
-            let real = timeline(&r.scenario, &r.events, now);
+            let real = lanes_of(r, now);
             let ideal = ideal_lanes.get();
-            let last = r.events.iter().chain(&r.ideal).map(|e| e.t).fold(live.now.min(1e9), f64::max);
+            let last = times.iter().copied().chain(r.ideal.iter().map(|e| e.t)).fold(live.now.min(1e9), f64::max);
             let seconds = (last / f64::from(unit)).ceil().max(1.0);
             let width = LABEL + seconds * SCALE + 16.0;
-            let height = AXIS + (2.0 + r.scenario.jobs.len() as f64) * ROW + 4.0;
-            let lanes: Vec<Lane> =
-                [Lane::Loop, Lane::Main].into_iter().chain((1..=r.scenario.jobs.len() as JobId).map(Lane::Job)).collect();
-            let labels = lanes
+            let height = AXIS + real.rows.len() as f64 * ROW + 4.0;
+            let labels = real
+                .rows
                 .iter()
-                .map(|&l| view! { <text class="lane-label" x="4" y=AXIS + row(l) * ROW + ROW / 2.0 + 4.0>{lane_name(l)}</text> })
+                .enumerate()
+                .map(|(i, (_, name))| {
+                    view! { <text class="lane-label" x="4" y=AXIS + i as f64 * ROW + ROW / 2.0 + 4.0>{name.clone()}</text> }
+                })
                 .collect_view();
             let ticks = (0..=seconds as u32)
                 .map(|s| {
@@ -179,7 +200,7 @@ pub fn TimelineView() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let cursor_x = cursor.and_then(|i| r.events.get(i)).map(|e| LABEL + e.t / f64::from(unit) * SCALE);
+            let cursor_x = cursor.and_then(|i| times.get(i)).map(|t| LABEL + t / f64::from(unit) * SCALE);
             let cursor_line = cursor_x.map(|cx| view! { <line class="cursor" x1=cx y1="0" x2=cx y2=height/> });
             let svg = view! {
                 <svg id="timeline-svg" xmlns="http://www.w3.org/2000/svg" width=width height=height
@@ -209,14 +230,16 @@ pub fn TimelineView() -> impl IntoView {
             })
         })
     };
-    let legend = LEGEND
-        .iter()
-        .map(|(kind, words)| {
+    let program = move || playground.in_program();
+    let legend = move || {
+        let entries: &[(BarKind, &str)] = if program() { &PROGRAM_LEGEND } else { &LEGEND };
+        entries.iter().map(|(kind, words)| {
             view! {
                 <li><svg width="18" height="12" aria-hidden="true"><rect class=format!("bar {} real", kind.name()) width="18" height="12" fill=fill(*kind, "legend-")/></svg>{*words}</li>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
     view! {
         <section class="timeline-panel" aria-labelledby="timeline-title">
             <h3 id="timeline-title">"Timeline"</h3>

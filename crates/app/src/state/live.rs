@@ -29,7 +29,10 @@ impl Playground {
     /// One animation frame at `t` (performance.now() ms); `false` once nothing is live.
     fn frame(&self, t: f64) -> bool {
         let shown = self.run.with_untracked(|r| r.events.len());
-        let recorded = self.active.with_value(|a| a.as_ref().map_or(0, |a| a.trace.len()));
+        let recorded = self.active.with_value(|a| match a {
+            Some(super::Active::Lesson { trace, .. }) => trace.len(),
+            _ => 0,
+        });
         let (waiting, last) = (recorded.saturating_sub(shown), self.clock.with_value(|c| c.last_flush));
         if waiting < BATCH || t - last >= LARGE_BATCH_MS {
             self.flush();
@@ -64,9 +67,17 @@ impl Playground {
     /// Hands the events (and blocking intervals) recorded since the last frame to the page.
     /// Only the run the page holds is read: an older one's events never reach it.
     pub(super) fn flush(&self) {
+        let trace = match self.active.with_value(|a| match a {
+            Some(super::Active::Lesson { trace, .. }) => Ok(trace.clone()),
+            Some(super::Active::Program(run)) => Err(Some(run.clone())),
+            None => Err(None),
+        }) {
+            Ok(trace) => trace,
+            Err(program) => return program.into_iter().for_each(|run| self.flush_program(&run)),
+        };
         let shown = self.run.with_untracked(|r| r.events.len());
-        let events = self.active.with_value(|a| a.as_ref().map(|a| a.trace.since(shown))).unwrap_or_default();
-        let blocked = self.active.with_value(|a| a.as_ref().map(|a| a.trace.blocked()));
+        let events = trace.since(shown);
+        let blocked = Some(trace.blocked());
         let changed = blocked.as_ref().is_some_and(|b| self.run.with_untracked(|r| r.blocked.len() != b.len()));
         if events.is_empty() && !changed {
             return;

@@ -4,7 +4,10 @@
 
 mod embedding;
 mod live;
+mod program;
 mod runs;
+
+pub use program::{EngineStatus, Problem};
 
 use leptos::prelude::*;
 use playground_core::lifecycle::RunHandle;
@@ -41,7 +44,8 @@ impl RunStatus {
 
     /// Whether Stop has something to stop.
     pub fn can_stop(&self) -> bool {
-        matches!(self, RunStatus::Waiting(_) | RunStatus::Running)
+        // While stopping, Stop presses Ctrl-C again (a program may catch the first).
+        matches!(self, RunStatus::Waiting(_) | RunStatus::Running | RunStatus::Stopping)
     }
 
     /// Whether a run has ended (by itself or stopped): its events can be replayed.
@@ -77,6 +81,8 @@ pub struct RunView {
     pub ideal: Vec<TraceEvent>,
     /// The intervals in which the program blocked the loop, as the runtime measured them.
     pub blocked: Vec<Blocked>,
+    /// A learner's program's run: what it wrote and did (`None` for a lesson's run).
+    pub program: Option<playground_core::program_run::ProgramTrace>,
 }
 
 /// The worker pool's state, for the status line of lesson 6.
@@ -117,10 +123,10 @@ struct Clock {
     looping: bool,
 }
 
-/// The run the page holds, and the trace it records into.
-struct Active {
-    handle: Rc<RunHandle>,
-    trace: Trace,
+/// The run the page holds: a lesson's (and the trace it records into), or a program's in the engine.
+enum Active {
+    Lesson { handle: Rc<RunHandle>, trace: Trace },
+    Program(Rc<crate::browser::engine::EngineRun>),
 }
 
 /// The playground's state, shared by the components through the context.
@@ -142,6 +148,14 @@ pub struct Playground {
     active: StoredValue<Option<Active>, LocalStorage>,
     /// A run from a link holds its turn among the page's playgrounds until it is over.
     turn: StoredValue<Option<crate::browser::turns::Turn>, LocalStorage>,
+    /// The learner's program shown instead of a lesson (its source), if any.
+    pub program: RwSignal<Option<String>>,
+    /// The Python engine, loaded when a program is first opened.
+    pub engine: RwSignal<EngineStatus>,
+    /// What the page has to say about the link it was opened with (and later ones).
+    pub notices: RwSignal<Vec<String>>,
+    /// The length the program's link would have, when that is over the limit.
+    pub too_long: RwSignal<Option<usize>>,
 }
 
 impl Playground {
@@ -157,6 +171,10 @@ impl Playground {
             clock: StoredValue::new(Clock::default()),
             active: StoredValue::new_local(None),
             turn: StoredValue::new_local(None),
+            program: RwSignal::new(None),
+            engine: RwSignal::new(EngineStatus::Unloaded),
+            notices: RwSignal::new(Vec::new()),
+            too_long: RwSignal::new(None),
         }
     }
 

@@ -64,14 +64,29 @@ impl Playground {
         if self.run.with_untracked(|r| r.status.is_live()) {
             self.tell_host(&RunStatus::Stopped); // the run it replaces ends here, for the host page
         }
-        let size = self.pool_size();
-        let waiting = size.map_or("Starting…".into(), |n| format!("Starting {n} Web Workers…"));
+        let program = self.program.with_untracked(Option::is_some) || self.link.with_untracked(|l| l.code.is_some());
+        let size = self.pool_size().filter(|_| !program);
+        let waiting = match size {
+            Some(n) => format!("Starting {n} Web Workers…"),
+            None if program && crate::browser::engine::loaded().is_none() => "Loading the Python engine…".into(),
+            None => "Starting…".into(),
+        };
         let id = self.replace_run(RunStatus::Waiting(waiting));
         let playground = *self;
         spawn_local(async move {
-            if let Some(old) = old {
-                old.handle.stop();
-                old.handle.over().await;
+            match old {
+                Some(Active::Lesson { handle, .. }) => {
+                    handle.stop();
+                    handle.over().await;
+                }
+                Some(Active::Program(run)) => {
+                    run.kill();
+                    crate::browser::engine::over(&run).await;
+                }
+                None => {}
+            }
+            if program {
+                return playground.begin_program(id).await;
             }
             if let Some(n) = size {
                 if let Err(e) = workers().warm(n).await {
@@ -93,11 +108,11 @@ impl Playground {
     }
 
     /// Whether run `id` is still the one waiting to start (not replaced, not stopped).
-    fn waiting(&self, id: u64) -> bool {
+    pub(super) fn waiting(&self, id: u64) -> bool {
         self.run.with_untracked(|r| r.id == id && matches!(r.status, RunStatus::Waiting(_)))
     }
 
-    fn refuse(&self, id: u64, reason: String) {
+    pub(super) fn refuse(&self, id: u64, reason: String) {
         self.turn.set_value(None);
         self.run.update(|r| {
             if r.id == id {
@@ -154,7 +169,7 @@ impl Playground {
             ..Clock::default()
         };
         self.clock.set_value(clock);
-        self.active.set_value(Some(Active { handle: handle.clone(), trace }));
+        self.active.set_value(Some(Active::Lesson { handle: handle.clone(), trace }));
         self.beat();
         self.tell_host(&RunStatus::Running);
         handle.over().await;
@@ -162,7 +177,7 @@ impl Playground {
     }
 
     /// The run `id` is over (its shutdown ended at `at`).
-    fn end(&self, id: u64, at: f64) {
+    pub(super) fn end(&self, id: u64, at: f64) {
         self.turn.set_value(None); // the next playground of the page may run
         if !self.run.with_untracked(|r| r.id == id && r.status.is_live()) {
             return;
@@ -187,13 +202,21 @@ impl Playground {
                 self.turn.set_value(None);
                 self.run.update(|r| r.status = RunStatus::Stopped);
             }
-            RunStatus::Running => match self.active.with_value(|a| a.as_ref().map(|a| a.handle.clone())) {
-                Some(handle) => {
-                    self.run.update(|r| r.status = RunStatus::Stopping);
-                    handle.stop();
+            RunStatus::Running => {
+                let stopped = self.active.with_value(|a| match a {
+                    Some(Active::Lesson { handle, .. }) => handle.stop(),
+                    Some(Active::Program(run)) => run.stop(),
+                    None => false,
+                });
+                let status = if stopped { RunStatus::Stopping } else { RunStatus::Stopped }; // or before it began
+                self.run.update(|r| r.status = status);
+            }
+            // Stop pressed again while stopping: Ctrl-C again (a program may have caught the first).
+            RunStatus::Stopping => self.active.with_value(|a| {
+                if let Some(Active::Program(run)) = a {
+                    run.stop();
                 }
-                None => self.run.update(|r| r.status = RunStatus::Stopped), // stopped before it began
-            },
+            }),
             _ => {}
         }
     }

@@ -1,0 +1,99 @@
+//! The Python engine, a WebAssembly module of its own (`crates/engine`), loaded with a dynamic
+//! `import()` the first time a program is opened, so that the page's first load stays small.
+//! Its exports are reached through these bindings; what they hand over is plain text (the
+//! core's wire forms), so that nothing of one module's memory is shared with the other.
+
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The engine's script, written by Trunk beside `index.html` (relative, for any host).
+const SCRIPT: &str = "./playground-engine.js";
+
+#[wasm_bindgen(inline_js = "
+let loading = null;
+export function loadEngine(script) {
+  if (!loading) {
+    const url = new URL(script, document.baseURI).href;
+    loading = import(url).then(async (m) => { await m.default(); return m; });
+    loading.catch(() => { loading = null; });
+  }
+  return loading;
+}")]
+extern "C" {
+    #[wasm_bindgen(js_name = loadEngine)]
+    fn load_engine(script: &str) -> js_sys::Promise;
+
+    /// The engine module's exports.
+    #[derive(Clone)]
+    pub type Engine;
+    /// `""` if the program may run, else `line\tcolumn\tmessage`.
+    #[wasm_bindgen(method)]
+    pub fn check(this: &Engine, src: &str) -> String;
+    /// Starts a run (throws a message if it cannot start).
+    #[wasm_bindgen(method, catch, js_name = startRun)]
+    pub fn start_run(this: &Engine, src: &str, unit: f64) -> Result<EngineRun, JsValue>;
+    /// The `code` value of a link for `src`.
+    #[wasm_bindgen(method, js_name = encodeProgram)]
+    pub fn encode_program(this: &Engine, src: &str) -> String;
+    /// The program a `code` value holds (throws a message if it does not decode).
+    #[wasm_bindgen(method, catch, js_name = decodeProgram)]
+    pub fn decode_program(this: &Engine, code: &str) -> Result<String, JsValue>;
+
+    /// A program's run in the engine.
+    pub type EngineRun;
+    /// The events since the last call (wire form).
+    #[wasm_bindgen(method)]
+    pub fn take(this: &EngineRun) -> String;
+    /// Stop (Ctrl-C).
+    #[wasm_bindgen(method)]
+    pub fn stop(this: &EngineRun) -> bool;
+    /// Ends the run at once (Ctrl-C pressed until the run gives up).
+    #[wasm_bindgen(method)]
+    pub fn kill(this: &EngineRun);
+    /// When it started (`performance.now()`), NaN until it has.
+    #[wasm_bindgen(method, js_name = startedAt)]
+    pub fn started_at(this: &EngineRun) -> f64;
+    /// Resolves once the run is over.
+    #[wasm_bindgen(method)]
+    pub fn over(this: &EngineRun) -> js_sys::Promise;
+    /// Frees the run's memory in the engine.
+    #[wasm_bindgen(method)]
+    pub fn free(this: &EngineRun);
+}
+
+thread_local! {
+    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+}
+
+/// The engine, once loaded.
+pub fn loaded() -> Option<Engine> {
+    ENGINE.with(|e| e.borrow().clone())
+}
+
+/// Loads the engine (once; later calls wait for the same load), or says why it could not.
+pub async fn load() -> Result<Engine, String> {
+    if let Some(engine) = loaded() {
+        return Ok(engine);
+    }
+    match JsFuture::from(load_engine(SCRIPT)).await {
+        Ok(module) => {
+            let engine: Engine = module.unchecked_into();
+            ENGINE.with(|e| *e.borrow_mut() = Some(engine.clone()));
+            Ok(engine)
+        }
+        Err(e) => Err(format!("the Python engine did not load ({})", message(&e))),
+    }
+}
+
+/// Waits until `run` is over.
+pub async fn over(run: &EngineRun) {
+    let _ = JsFuture::from(run.over()).await;
+}
+
+/// The words of a thrown value.
+pub fn message(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()))
+        .unwrap_or_else(|| "an unknown error".into())
+}

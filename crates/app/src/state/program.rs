@@ -1,0 +1,195 @@
+//! A learner's own program in the page: opening one (a `code=` link, "Your code", an
+//! example, "Edit this code"), the Python engine it needs (loaded the first time), the link
+//! that follows the editor, and its runs, which the engine makes on the browser's loop.
+
+use super::{Active, Clock, Live, Playground, RunStatus, RunView};
+use crate::browser::engine::{self, Engine};
+use crate::browser::{frames, visibility};
+use leptos::prelude::*;
+use playground_core::link::{to_link, LinkState, MAX_CODE_LINK_CHARS};
+use playground_core::program_run::ProgramTrace;
+use playground_core::program_trace::decode;
+use playground_core::trace::{Blocked, Who};
+use std::rc::Rc;
+
+/// Where the Python engine is.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum EngineStatus {
+    /// Not needed yet.
+    #[default]
+    Unloaded,
+    /// Loading (the first program opened).
+    Loading,
+    /// Ready.
+    Ready,
+    /// It could not load: why.
+    Failed(String),
+}
+
+/// A problem found by the engine's checker before a run: 1-based line and column, and the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The line.
+    pub line: usize,
+    /// The column.
+    pub col: usize,
+    /// CPython's message (a syntax error), or the playground's (a refusal).
+    pub message: String,
+}
+
+impl Problem {
+    /// Reads the engine's `line\tcolumn\tmessage` (`None` for `""`: no problem).
+    pub fn from_engine(text: &str) -> Option<Problem> {
+        let mut parts = text.splitn(3, '\t');
+        let line = parts.next()?.parse().ok()?;
+        let col = parts.next()?.parse().ok()?;
+        Some(Problem { line, col, message: parts.next()?.to_string() })
+    }
+
+    /// As the status line says it.
+    pub fn words(&self) -> String {
+        format!("line {}, column {}: {}", self.line, self.col, self.message)
+    }
+}
+
+impl Playground {
+    /// Whether the page shows a program rather than a lesson (tracked).
+    pub fn in_program(&self) -> bool {
+        self.program.with(Option::is_some) || self.link.with(|l| l.code.is_some())
+    }
+
+    /// Opens `source` as the page's program, replacing the lesson or program shown.
+    pub fn open_program(&self, source: String) {
+        self.stop();
+        self.program.set(Some(source));
+        self.load_engine();
+    }
+
+    /// Leaves the program for `lesson`'s defaults.
+    pub fn close_program(&self, lesson: LinkState) {
+        self.stop();
+        self.program.set(None);
+        self.edit(|l| *l = LinkState { embed: l.embed, theme: l.theme, ..lesson });
+    }
+
+    /// Loads the engine if it is not there, then reads the link's program if it has one.
+    pub fn load_engine(&self) {
+        if matches!(self.engine.get_untracked(), EngineStatus::Loading | EngineStatus::Ready) {
+            return;
+        }
+        self.engine.set(EngineStatus::Loading);
+        let playground = *self;
+        leptos::task::spawn_local(async move {
+            let status = match engine::load().await {
+                Ok(engine) => {
+                    playground.read_code(&engine);
+                    EngineStatus::Ready
+                }
+                Err(e) => EngineStatus::Failed(e),
+            };
+            playground.engine.set(status);
+        });
+    }
+
+    /// A link's `code` becomes the program; if it does not decode, the page says so and shows its lesson.
+    fn read_code(&self, engine: &Engine) {
+        if self.program.with_untracked(Option::is_some) {
+            return;
+        }
+        let Some(code) = self.link.with_untracked(|l| l.code.clone()) else { return };
+        match engine.decode_program(&code) {
+            Ok(source) => self.program.set(Some(source)),
+            Err(e) => {
+                let why = engine::message(&e);
+                self.notices.update(|n| n.push(format!("the link's program (code) does not decode: {why}; the lesson opened instead")));
+                self.edit(|l| l.code = None);
+            }
+        }
+    }
+
+    /// The link follows the program (the App calls this shortly after each edit): its `code`
+    /// value, or a message if the link would be too long to share.
+    pub fn write_code(&self) {
+        let (Some(source), Some(engine)) = (self.program.get_untracked(), engine::loaded()) else { return };
+        let code = engine.encode_program(&source);
+        let length = self.link.with_untracked(|l| to_link(&LinkState { code: Some(code.clone()), ..l.clone() }).len() + 1);
+        if length > MAX_CODE_LINK_CHARS {
+            self.too_long.set(Some(length));
+            return;
+        }
+        self.too_long.set(None);
+        if self.link.with_untracked(|l| l.code.as_deref() != Some(code.as_str())) {
+            self.edit(|l| l.code = Some(code));
+        }
+    }
+
+    /// The checker's verdict on the program (tracked; `None` until the engine is there).
+    pub fn problem(&self) -> Option<Problem> {
+        let ready = self.engine.with(|e| *e == EngineStatus::Ready);
+        let source = self.program.with(|p| p.clone())?;
+        ready.then(|| engine::loaded()).flatten().and_then(|e| Problem::from_engine(&e.check(&source)))
+    }
+
+    /// Runs the program: once the engine is there and the checker accepts it.
+    pub(super) async fn begin_program(&self, id: u64) {
+        let engine = match engine::load().await {
+            Ok(engine) => engine,
+            Err(e) => return self.refuse(id, e),
+        };
+        self.read_code(&engine);
+        let Some(source) = self.program.get_untracked() else {
+            return self.refuse(id, "there is no program to run".into());
+        };
+        if let Some(problem) = Problem::from_engine(&engine.check(&source)) {
+            return self.refuse(id, problem.words());
+        }
+        let scenario = self.link.with_untracked(|l| l.scenario.clone());
+        let unit = f64::from(scenario.unit);
+        self.run.update(|r| {
+            *r = RunView { id, status: r.status.clone(), scenario, program: Some(ProgramTrace::default()), ..RunView::default() }
+        });
+        frames::after_paint().await;
+        if !self.waiting(id) {
+            return;
+        }
+        self.run.update(|r| r.status = RunStatus::Running);
+        self.live.set(Live { throttled: visibility::tab_hidden(), ..Live::default() });
+        frames::yield_to_browser().await;
+        if !self.run.with_untracked(|r| r.id == id && r.status == RunStatus::Running) {
+            return;
+        }
+        crate::mark("playground-run-start");
+        let started = crate::browser::now();
+        let run = match engine.start_run(&source, unit) {
+            Ok(run) => Rc::new(run),
+            Err(e) => return self.refuse(id, engine::message(&e)),
+        };
+        let looping = self.clock.with_value(|c| c.looping);
+        self.clock.set_value(Clock { started: Some(started), last_flush: started, looping, ..Clock::default() });
+        self.active.set_value(Some(Active::Program(run.clone())));
+        self.beat();
+        self.tell_host(&RunStatus::Running);
+        engine::over(&run).await;
+        self.end(id, crate::browser::now());
+    }
+
+    /// Hands what the engine reported since the last frame to the page.
+    pub(super) fn flush_program(&self, run: &engine::EngineRun) {
+        let wire = run.take();
+        if wire.is_empty() {
+            return;
+        }
+        let events = match decode(&wire) {
+            Ok(events) => events,
+            Err(e) => return web_sys::console::error_1(&e.to_string().into()),
+        };
+        self.run.update(|r| {
+            let Some(trace) = r.program.as_mut() else { return };
+            for event in events {
+                trace.push(event);
+            }
+            // The heartbeat tells the program's blocking from the browser's stalls.
+            r.blocked = trace.holds().into_iter().map(|h| Blocked { who: Who::Main, from: h.from, to: h.to }).collect();
+        });
+    }
+}
