@@ -19,6 +19,7 @@ pub mod lexer;
 mod methods;
 mod modules;
 pub mod parser;
+pub mod portable;
 pub mod random;
 mod scope;
 mod setorder;
