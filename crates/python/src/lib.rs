@@ -14,6 +14,7 @@ mod convert;
 pub mod error;
 mod escapes;
 pub mod format;
+pub mod host;
 pub mod interp;
 pub mod lexer;
 mod methods;
@@ -29,9 +30,12 @@ mod strmethods;
 mod tables;
 pub mod trace;
 pub mod value;
+pub mod worker;
 
 pub use error::{CheckError, Refusal, SyntaxError};
+pub use host::{VirtualHost, WorkerHost};
 pub use trace::{TraceEvent, TraceLine};
+pub use worker::{serve, WorkerEnv};
 
 use interp::{Ctrl, Cx, Interp};
 use playground_core::aio::{LocalFuture, Rt};
@@ -87,11 +91,26 @@ pub fn run_limited(
     sink: Rc<dyn Fn(TraceLine)>,
     limits: Limits,
 ) -> LocalFuture<()> {
+    let host = Rc::new(VirtualHost::new(rt.clone(), program.clone()));
+    run_hosted(program, rt, unit, sink, limits, host)
+}
+
+/// [`run_limited`] with the functions sent to pools run by `host` (the page's Web Workers);
+/// [`run`] uses a [`VirtualHost`].
+pub fn run_hosted(
+    program: &Program,
+    rt: Rt,
+    unit: f64,
+    sink: Rc<dyn Fn(TraceLine)>,
+    limits: Limits,
+    host: Rc<dyn WorkerHost>,
+) -> LocalFuture<()> {
     let program = program.clone();
     Box::pin(async move {
         let interp = Interp::new(rt, unit, sink, &program.source);
         interp.max_ops.set(limits.max_ops);
         interp.max_depth.set(limits.max_depth);
+        *interp.hosting.borrow_mut() = Some(host::Hosting { host, program: program.clone() });
         let cx = Cx::module(&interp);
         let r = cx.exec_block(&program.body).await;
         drop(cx);
@@ -113,6 +132,7 @@ fn report(interp: &Rc<Interp>, r: Result<(), Ctrl>) {
 
 fn finish(interp: &Rc<Interp>) {
     aio::timer::cancel_all(interp);
+    interp.hosting.borrow_mut().take();
     let vars = std::mem::take(&mut *interp.globals.vars.borrow_mut());
     drop(vars);
     let tasks = std::mem::take(&mut *interp.all_tasks.borrow_mut());

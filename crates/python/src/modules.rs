@@ -2,7 +2,7 @@
 
 use crate::aio::native::Native;
 use crate::aio::{funcs, gather, group, pool, sync, wait};
-use crate::interp::{Ctrl, Cx, Place};
+use crate::interp::{Ctrl, Cx};
 use crate::value::{Args, Builtin, NativeFn, Value};
 use std::rc::Rc;
 
@@ -122,28 +122,16 @@ fn seconds(cx: &Cx, v: Option<&Value>) -> Result<f64, Ctrl> {
     }
 }
 
-/// `time.sleep(d)`: blocks the loop (`rt.block`), or, in a pool's worker, takes that worker's time.
+/// `time.sleep(d)`: blocks the loop (`rt.block`), or, in a pool's worker, that worker.
 fn time_sleep(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let d = seconds(cx, a.pos.first())?;
     if d < 0.0 {
         return Err(cx.err("ValueError", "sleep length must be non-negative"));
     }
     let ms = d * cx.interp.unit;
-    let worker = match cx.place {
-        Place::Loop => {
-            cx.interp.rt.block(ms);
-            cx.interp.blocked(ms);
-            return Ok(funcs::coro(cx, "sleep", async { Ok(Value::None) }));
-        }
-        Place::Thread(w) | Place::Process(w) => w,
-    };
-    let off = cx.interp.rt.offload(worker, ms, Box::new(|_| {}));
-    let cx2 = cx.clone();
-    Ok(funcs::coro(cx, "sleep", async move {
-        off.await.map_err(|m| cx2.err("RuntimeError", m))?;
-        cx2.interp.step_started();
-        Ok(Value::None)
-    }))
+    cx.interp.rt.block(ms);
+    cx.interp.blocked(ms);
+    Ok(funcs::coro(cx, "sleep", async { Ok(Value::None) }))
 }
 
 fn int_arg(cx: &Cx, v: Option<&Value>) -> Result<i64, Ctrl> {

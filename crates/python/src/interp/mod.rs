@@ -138,6 +138,8 @@ pub struct Interp {
     pub depth: Cell<usize>,
     /// Warnings already shown (text, line): Python's default filter shows each once per place.
     pub warned: RefCell<std::collections::HashSet<(String, usize)>>,
+    /// Where its pools' calls run (none in a pool's worker).
+    pub hosting: RefCell<Option<crate::host::Hosting>>,
 }
 
 /// The context code runs in: the interpreter, the scope, and where it runs.
@@ -159,6 +161,11 @@ impl Interp {
     /// A fresh interpreter for `lines` of source.
     pub fn new(rt: Rt, unit: f64, sink: Rc<dyn Fn(TraceLine)>, src: &str) -> Rc<Interp> {
         let t0 = rt.now();
+        Interp::starting_at(rt, unit, sink, src, t0)
+    }
+
+    /// A fresh interpreter whose run started at `t0` (`rt.now()`): a pool's worker's.
+    pub fn starting_at(rt: Rt, unit: f64, sink: Rc<dyn Fn(TraceLine)>, src: &str, t0: f64) -> Rc<Interp> {
         let interp = Rc::new(Interp {
             rt,
             unit,
@@ -187,6 +194,7 @@ impl Interp {
             max_depth: Cell::new(call::MAX_DEPTH),
             depth: Cell::new(0),
             warned: RefCell::new(std::collections::HashSet::new()),
+            hosting: RefCell::new(None),
         });
         crate::builtins::install(&interp);
         interp.globals.vars.borrow_mut().insert("__name__".into(), Value::Str("__main__".into()));
@@ -258,7 +266,11 @@ impl Interp {
 
     /// Writes text to standard output (`stderr` false) or standard error, line by line.
     pub fn write(&self, text: &str, stderr: bool, who: &str) {
-        let t = self.rt.now() - self.t0;
+        self.write_at(text, stderr, who, self.rt.now() - self.t0);
+    }
+
+    /// [`Interp::write`] at `t` (ms since the run started): a line a pool's worker wrote then.
+    pub fn write_at(&self, text: &str, stderr: bool, who: &str, t: f64) {
         let k = stderr as usize;
         let mut out = Vec::new();
         if let Ok(mut partial) = self.partial.try_borrow_mut() {
