@@ -167,7 +167,7 @@ fn reply(cx: &Cx, outcome: Result<Value, Ctrl>, process: bool, received: &[Value
             let mut e = encoder();
             e.w.tag('u');
             e.w.text(why.class);
-            e.w.text(&why.msg);
+            e.w.text(&why.msg.replacen(" to a worker", " back from a worker", 1));
             e.finish()
         }
     }
