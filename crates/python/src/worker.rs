@@ -26,7 +26,8 @@ use std::rc::Rc;
 
 /// What a worker runs on: its host's clock, blocking and output.
 pub trait WorkerEnv {
-    /// Now, in ms on the run's clock (the page converts its worker's clock).
+    /// Now, in ms on the run's clock: the loop runtime's `now` (the page converts its
+    /// worker's clock).
     fn now(&self) -> f64;
     /// `time.sleep` in the worker: really blocks the worker's thread (a busy wait in a Web
     /// Worker; on the virtual loop it advances a local clock).
