@@ -14,9 +14,9 @@ use std::rc::Rc;
 /// Runs calls on the workers of a run's pools.
 pub trait WorkerHost {
     /// Runs `request` (wire) on worker `worker` of the run; `on_line(stderr, text, at)` hears
-    /// each line as written (`at`: ms on the run's clock, the loop runtime's `now`); the future gives the reply (wire),
-    /// or an error if the worker died. Dropping the future abandons the call (the browser
-    /// host then terminates and replaces that worker).
+    /// each line as written (`at`: ms on the run's clock, the loop runtime's `now`); the
+    /// future gives the reply (wire), or an error if the worker died. Dropping the future
+    /// abandons the call (the browser host then terminates and replaces that worker).
     fn call(
         &self,
         worker: usize,
