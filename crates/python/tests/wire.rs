@@ -151,3 +151,76 @@ fn pools_send_to_workers_of_their_own() {
     assert_eq!(workers, [0, 2, 1, 3, 4, 2]);
     assert!(requests.iter().all(|(_, r)| r.len() < 8000), "a request is a few KB");
 }
+
+/// An interpreter of `src` on a virtual loop, for encoding and decoding values directly.
+fn interp_of(src: &str) -> Rc<playground_python::interp::Interp> {
+    let rt: Rt = Rc::new(VirtualLoop::new());
+    playground_python::interp::Interp::new(rt, 1000.0, Rc::new(|_| {}), src)
+}
+
+#[test]
+fn values_round_trip_through_the_wire_and_garbage_is_an_error() {
+    big_stack(values_round_trip);
+}
+
+fn values_round_trip() {
+    use playground_python::interp::Cx;
+    use playground_python::portable::{Decoder, Encoder, Reader, WireError};
+    use playground_python::value::{Dict, HashKey, Value};
+    let program = check("x = 1\n").expect("accepted");
+    let (a, b) = (interp_of("x = 1\n"), interp_of("x = 1\n"));
+    let (cx_a, cx_b) = (Cx::module(&a), Cx::module(&b));
+    let inner = Value::List(Rc::new(RefCell::new(vec![Value::Int(-(1 << 100)), Value::Str("h\u{e9}\n:;".into())])));
+    let mut d = Dict::new();
+    d.insert(HashKey::Str("k".into()), Value::Str("k".into()), inner.clone());
+    let outer = Value::List(Rc::new(RefCell::new(vec![
+        inner.clone(),
+        inner,
+        Value::Tuple(Rc::new(vec![Value::Float(-0.0), Value::Float(f64::INFINITY), Value::Bool(true), Value::None])),
+        Value::Dict(Rc::new(RefCell::new(d))),
+        Value::Range(0, 10, 3),
+    ])));
+    if let Value::List(l) = &outer {
+        l.borrow_mut().push(outer.clone());
+    }
+    let mut e = Encoder::new(&cx_a);
+    e.value(&outer).expect("it can be sent");
+    e.drain().expect("its contents can be sent");
+    let wire = e.finish();
+    let mut dec = Decoder::new(&cx_b, &program, Reader::new(&wire), &[]);
+    let back = dec.value().expect("it reads");
+    dec.drain().expect("its contents read");
+    dec.r.end().expect("nothing is left");
+    let Value::List(l) = &back else { panic!("a list") };
+    let items = l.borrow().clone();
+    assert_eq!(
+        format!("{:?}", items[..5].to_vec()),
+        format!("{:?}", {
+            let Value::List(o) = &outer else { panic!("a list") };
+            o.borrow()[..5].to_vec()
+        })
+    );
+    let same = |x: &Value, y: &Value| playground_python::value::identity(x) == playground_python::value::identity(y);
+    assert!(same(&items[0], &items[1]) && same(&items[5], &back), "sharing and the cycle are kept");
+    let deep = "U1;".repeat(playground_python::portable::MAX_NESTING + 1) + "N";
+    let cases: [(&str, WireError); 10] = [
+        ("", WireError::Truncated),
+        ("?", WireError::Unexpected(0)),
+        ("i12", WireError::Truncated),
+        ("ix;", WireError::BadNumber(1)),
+        ("s9:ab", WireError::Truncated),
+        ("s1:\u{e9}", WireError::BadText(3)),
+        ("@0;", WireError::BadRef(0)),
+        ("P3;4;", WireError::UnknownDef(3, 4)),
+        ("R1;2;0;", WireError::Unexpected(0)),
+        (&deep, WireError::TooDeep),
+    ];
+    for (wire, want) in cases {
+        let mut dec = Decoder::new(&cx_b, &program, Reader::new(wire), &[]);
+        assert_eq!(dec.value().err(), Some(want), "{wire:?}");
+    }
+    let mut dec = Decoder::new(&cx_b, &program, Reader::new("SL1;@1;0;"), &[]);
+    dec.value().expect("a set and a list are made");
+    dec.value().expect("a list is made");
+    assert_eq!(dec.drain(), Err(WireError::Unhashable));
+}

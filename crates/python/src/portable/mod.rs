@@ -52,8 +52,9 @@ enum Fill {
 /// The end of the messages about values that cannot be sent.
 pub const WHY: &str = "the playground runs functions given to pools in a Web Worker, with a copy of the program's data";
 
-/// Nesting (of tuples, functions' defaults...) beyond which a value is not sent.
-pub const MAX_NESTING: usize = 200;
+/// Nesting (of tuples, functions' defaults...) beyond which a value is not sent: each level
+/// takes about 1 KB of native stack in a release build.
+pub const MAX_NESTING: usize = 100;
 
 /// A value that cannot be sent: the Python exception to raise instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
