@@ -131,12 +131,7 @@ pub(crate) fn request(cx: &Cx, process: bool, f: &Value, args: &Args) -> Result<
     e.w.num(interp.max_ops.get());
     e.w.num(interp.max_depth.get());
     e.w.num(interp.rt.cores());
-    {
-        let random = interp.random.borrow();
-        let (state, index) = random.state();
-        e.w.num(index);
-        state.iter().for_each(|word| e.w.num(format_args!("{word:x}")));
-    }
+    crate::worker::write_random(&mut e.w, &interp.random.borrow());
     call_part(&mut e, process, f, args)?;
     let globals = crate::portable::sorted(&interp.globals.vars.borrow());
     e.attrs(globals, true)?;
@@ -165,6 +160,13 @@ pub(crate) fn reply(
 ) -> Result<Outcome, WireError> {
     let mut d = Decoder::new(cx, &hosting.program, Reader::new(wire), sent);
     REPLY.bytes().try_for_each(|b| d.r.expect(b)).map_err(|_| WireError::Version)?;
+    let drawn = match d.r.peek() {
+        Some(b'g') => {
+            d.r.tag()?;
+            Some(crate::worker::read_random(&mut d.r)?)
+        }
+        _ => None,
+    };
     let at = d.r.pos();
     let out = match d.r.tag()? {
         b'r' => Outcome::Result(d.value()?),
@@ -198,6 +200,9 @@ pub(crate) fn reply(
     };
     d.drain()?;
     d.r.end()?;
+    if let Some(mt) = drawn {
+        *cx.interp.random.borrow_mut() = mt;
+    }
     Ok(out)
 }
 

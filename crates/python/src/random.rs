@@ -7,6 +7,7 @@ pub const WORDS: usize = N;
 const M: usize = 397;
 
 /// The MT19937 generator.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Mt {
     state: [u32; N],
     index: usize,

@@ -4,13 +4,14 @@
 //! need one raise `RuntimeError: no running event loop`. `time.sleep` blocks the worker
 //! ([`WorkerEnv::block`]); lines are written as they are ([`WorkerEnv::write`]); `time`'s
 //! clocks follow [`WorkerEnv::now`] from the run's start, as on the loop; `random` starts
-//! from a copy of the loop's generator. The operations limit of the loop's steps holds for
+//! from a copy of the loop's generator (a thread's comes back with the reply). The operations limit of the loop's steps holds for
 //! the call (its fatal error ends the run).
 //!
 //! The request (written by the host, [`crate::host`]): `W1`, `t` or `p` (thread or process),
 //! the unit, the run's start, `max_ops`, `max_depth`, cores, `random`'s state; then the
 //! function, its arguments and keyword arguments, and the globals (a left-out one as `X`
-//! and why), in the [`crate::portable`] format. The reply: `V1` and `r` a result, `e` an
+//! and why), in the [`crate::portable`] format. The reply: `V1`, for a thread that used
+//! `random` `g` and its generator's state, and `r` a result, `e` an
 //! exception and (for a process) its traceback's text, `u` an exception's class and message
 //! (a result that cannot be sent back), `w` why the request could not be read, or `x` the
 //! fatal error that stops the run.
@@ -84,13 +85,8 @@ fn run(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> Result<Strin
     };
     let (unit, start) = (f64::from_bits(r.hex()?), f64::from_bits(r.hex()?));
     let (max_ops, max_depth, cores): (u64, usize, usize) = (r.num()?, r.num()?, r.num()?);
-    let index: usize = r.num()?;
-    let mut state = [0u32; WORDS];
-    for word in state.iter_mut() {
-        let at = r.pos();
-        *word = u32::try_from(r.hex()?).map_err(|_| WireError::BadNumber(at))?;
-    }
-    let mt = Mt::from_state(state, index).ok_or(WireError::BadNumber(r.pos()))?;
+    let mt = read_random(&mut r)?;
+    let before = mt.clone();
     let rt: Rt = Rc::new(EnvRt { env: env.clone(), cores: cores.max(1) });
     let sink: Rc<dyn Fn(TraceLine)> = Rc::new(move |l| env.write(l.event == TraceEvent::Stderr, &l.text, start + l.t));
     let interp = Interp::starting_at(rt, unit, sink, &program.source, start);
@@ -117,7 +113,9 @@ fn run(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> Result<Strin
     interp.step_started();
     let outcome = call_sync(&cx, f, Args { pos, kw });
     interp.flush();
-    let reply = reply(&cx, outcome, process, &received);
+    let after = interp.random.borrow().clone();
+    let drawn = (!process && after != before).then_some(after);
+    let reply = reply(&cx, outcome, process, &received, drawn.as_ref());
     interp.flush();
     crate::aio::timer::cancel_all(&interp);
     let globals = std::mem::take(&mut *interp.globals.vars.borrow_mut());
@@ -125,13 +123,36 @@ fn run(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> Result<Strin
     Ok(reply)
 }
 
-/// The reply for the call's outcome.
-fn reply(cx: &Cx, outcome: Result<Value, Ctrl>, process: bool, received: &[Value]) -> String {
+/// `random`'s state.
+pub(crate) fn write_random(w: &mut Writer, mt: &Mt) {
+    let (state, index) = mt.state();
+    w.num(index);
+    state.iter().for_each(|word| w.num(format_args!("{word:x}")));
+}
+
+/// `random`'s state, as [`write_random`] writes it.
+pub(crate) fn read_random(r: &mut Reader) -> Result<Mt, WireError> {
+    let index: usize = r.num()?;
+    let mut state = [0u32; WORDS];
+    for word in state.iter_mut() {
+        let at = r.pos();
+        *word = u32::try_from(r.hex()?).map_err(|_| WireError::BadNumber(at))?;
+    }
+    Mt::from_state(state, index).ok_or(WireError::BadNumber(r.pos()))
+}
+
+/// The reply for the call's outcome; `drawn`: a thread's generator, if it was used (the
+/// loop's goes on from there, as if they shared it).
+fn reply(cx: &Cx, outcome: Result<Value, Ctrl>, process: bool, received: &[Value], drawn: Option<&Mt>) -> String {
     let encoder = || {
         let mut e = Encoder::new(cx);
         e.set_pickle(process);
         e.known = received.iter().enumerate().map(|(k, v)| (identity(v), k)).collect();
         e.w.0.push_str(REPLY);
+        if let Some(mt) = drawn {
+            e.w.tag('g');
+            write_random(&mut e.w, mt);
+        }
         e
     };
     let mut e = encoder();

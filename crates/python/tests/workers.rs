@@ -251,7 +251,9 @@ for f in (uses_lock, uses_loop, runs_loop, nested_pool):
 }
 
 /// CPython's threads share the program's memory: there, the loop would see the worker's
-/// changes (`1 [0, 99] [1, 2, 3]`). Here a worker has a copy, as a process has.
+/// changes (`1 [0, 99] [1, 2, 3]`). Here a worker has a copy, as a process has. A thread's
+/// `random` comes back: calls one after another draw CPython's numbers; concurrent calls
+/// start from the same state (CPython's share one generator: there they differ).
 #[test]
 fn a_workers_changes_to_its_copy_are_not_seen_by_the_loop() {
     let src = "import asyncio, random\n\ncounter = 0\nitems = [1, 2]\n\n\
@@ -259,10 +261,14 @@ fn a_workers_changes_to_its_copy_are_not_seen_by_the_loop() {
                return counter, lst, items\n\n\
                async def main():\n    mine = [0]\n    r = await asyncio.to_thread(bump, mine)\n    \
                print('worker saw', r)\n    print('loop sees', counter, mine, items)\n    \
-               random.seed(5)\n    a = await asyncio.to_thread(random.random)\n    print(a == random.random())\n\n\
+               random.seed(5)\n    expected = [random.random() for _ in range(4)]\n    random.seed(5)\n    \
+               drawn = [await asyncio.to_thread(random.random) for _ in range(3)]\n    \
+               print(drawn + [random.random()] == expected)\n    \
+               a, b = await asyncio.gather(asyncio.to_thread(random.random), asyncio.to_thread(random.random))\n    \
+               print(a == b)\n\n\
                asyncio.run(main())\n";
     let lines = run(src);
-    assert_eq!(task_lines(&lines), ["worker saw (1, [0, 99], [1, 2, 3])", "loop sees 0 [0] [1, 2]", "True"]);
+    assert_eq!(task_lines(&lines), ["worker saw (1, [0, 99], [1, 2, 3])", "loop sees 0 [0] [1, 2]", "True", "True"]);
 }
 
 /// CPython forks a process pool's workers at its first `submit`, and each keeps its own
