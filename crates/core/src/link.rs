@@ -335,7 +335,8 @@ pub fn from_link(query: &str) -> (LinkState, Vec<Problem>) {
 
 /// The keys of the contract.
 pub const KEYS: [&str; 14] = [
-    "v", "lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed", "theme", "code", "edit",
+    "v", "lesson", "mode", "jobs", "order", "sleep", "workers", "linger", "unit", "run", "embed", "theme", "code",
+    "edit",
 ];
 
 /// Tenths of a second from `1`, `1.5`, `0.1` (at most one decimal, no sign).

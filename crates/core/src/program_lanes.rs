@@ -28,20 +28,34 @@ pub fn program_timeline(trace: &ProgramTrace, unit: u16, now: f64) -> Timeline {
     for h in trace.activity.iter() {
         if let Activity::Blocked { id, line, from, to } = *h {
             let lane = id.map_or(Lane::Module, Lane::Task);
-            let text = format!("time.sleep at line {line} holds the event loop, {} to {}", secs(from, unit), secs(to, unit));
+            let text =
+                format!("time.sleep at line {line} holds the event loop, {} to {}", secs(from, unit), secs(to, unit));
             push(bars, lane, BarKind::Blocking, from, to, text);
         }
     }
     let blocked: Vec<(f64, f64)> = holds.iter().map(|h| (h.from, h.to)).collect();
     loop_bars(blocked, bars, 0.0, until, unit);
     if let Some(end) = trace.end {
-        t.marks.push(Mark { lane: Lane::Loop, ending: Ending::End, at: end, text: format!("the run ended at {}", secs(end, unit)) });
+        t.marks.push(Mark {
+            lane: Lane::Loop,
+            ending: Ending::End,
+            at: end,
+            text: format!("the run ended at {}", secs(end, unit)),
+        });
     }
     t
 }
 
 /// A task's lane: scheduled until its first step, then its steps and the awaits between them.
-fn task_bars(trace: &ProgramTrace, id: u32, name: &str, unit: u16, until: f64, bars: &mut Vec<Bar>, marks: &mut Vec<Mark>) {
+fn task_bars(
+    trace: &ProgramTrace,
+    id: u32,
+    name: &str,
+    unit: u16,
+    until: f64,
+    bars: &mut Vec<Bar>,
+    marks: &mut Vec<Mark>,
+) {
     let mut cursor: Option<f64> = None;
     let mut awaiting_from: Option<(f64, usize)> = None;
     for a in &trace.activity {
@@ -55,11 +69,18 @@ fn task_bars(trace: &ProgramTrace, id: u32, name: &str, unit: u16, until: f64, b
                     }
                     None => {
                         let since = cursor.unwrap_or(from);
-                        let text = format!("{name} is scheduled: it waits for the loop to start it, until {}", secs(from, unit));
+                        let text = format!(
+                            "{name} is scheduled: it waits for the loop to start it, until {}",
+                            secs(from, unit)
+                        );
                         push(bars, Lane::Task(id), BarKind::Scheduled, since, from, text);
                     }
                 }
-                let text = format!("{name} runs a step on the loop, {} to {} (to line {line})", secs(from, unit), secs(to, unit));
+                let text = format!(
+                    "{name} runs a step on the loop, {} to {} (to line {line})",
+                    secs(from, unit),
+                    secs(to, unit)
+                );
                 push(bars, Lane::Task(id), BarKind::Step, from, to.max(from + 0.001), text);
                 awaiting_from = Some((to, line));
             }
@@ -69,7 +90,12 @@ fn task_bars(trace: &ProgramTrace, id: u32, name: &str, unit: u16, until: f64, b
                     TaskEnd::Raised => (Ending::Raised, "raised"),
                     TaskEnd::Cancelled => (Ending::Cancelled, "was cancelled"),
                 };
-                marks.push(Mark { lane: Lane::Task(id), ending, at: t, text: format!("{name} {what} at {}", secs(t, unit)) });
+                marks.push(Mark {
+                    lane: Lane::Task(id),
+                    ending,
+                    at: t,
+                    text: format!("{name} {what} at {}", secs(t, unit)),
+                });
                 return;
             }
             _ => {}

@@ -106,8 +106,15 @@ pub fn to_json(trace: &ProgramTrace) -> String {
     let mut out = String::from("[");
     for (i, l) in trace.lines.iter().enumerate() {
         let sep = if i == 0 { "" } else { "," };
-        let _ = write!(out, "{sep}\n  {{\"who\": {}, \"event\": \"{}\", \"t\": {:.3}, \"text\": {}, \"line\": {}}}",
-            json_string(&l.who), l.stream.event(), l.t, json_string(&l.text), l.line);
+        let _ = write!(
+            out,
+            "{sep}\n  {{\"who\": {}, \"event\": \"{}\", \"t\": {:.3}, \"text\": {}, \"line\": {}}}",
+            json_string(&l.who),
+            l.stream.event(),
+            l.t,
+            json_string(&l.text),
+            l.line
+        );
     }
     if let Some(t) = trace.end {
         let sep = if trace.lines.is_empty() { "" } else { "," };

@@ -48,7 +48,14 @@ fn state() -> impl Strategy<Value = LinkState> {
 
 /// A state with a program: the scenario keys are not written, so only `unit` is kept.
 fn program_state() -> impl Strategy<Value = LinkState> {
-    ("[A-Za-z0-9_-]{1,400}", 10u16..=5000, any::<bool>(), any::<bool>(), any::<bool>(), prop::sample::select(Theme::ALL.to_vec()))
+    (
+        "[A-Za-z0-9_-]{1,400}",
+        10u16..=5000,
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        prop::sample::select(Theme::ALL.to_vec()),
+    )
         .prop_map(|(code, unit, run, embed, edit, theme)| {
             let mut state = LinkState::default();
             state.scenario.unit = unit;
@@ -170,6 +177,9 @@ fn links_with_a_program_may_be_longer_up_to_their_own_limit() {
     let long = format!("code={}", "A".repeat(MAX_CODE_LINK_CHARS));
     let (state, problems) = from_link(&long);
     assert_eq!(problems, vec![Problem::TooLong { length: long.len(), limit: MAX_CODE_LINK_CHARS }]);
-    assert_eq!(problems[0].to_string(), format!("the link is {} characters long, over the limit of 8000; it was not read", long.len()));
+    assert_eq!(
+        problems[0].to_string(),
+        format!("the link is {} characters long, over the limit of 8000; it was not read", long.len())
+    );
     assert_eq!(state, LinkState::default());
 }

@@ -15,7 +15,9 @@ pub fn check(src: &str) -> String {
     match check_program(src) {
         Ok(_) => String::new(),
         Err(CheckError::Syntax(e)) => format!("{}\t{}\t{}: {}", e.line, e.col, e.kind, e.msg),
-        Err(CheckError::Refused(r)) => format!("{}\t{}\t{} is not supported by the playground", r.line, r.col, r.construct),
+        Err(CheckError::Refused(r)) => {
+            format!("{}\t{}\t{} is not supported by the playground", r.line, r.col, r.construct)
+        }
     }
 }
 

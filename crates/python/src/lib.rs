@@ -16,11 +16,13 @@ mod convert;
 pub mod error;
 mod escapes;
 pub mod format;
+pub mod host;
 pub mod interp;
 pub mod lexer;
 mod methods;
 mod modules;
 pub mod parser;
+pub mod portable;
 pub mod random;
 mod scope;
 mod setorder;
@@ -30,11 +32,14 @@ mod strmethods;
 mod tables;
 pub mod trace;
 pub mod value;
+pub mod worker;
 
 pub use activity::{Activity, TaskEnd};
 pub use control::RunControl;
 pub use error::{CheckError, Refusal, SyntaxError};
+pub use host::{VirtualHost, WorkerHost};
 pub use trace::{TraceEvent, TraceLine};
+pub use worker::{serve, WorkerEnv};
 
 use interp::{Ctrl, Cx, Interp};
 use playground_core::aio::{LocalFuture, Rt};
@@ -90,7 +95,21 @@ pub fn run_limited(
     sink: Rc<dyn Fn(TraceLine)>,
     limits: Limits,
 ) -> LocalFuture<()> {
-    start(program, rt, unit, Sinks { lines: sink, activity: None }, limits).done
+    let host = Rc::new(VirtualHost::new(rt.clone(), program.clone()));
+    run_hosted(program, rt, unit, sink, limits, host)
+}
+
+/// [`run_limited`] with the functions sent to pools run by `host` (the page's Web Workers);
+/// [`run`] uses a [`VirtualHost`].
+pub fn run_hosted(
+    program: &Program,
+    rt: Rt,
+    unit: f64,
+    sink: Rc<dyn Fn(TraceLine)>,
+    limits: Limits,
+    host: Rc<dyn WorkerHost>,
+) -> LocalFuture<()> {
+    start(program, rt, unit, Sinks { lines: sink, activity: None }, limits, host).done
 }
 
 /// Who hears a run: every line written, and (for a timeline) its activity.
@@ -111,8 +130,9 @@ pub struct Running {
 }
 
 /// Starts a checked program on `rt` with `unit` real ms per program second (the future
-/// begins at its first poll), telling `sinks` what happens; Stop is [`RunControl::stop`].
-pub fn start(program: &Program, rt: Rt, unit: f64, sinks: Sinks, limits: Limits) -> Running {
+/// begins at its first poll), telling `sinks` what happens, with the functions sent to
+/// pools run by `host`; Stop is [`RunControl::stop`].
+pub fn start(program: &Program, rt: Rt, unit: f64, sinks: Sinks, limits: Limits, host: Rc<dyn WorkerHost>) -> Running {
     let program = program.clone();
     let control = RunControl::default();
     let ctl = control.clone();
@@ -125,6 +145,7 @@ pub fn start(program: &Program, rt: Rt, unit: f64, sinks: Sinks, limits: Limits)
         interp.max_ops.set(limits.max_ops);
         interp.max_depth.set(limits.max_depth);
         ctl.attach(&interp);
+        *interp.hosting.borrow_mut() = Some(host::Hosting { host, program: program.clone() });
         let cx = Cx::module(&interp);
         let r = cx.exec_block(&program.body).await;
         drop(cx);
@@ -148,6 +169,10 @@ fn report(interp: &Rc<Interp>, r: Result<(), Ctrl>) {
 
 fn finish(interp: &Rc<Interp>) {
     aio::timer::cancel_all(interp);
+    // Calls still running in workers (after Stop) are abandoned.
+    let calls = std::mem::take(&mut *interp.pool_calls.borrow_mut());
+    drop(calls);
+    interp.hosting.borrow_mut().take();
     let vars = std::mem::take(&mut *interp.globals.vars.borrow_mut());
     drop(vars);
     let tasks = std::mem::take(&mut *interp.all_tasks.borrow_mut());

@@ -2,9 +2,12 @@
 //! `random.seed(n)` gives the very numbers CPython gives.
 
 const N: usize = 624;
+/// The words of the generator's state.
+pub const WORDS: usize = N;
 const M: usize = 397;
 
 /// The MT19937 generator.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Mt {
     state: [u32; N],
     index: usize,
@@ -59,6 +62,16 @@ impl Mt {
         mt.state[0] = 0x8000_0000;
         mt.index = N;
         mt
+    }
+
+    /// Its state: the words and the index of the next one (a worker gets a copy).
+    pub fn state(&self) -> (&[u32; WORDS], usize) {
+        (&self.state, self.index)
+    }
+
+    /// A generator in the given state (`None` if the index is out of range).
+    pub fn from_state(state: [u32; WORDS], index: usize) -> Option<Mt> {
+        (index <= N).then_some(Mt { state, index })
     }
 
     /// Seeded from a clock reading in ms (no `random.seed` call): the runtime's clock, since

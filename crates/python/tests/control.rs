@@ -4,7 +4,7 @@
 
 use playground_core::aio::Rt;
 use playground_core::virtual_loop::VirtualLoop;
-use playground_python::{check, start, Activity, Limits, Sinks, TaskEnd, TraceLine};
+use playground_python::{check, start, Activity, Limits, Sinks, TaskEnd, TraceLine, VirtualHost};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -26,7 +26,8 @@ fn run_stopped(src: &str, stops: &[f64]) -> Outcome {
         lines: Rc::new(move |line| l.borrow_mut().push(line)),
         activity: Some(Rc::new(move |act| a.borrow_mut().push(act))),
     };
-    let running = start(&program, rt.clone(), 1000.0, sinks, Limits::default());
+    let host = Rc::new(VirtualHost::new(rt.clone(), program.clone()));
+    let running = start(&program, rt.clone(), 1000.0, sinks, Limits::default(), host);
     let acted = Rc::new(RefCell::new(Vec::new()));
     for &at in stops {
         let (control, acted, sleep) = (running.control.clone(), acted.clone(), rt.sleep(at * 1000.0));
@@ -134,7 +135,8 @@ fn stop_before_the_run_begins_runs_nothing() {
     let lines = Rc::new(RefCell::new(Vec::new()));
     let l = lines.clone();
     let sinks = Sinks { lines: Rc::new(move |line| l.borrow_mut().push(line)), activity: None };
-    let running = start(&program, rt.clone(), 1000.0, sinks, Limits::default());
+    let host = Rc::new(VirtualHost::new(rt.clone(), program.clone()));
+    let running = start(&program, rt.clone(), 1000.0, sinks, Limits::default(), host);
     assert!(running.control.stop(), "a run not yet begun can be stopped");
     rt.spawn(running.done);
     event_loop.run().expect("the run ends");
@@ -196,4 +198,18 @@ fn activity_names_tasks_steps_blocking_and_ends() {
         })
         .collect();
     assert_eq!(steps, vec![(0.0, 0.0, 4), (1000.0, 1500.0, 6)]);
+}
+
+#[test]
+fn stop_abandons_calls_still_running_in_workers() {
+    // CPython waits for its threads at asyncio.run's shutdown; Stop in the playground ends
+    // the worker's call (a Web Worker can be terminated), so the run ends when Stop is pressed.
+    let src = "import asyncio, time\n\ndef work():\n    print('working')\n    time.sleep(5)\n    print('done')\n\n\
+               async def main():\n    await asyncio.to_thread(work)\n\nasyncio.run(main())\n";
+    let out = run_stopped(src, &[1.0]);
+    let lines = texts(&out.lines);
+    assert_eq!(lines[0], ("thread".into(), "working".into(), 0.0));
+    assert!(!lines.iter().any(|(_, text, _)| text == "done"), "{lines:?}");
+    let last = out.lines.last().expect("a traceback");
+    assert_eq!((last.text.as_str(), last.t), ("KeyboardInterrupt", 1000.0));
 }

@@ -101,7 +101,9 @@ impl Playground {
             Ok(source) => self.program.set(Some(source)),
             Err(e) => {
                 let why = engine::message(&e);
-                self.notices.update(|n| n.push(format!("the link's program (code) does not decode: {why}; the lesson opened instead")));
+                self.notices.update(|n| {
+                    n.push(format!("the link's program (code) does not decode: {why}; the lesson opened instead"))
+                });
                 self.edit(|l| l.code = None);
             }
         }
@@ -112,7 +114,8 @@ impl Playground {
     pub fn write_code(&self) {
         let (Some(source), Some(engine)) = (self.program.get_untracked(), engine::loaded()) else { return };
         let code = engine.encode_program(&source);
-        let length = self.link.with_untracked(|l| to_link(&LinkState { code: Some(code.clone()), ..l.clone() }).len() + 1);
+        let length =
+            self.link.with_untracked(|l| to_link(&LinkState { code: Some(code.clone()), ..l.clone() }).len() + 1);
         if length > MAX_CODE_LINK_CHARS {
             self.too_long.set(Some(length));
             return;
@@ -146,7 +149,13 @@ impl Playground {
         let scenario = self.link.with_untracked(|l| l.scenario.clone());
         let unit = f64::from(scenario.unit);
         self.run.update(|r| {
-            *r = RunView { id, status: r.status.clone(), scenario, program: Some(ProgramTrace::default()), ..RunView::default() }
+            *r = RunView {
+                id,
+                status: r.status.clone(),
+                scenario,
+                program: Some(ProgramTrace::default()),
+                ..RunView::default()
+            }
         });
         frames::after_paint().await;
         if !self.waiting(id) {

@@ -103,6 +103,9 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     if cx.interp.loop_running.get() {
         return Err(cx.err("RuntimeError", "asyncio.run() cannot be called from a running event loop"));
     }
+    if cx.place != crate::interp::Place::Loop {
+        return Err(cx.err("RuntimeError", "asyncio.run() in a pool's worker is not supported by the playground"));
+    }
     let main = a.pos.first().cloned().unwrap_or(Value::None);
     if !matches!(main, Value::Coro(_)) {
         return Err(cx.err("ValueError", format!("a coroutine was expected, got {}", cx.to_repr(&main))));

@@ -1,15 +1,16 @@
 //! Pools: `ThreadPoolExecutor`, `ProcessPoolExecutor`, `run_in_executor` and `to_thread`.
 //!
-//! A function sent to a pool runs inside the interpreter, as a separate piece of work on
-//! the runtime (`rt.spawn`), with its prints written as `thread` or `process`; a
-//! `time.sleep` in it goes through the runtime's `offload` hook (a timer on the virtual
-//! loop), so it takes a worker's time without blocking the event loop. A pool has
-//! `max_workers` workers: jobs beyond that wait for one to come free, as in CPython.
+//! A function sent to a pool runs in a worker's interpreter, with a copy of the program's
+//! data, through the run's [`WorkerHost`](crate::host::WorkerHost) (the page's Web Workers,
+//! or the virtual loop's host); the lines it writes come back as `thread` or `process`, at
+//! the worker's times. A pool has `max_workers` workers: jobs beyond that wait for one to
+//! come free, as in CPython.
 
 use super::funcs::coro;
 use super::future::{await_future, FutState, FutureObj};
 use super::native::Native;
-use crate::interp::{Ctrl, Cx, Interp, Place};
+use crate::host::Outcome;
+use crate::interp::{Ctrl, Cx, Interp};
 use crate::value::{Args, NativeFn, Value};
 use std::collections::VecDeque;
 use std::future::Future;
@@ -92,41 +93,90 @@ fn job_done(interp: &Rc<Interp>, pool: usize, worker: usize) {
     }
 }
 
-/// Runs `f(*args)` on a worker of `pool`; returns the asyncio future of its result.
-fn run_on_pool(cx: &Cx, pool: usize, process: bool, f: Value, args: Args) -> Rc<FutureObj> {
+/// Sends `f(*args)` to a worker of `pool`; returns the asyncio future of its result. A call
+/// that cannot be sent is refused at once: raised here for a thread pool, set on the future
+/// for a process pool (as CPython's pickling errors are).
+fn run_on_pool(cx: &Cx, pool: usize, process: bool, f: Value, args: Args) -> Result<Rc<FutureObj>, Ctrl> {
+    if cx.interp.hosting.borrow().is_none() {
+        return Err(cx.err("RuntimeError", "a pool's worker cannot send calls to a pool in the playground"));
+    }
     let fut = FutureObj::new(&cx.interp, None);
+    if let Err(why) = crate::host::check(cx, process, &f, &args) {
+        let exc = crate::host::unsendable(cx, &why, process);
+        if !process {
+            return Err(Ctrl::Exc(exc));
+        }
+        finish_soon(&cx.interp, &fut, FutState::Exception(exc));
+        return Ok(fut);
+    }
     let (fut2, interp) = (fut.clone(), cx.interp.clone());
-    let job: Job = Box::new(move |worker| {
-        let base = interp.pools.borrow().get(&pool).map_or(0, |p| p.base);
-        let place = if process { Place::Process(base + worker) } else { Place::Thread(base + worker) };
-        let cx = Cx { place, ..Cx::module(&interp) };
-        let rt = interp.rt.clone();
-        rt.spawn(Box::pin(async move {
-            // A worker's run is a step of its own for the guard against code that never yields.
-            cx.interp.step_started();
-            let r = cx.call(f, args).await;
-            let interp = cx.interp.clone();
-            let fut = fut2;
-            let state = match r {
-                Ok(v) => FutState::Result(v),
-                Err(Ctrl::Exc(e)) => FutState::Exception(e),
-                Err(Ctrl::Fatal(m)) => {
-                    interp.set_fatal(&m);
-                    return;
-                }
-                Err(_) => FutState::Result(Value::None),
-            };
-            job_done(&interp, pool, worker);
-            let weak = Rc::downgrade(&interp);
-            playground_core::aio::call_soon(&interp.rt, move || {
-                if weak.upgrade().is_some_and(|i| i.fatal.borrow().is_none()) && !fut.done() {
-                    fut.finish(state);
-                }
-            });
-        }));
-    });
+    let job: Job = Box::new(move |worker| start(&interp, pool, process, worker, f, args, fut2));
     submit(&cx.interp, pool, job);
-    fut
+    Ok(fut)
+}
+
+/// Worker `worker` of `pool` takes the call: it is sent with a copy of the globals as they
+/// are now, and its lines are written as the worker's (`thread` / `process`) at their times.
+fn start(interp: &Rc<Interp>, pool: usize, process: bool, worker: usize, f: Value, args: Args, fut: Rc<FutureObj>) {
+    let cx = Cx::module(interp);
+    let Some(hosting) = interp.hosting.borrow().clone() else { return };
+    let (request, sent) = match crate::host::request(&cx, process, &f, &args) {
+        Ok(r) => r,
+        Err(why) => {
+            job_done(interp, pool, worker);
+            return finish_soon(interp, &fut, FutState::Exception(crate::host::unsendable(&cx, &why, process)));
+        }
+    };
+    let base = interp.pools.borrow().get(&pool).map_or(0, |p| p.base);
+    let who = if process { "process" } else { "thread" };
+    let weak = Rc::downgrade(interp);
+    let on_line: Rc<dyn Fn(bool, String, f64)> = Rc::new(move |stderr, text, at| {
+        if let Some(i) = weak.upgrade() {
+            i.write_at(&format!("{text}\n"), stderr, who, at - i.t0);
+        }
+    });
+    let call = hosting.host.call(base + worker, request, on_line);
+    // The call is kept by the interpreter, so that a run that ends (or is stopped) drops it:
+    // the host then abandons it (the browser's terminates that worker).
+    let id = interp.next_call.get();
+    interp.next_call.set(id + 1);
+    interp.pool_calls.borrow_mut().insert(id, call);
+    let interp = interp.clone();
+    interp.rt.clone().spawn(Box::pin(async move {
+        let reply = std::future::poll_fn(|task_cx| {
+            let mut calls = interp.pool_calls.borrow_mut();
+            match calls.get_mut(&id) {
+                Some(call) => call.as_mut().poll(task_cx).map(Some),
+                None => Poll::Ready(None),
+            }
+        })
+        .await;
+        let done = interp.pool_calls.borrow_mut().remove(&id);
+        drop(done);
+        let Some(reply) = reply else { return };
+        let cx = Cx::module(&interp);
+        let state = match reply.map(|r| crate::host::reply(&cx, &hosting, &r, &sent, process)) {
+            Ok(Ok(Outcome::Result(v))) => FutState::Result(v),
+            Ok(Ok(Outcome::Raised(e))) => FutState::Exception(e),
+            Ok(Ok(Outcome::Fatal(m))) => return interp.set_fatal(&m),
+            Ok(Err(e)) => {
+                FutState::Exception(cx.exc("RuntimeError", format!("the worker's reply could not be read: {e}")))
+            }
+            Err(m) => FutState::Exception(cx.exc("RuntimeError", format!("the pool's worker stopped: {m}"))),
+        };
+        job_done(&interp, pool, worker);
+        finish_soon(&interp, &fut, state);
+    }));
+}
+
+/// The result reaches the loop one step later, as `call_soon_threadsafe` brings it.
+fn finish_soon(interp: &Rc<Interp>, fut: &Rc<FutureObj>, state: FutState) {
+    let (weak, fut) = (Rc::downgrade(interp), fut.clone());
+    playground_core::aio::call_soon(&interp.rt, move || {
+        if weak.upgrade().is_some_and(|i| i.fatal.borrow().is_none()) && !fut.done() {
+            fut.finish(state);
+        }
+    });
 }
 
 fn default_pool(cx: &Cx) -> Result<Value, Ctrl> {
@@ -155,7 +205,7 @@ pub fn run_in_executor(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let f = pos.next().ok_or_else(|| cx.type_err("run_in_executor() missing the function"))?;
     let executor = if matches!(executor, Value::None) { default_pool(cx)? } else { executor };
     let (id, process) = pool_of(&executor).ok_or_else(|| cx.type_err("executor must be an Executor"))?;
-    Ok(Value::Fut(run_on_pool(cx, id, process, f, Args::of(pos.collect()))))
+    Ok(Value::Fut(run_on_pool(cx, id, process, f, Args::of(pos.collect()))?))
 }
 
 /// `asyncio.to_thread(func, *args, **kwargs)`.
@@ -169,7 +219,7 @@ pub fn to_thread(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     Ok(coro(cx, "to_thread", async move {
         let pool = default_pool(&cx2)?;
         let (id, _) = pool_of(&pool).ok_or_else(|| cx2.type_err("no default executor"))?;
-        let fut = run_on_pool(&cx2, id, false, f, a);
+        let fut = run_on_pool(&cx2, id, false, f, a)?;
         await_future(&cx2, fut).await
     }))
 }
@@ -203,7 +253,7 @@ pub fn pool_method(name: &str) -> Option<NativeFn> {
             let (id, process) = pool_of(this).ok_or_else(|| cx.type_err("not an executor"))?;
             let mut pos = a.pos.into_iter();
             let f = pos.next().ok_or_else(|| cx.type_err("submit() missing the function"))?;
-            Ok(Value::Fut(run_on_pool(cx, id, process, f, Args::of(pos.collect()))))
+            Ok(Value::Fut(run_on_pool(cx, id, process, f, Args { pos: pos.collect(), kw: a.kw })?))
         },
         _ => return None,
     })

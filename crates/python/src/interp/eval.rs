@@ -1,6 +1,6 @@
 //! Expressions.
 
-use super::{Ctrl, Cx, ScopeKind};
+use super::{Ctrl, Cx, Scope, ScopeKind};
 use crate::ast::*;
 use crate::format::type_name;
 use crate::value::{hash_key, Args, Dict, Function, Value};
@@ -239,6 +239,9 @@ impl Cx {
                             format!("cannot access local variable '{name}' where it is not associated with a value"),
                         ));
                     }
+                    if def.locals.contains(name) {
+                        absent(self, s, name)?;
+                    }
                 }
                 ScopeKind::Comp(_) | ScopeKind::Class => {
                     if let Some(v) = s.vars.borrow().get(name) {
@@ -262,6 +265,7 @@ impl Cx {
         if let Some(v) = self.interp.builtins.borrow().get(name) {
             return Ok(v.clone());
         }
+        absent(self, &self.interp.globals, name)?;
         Err(self.err("NameError", format!("name '{name}' is not defined")))
     }
 
@@ -311,5 +315,15 @@ impl Cx {
             _ => self.scope.clone(),
         };
         Ok(Value::Func(Rc::new(Function { def: def.clone(), defaults, kw_defaults, scope, qualname })))
+    }
+}
+
+/// In a pool's worker, a variable of the copy that could not be sent: the error says why.
+fn absent(cx: &Cx, scope: &Scope, name: &str) -> Result<(), Ctrl> {
+    match scope.vars.borrow().get(format!("\0absent:{name}").as_str()) {
+        Some(why) => {
+            Err(cx.err("NameError", format!("name '{name}' is not defined in this worker ({})", cx.to_str(why))))
+        }
+        None => Ok(()),
     }
 }

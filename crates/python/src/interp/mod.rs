@@ -152,7 +152,16 @@ pub struct Interp {
     pub interrupts: Cell<u32>,
     /// A `KeyboardInterrupt` to raise where the program is (see [`crate::control`]).
     pub interrupt_pending: Cell<bool>,
+    /// Where its pools' calls run (none in a pool's worker).
+    pub hosting: RefCell<Option<crate::host::Hosting>>,
+    /// Calls running in pools' workers, by id (dropped to abandon them).
+    pub pool_calls: RefCell<HashMap<u64, PoolCall>>,
+    /// Next pool call id.
+    pub next_call: Cell<u64>,
 }
+
+/// A call running in a pool's worker: its reply, or why the worker failed.
+pub type PoolCall = playground_core::aio::LocalFuture<Result<String, String>>;
 
 /// The context code runs in: the interpreter, the scope, and where it runs.
 #[derive(Clone)]
@@ -173,6 +182,11 @@ impl Interp {
     /// A fresh interpreter for `lines` of source.
     pub fn new(rt: Rt, unit: f64, sink: Rc<dyn Fn(TraceLine)>, src: &str) -> Rc<Interp> {
         let t0 = rt.now();
+        Interp::starting_at(rt, unit, sink, src, t0)
+    }
+
+    /// A fresh interpreter whose run started at `t0` (`rt.now()`): a pool's worker's.
+    pub fn starting_at(rt: Rt, unit: f64, sink: Rc<dyn Fn(TraceLine)>, src: &str, t0: f64) -> Rc<Interp> {
         let interp = Rc::new(Interp {
             rt,
             unit,
@@ -205,6 +219,9 @@ impl Interp {
             main_task: RefCell::new(None),
             interrupts: Cell::new(0),
             interrupt_pending: Cell::new(false),
+            hosting: RefCell::new(None),
+            pool_calls: RefCell::new(HashMap::new()),
+            next_call: Cell::new(0),
         });
         crate::builtins::install(&interp);
         interp.globals.vars.borrow_mut().insert("__name__".into(), Value::Str("__main__".into()));
@@ -298,7 +315,12 @@ impl Interp {
 
     /// Writes text to standard output (`stderr` false) or standard error, line by line.
     pub fn write(&self, text: &str, stderr: bool, who: &str) {
-        let (t, at) = (self.rt.now() - self.t0, self.line.get());
+        self.write_at(text, stderr, who, self.rt.now() - self.t0);
+    }
+
+    /// [`Interp::write`] at `t` (ms since the run started): a line a pool's worker wrote then.
+    pub fn write_at(&self, text: &str, stderr: bool, who: &str, t: f64) {
+        let at = self.line.get();
         let k = stderr as usize;
         let mut out = Vec::new();
         if let Ok(mut partial) = self.partial.try_borrow_mut() {
