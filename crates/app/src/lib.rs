@@ -60,8 +60,25 @@ pub fn install_panic_banner() {
 pub fn App() -> impl IntoView {
     let (state, problems) = from_link(&browser::address::current_query());
     let (run_on_load, embed) = (state.run, state.embed);
+    let has_code = state.code.is_some();
     let playground = Playground::new(LinkState { run: false, ..state });
+    playground.notices.set(problems.iter().map(ToString::to_string).collect());
     provide_context(playground);
+    // A link with a program needs the Python engine at once; the address follows the
+    // program's edits, shortly after each (its `code` is the engine's to write).
+    if has_code {
+        playground.load_engine();
+    }
+    Effect::new(move |_| {
+        let _edited = playground.program.with(|p| p.as_ref().map(String::len));
+        let _ready = playground.engine.get();
+        let handle = set_timeout_with_handle(move || playground.write_code(), std::time::Duration::from_millis(400));
+        on_cleanup(move || {
+            if let Ok(handle) = handle {
+                handle.clear();
+            }
+        });
+    });
     PLAYGROUND.with(|p| p.set(Some(playground)));
     browser::visibility::on_hidden(move || playground.tab_hidden());
     // The address bar follows the state, without a history entry per change.
@@ -88,10 +105,9 @@ pub fn App() -> impl IntoView {
     if run_on_load {
         playground.start_when_settled();
     }
-    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     if embed {
-        view! { <EmbedPage problems=problems/> }.into_any()
+        view! { <EmbedPage/> }.into_any()
     } else {
-        view! { <FullPage problems=problems/> }.into_any()
+        view! { <FullPage/> }.into_any()
     }
 }

@@ -176,3 +176,33 @@ mod tests {
         assert!(python_program(&Lesson::Blocking.defaults()).contains("time.sleep(delay)  # not awaitable"));
     }
 }
+
+/// The first line of a program made from a lesson ("Edit this code"), naming the lesson.
+const FROM_LESSON: &str = "# From the asyncio playground's lesson \"";
+
+/// The lesson's program as a learner's own, to edit: [`python_program`], headed by a comment
+/// that names the lesson it came from (the page reads it back with [`origin`]).
+pub fn lesson_program(lesson: crate::Lesson, s: &Scenario) -> String {
+    format!("{FROM_LESSON}{}\" ({}).\n{}", lesson.name(), lesson.seed_file(), python_program(s))
+}
+
+/// The lesson a program came from, if its first line says so.
+pub fn origin(source: &str) -> Option<crate::Lesson> {
+    let rest = source.lines().next()?.strip_prefix(FROM_LESSON)?;
+    crate::Lesson::from_name(rest.split('"').next()?)
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::*;
+    use crate::Lesson;
+
+    #[test]
+    fn a_lesson_program_names_its_lesson() {
+        let p = lesson_program(Lesson::Gather, &Lesson::Gather.defaults());
+        assert!(p.starts_with("# From the asyncio playground's lesson \"gather\" (example7.py).\nimport asyncio\n"), "{p}");
+        assert_eq!(origin(&p), Some(Lesson::Gather));
+        assert_eq!(origin("import asyncio\n"), None);
+        assert_eq!(origin("# From the asyncio playground's lesson \"nope\" (x.py).\n"), None);
+    }
+}

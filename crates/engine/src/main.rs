@@ -5,8 +5,16 @@
 //! hands what they write and do to the page in the core's wire form
 //! (`playground_core::program_trace`).
 
+mod examples;
 mod page;
+mod pool;
+mod protocol;
+mod worker;
 
 fn main() {
-    // Nothing runs at start: the page calls the exported functions.
+    // In the page nothing runs at start: the page calls the exported functions. As a worker
+    // of a program's pools, it serves the calls the page sends.
+    if worker::in_worker() {
+        worker::serve_calls();
+    }
 }

@@ -47,7 +47,8 @@ pub fn start_run(src: &str, unit: f64) -> Result<ProgramRun, String> {
         lines: Rc::new(move |l| encode(&mut lines.borrow_mut(), &line_event(l))),
         activity: Some(Rc::new(move |a| encode(&mut acts.borrow_mut(), &ProgramEvent::Activity(a)))),
     };
-    let running = start(&program, rt.clone(), unit, sinks, Limits::default());
+    let host = Rc::new(crate::pool::BrowserHost::new(src));
+    let running = start(&program, rt.clone(), unit, sinks, Limits::default(), host);
     let (started, over) = (Rc::new(Cell::new(f64::NAN)), Rc::new(Cell::new(false)));
     let resolve: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
     let r = resolve.clone();
@@ -116,4 +117,37 @@ pub fn encode_program(src: &str) -> String {
 #[wasm_bindgen(js_name = decodeProgram)]
 pub fn decode_program(code: &str) -> Result<String, String> {
     playground_core::code_link::decode_program(code).map_err(|e| e.to_string())
+}
+
+/// How many Web Workers a run of `src` may want from the start: a thread pool's default
+/// size if it uses threads, plus a process pool's if it uses processes (as Python sizes
+/// them from the machine's logical cores).
+#[wasm_bindgen(js_name = workersNeeded)]
+pub fn workers_needed(src: &str) -> u32 {
+    let cores = playground_runtime::cores() as u32;
+    let threads = ["to_thread", "ThreadPoolExecutor", "run_in_executor("].iter().any(|w| src.contains(w));
+    let processes = src.contains("ProcessPoolExecutor");
+    u32::from(threads) * (cores + 4).min(32) + u32::from(processes) * cores
+}
+
+/// Starts (or replaces) the first `n` program workers and resolves, with the ms it took,
+/// once they are all ready; rejects with why they could not start.
+#[wasm_bindgen(js_name = warmWorkers)]
+pub fn warm_workers(n: u32) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let ms = crate::pool::pool().warm(n as usize).await.map_err(|e| JsValue::from(e.as_str()))?;
+        Ok(JsValue::from(ms))
+    })
+}
+
+/// The examples to start from: one `name\ttitle` per line.
+#[wasm_bindgen]
+pub fn examples() -> String {
+    crate::examples::list()
+}
+
+/// The source of example `name` (empty if there is none).
+#[wasm_bindgen]
+pub fn example(name: &str) -> String {
+    crate::examples::source(name).to_string()
 }

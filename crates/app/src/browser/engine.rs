@@ -40,6 +40,20 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = decodeProgram)]
     pub fn decode_program(this: &Engine, code: &str) -> Result<String, JsValue>;
 
+    /// How many Web Workers a run of `src` may want from the start.
+    #[wasm_bindgen(method, js_name = workersNeeded)]
+    pub fn workers_needed(this: &Engine, src: &str) -> u32;
+    /// Starts the first `n` program workers; resolves once they are ready (with the ms it took).
+    #[wasm_bindgen(method, js_name = warmWorkers)]
+    pub fn warm_workers(this: &Engine, n: u32) -> js_sys::Promise;
+
+    /// The examples to start from: one `name\ttitle` per line.
+    #[wasm_bindgen(method)]
+    pub fn examples(this: &Engine) -> String;
+    /// The source of example `name`.
+    #[wasm_bindgen(method)]
+    pub fn example(this: &Engine, name: &str) -> String;
+
     /// A program's run in the engine.
     pub type EngineRun;
     /// The events since the last call (wire form).
@@ -96,4 +110,17 @@ pub fn message(e: &JsValue) -> String {
     e.as_string()
         .or_else(|| js_sys::Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string()))
         .unwrap_or_else(|| "an unknown error".into())
+}
+
+/// Starts the workers a run of `src` wants and waits until they are ready: the ms it took
+/// (0 if it wants none), or why they could not start.
+pub async fn warm_for(engine: &Engine, src: &str) -> Result<f64, String> {
+    let n = engine.workers_needed(src);
+    if n == 0 {
+        return Ok(0.0);
+    }
+    match JsFuture::from(engine.warm_workers(n)).await {
+        Ok(ms) => Ok(ms.as_f64().unwrap_or(0.0)),
+        Err(e) => Err(message(&e)),
+    }
 }

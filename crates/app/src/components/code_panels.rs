@@ -4,7 +4,7 @@
 
 use crate::state::use_playground;
 use leptos::prelude::*;
-use playground_core::python::{python_line, python_program};
+use playground_core::python::{lesson_program, python_line, python_program};
 use playground_core::scenario::MAX_JOBS;
 use playground_core::source::{rust_line, rust_program};
 
@@ -43,10 +43,18 @@ pub fn CodePanels() -> impl IntoView {
         let current = event.get().and_then(|(who, ev, _)| playground.link.with(|l| rust_line(&l.scenario, who, ev)));
         lines(playground.link.with(|l| rust_program(&l.scenario)), current).into_any()
     };
+    // The lesson's program becomes the learner's own, to edit and run.
+    let edit_code = move |_| {
+        let source = playground.link.with_untracked(|l| lesson_program(l.lesson, &l.scenario));
+        playground.open_program(source);
+    };
     view! {
         <div class="code-panels">
             <section class="code" aria-labelledby="python-title">
-                <h3 id="python-title">"Python (asyncio)"</h3>
+                <div class="code-head">
+                    <h3 id="python-title">"Python (asyncio)"</h3>
+                    <button type="button" class="edit-code" on:click=edit_code>"Edit this code"</button>
+                </div>
                 <pre tabindex="0" role="region" aria-label="Python program"><code>{python}</code></pre>
             </section>
             <section class="code" aria-labelledby="rust-title">

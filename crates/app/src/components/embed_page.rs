@@ -6,6 +6,8 @@ use super::controls::Controls;
 use super::heartbeat::Heartbeat;
 use super::notice::LinkNotice;
 use super::output::Output;
+use super::program_output::ProgramOutput;
+use super::program_panel::ProgramPanel;
 use super::replay::Replay;
 use super::run_bar::RunBar;
 use super::share::link_of;
@@ -18,22 +20,36 @@ use leptos::prelude::*;
 use playground_core::link::LinkState;
 use playground_core::Lesson;
 
-/// The page as opened with `embed=1`; `problems` are what the link got wrong.
+/// The page as opened with `embed=1`.
 #[component]
-pub fn EmbedPage(problems: Vec<String>) -> impl IntoView {
+pub fn EmbedPage() -> impl IntoView {
     let playground = use_playground();
     let lesson = move || playground.link.with(|l| l.lesson);
+    let program = move || playground.in_program();
     let full_page = move || playground.link.with(|l| link_of(&LinkState { embed: false, run: false, ..l.clone() }));
     let more = RwSignal::new(false);
     view! {
         <main class="layout embed">
-            <LinkNotice problems=problems/>
-            <section class="lesson" aria-labelledby="lesson-title">
+            <LinkNotice/>
+            <Show when=program>
+                <section class="lesson program" aria-labelledby="lesson-title">
+                    <h2 id="lesson-title" class="visually-hidden">"asyncio program"</h2>
+                    <ProgramPanel compact=true/>
+                    <div class="embed-run">
+                        <RunBar/>
+                        <a class="open-full" href=full_page target="_blank" rel="noopener">"Open in playground"</a>
+                    </div>
+                    <ProgramOutput follow=true/>
+                    <TimelineView/>
+                    <Heartbeat/>
+                </section>
+            </Show>
+            <section class="lesson" aria-labelledby="lesson-title" hidden=program>
                 <div class="embed-head">
                     <h2 id="lesson-title">{move || lessons::text(lesson()).title}</h2>
                     <p class="embed-summary">{move || lessons::text(lesson()).summary}</p>
                 </div>
-                <Show when=move || lesson() != Lesson::Terms fallback=move || view! {
+                <Show when=move || !program() && lesson() != Lesson::Terms fallback=move || view! {
                     <p><a class="open-full" href=full_page target="_blank" rel="noopener">"Open in playground"</a></p>
                     <TermsLesson/>
                 }>

@@ -7,6 +7,8 @@ use super::heartbeat::Heartbeat;
 use super::lesson_picker::LessonPicker;
 use super::notice::LinkNotice;
 use super::output::Output;
+use super::program_output::ProgramOutput;
+use super::program_panel::ProgramPanel;
 use super::replay::Replay;
 use super::run_bar::RunBar;
 use super::share::Share;
@@ -21,9 +23,11 @@ use playground_core::Lesson;
 
 /// The page as opened without `embed=1`; `problems` are what the link got wrong.
 #[component]
-pub fn FullPage(problems: Vec<String>) -> impl IntoView {
+pub fn FullPage() -> impl IntoView {
     let playground = use_playground();
     let lesson = move || playground.link.with(|l| l.lesson);
+    let program = move || playground.in_program();
+    let title = move || if program() { "Your code" } else { lessons::text(lesson()).title };
     view! {
         <header class="top">
             <div>
@@ -33,12 +37,20 @@ pub fn FullPage(problems: Vec<String>) -> impl IntoView {
             <ThemePicker/>
         </header>
         <main class="layout">
-            <LinkNotice problems=problems/>
+            <LinkNotice/>
             <LessonPicker/>
             <section class="lesson" aria-labelledby="lesson-title">
-                <h2 id="lesson-title">{move || lessons::text(lesson()).title}</h2>
-                <p class="explanation">{move || lessons::text(lesson()).explanation}</p>
-                <Show when=move || lesson() != Lesson::Terms fallback=|| view! { <TermsLesson/> }>
+                <h2 id="lesson-title">{title}</h2>
+                <Show when=program fallback=move || view! { <p class="explanation">{move || lessons::text(lesson()).explanation}</p> }>
+                    <ProgramPanel/>
+                    <RunBar/>
+                    <Heartbeat/>
+                    <ProgramOutput/>
+                    <TimelineView/>
+                    <Replay/>
+                    <Share/>
+                </Show>
+                <Show when=move || !program() && lesson() != Lesson::Terms fallback=move || view! { <Show when=move || !program()><TermsLesson/></Show> }>
                     <Controls/>
                     <RunBar/>
                     <Heartbeat/>

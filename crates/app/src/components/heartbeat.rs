@@ -5,6 +5,7 @@
 use crate::browser::visibility::reduced_motion;
 use crate::state::use_playground;
 use leptos::prelude::*;
+use playground_core::program_run::hold_words;
 use playground_core::stalls::{browser_words, program_words};
 use playground_core::Mode;
 
@@ -22,10 +23,10 @@ pub fn Heartbeat() -> impl IntoView {
         (0..DOTS).map(|i| view! { <span class="beat" class:lit=move || lit() == Some(i)></span> }).collect_view();
     let program = move || {
         playground.run.with(|r| {
-            r.status
-                .is_over()
-                .then(|| program_words(&r.blocked, r.scenario.unit, r.scenario.mode == Mode::Sync))
-                .flatten()
+            r.status.is_over().then(|| match &r.program {
+                Some(trace) => hold_words(&trace.holds(), r.scenario.unit),
+                None => program_words(&r.blocked, r.scenario.unit, r.scenario.mode == Mode::Sync),
+            })?
         })
     };
     let blocked_ms =

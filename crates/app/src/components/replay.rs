@@ -3,13 +3,20 @@
 use crate::browser::export::{download, outer_html};
 use crate::state::use_playground;
 use leptos::prelude::*;
+use playground_core::program_run;
 use playground_core::trace::to_json;
 
 /// Step buttons, a scrubber and the downloads, shown once a run has ended.
 #[component]
 pub fn Replay() -> impl IntoView {
     let playground = use_playground();
-    let count = move || playground.run.with(|r| if r.status.is_over() { r.events.len() } else { 0 });
+    let count = move || {
+        playground.run.with(|r| match &r.program {
+            _ if !r.status.is_over() => 0,
+            Some(trace) => trace.replay_len(),
+            None => r.events.len(),
+        })
+    };
     let step = move |delta: i64| {
         let n = count() as i64;
         if n == 0 {
@@ -23,13 +30,23 @@ pub fn Replay() -> impl IntoView {
     let position = move || playground.cursor.get().map(|c| c.to_string()).unwrap_or_default();
     let current = move || {
         playground.cursor.get().and_then(|i| {
-            playground
-                .run
-                .with(|r| r.events.get(i).map(|e| format!("Event {} of {}: {}", i + 1, r.events.len(), e.detail)))
+            playground.run.with(|r| match &r.program {
+                Some(trace) => {
+                    let n = trace.replay_len();
+                    Some(match trace.lines.get(i) {
+                        Some(l) => format!("Line {} of {n}: {} wrote “{}” (line {} of the program)", i + 1, l.who, l.text, l.line),
+                        None => format!("Line {} of {n}: the run is over", i + 1),
+                    })
+                }
+                None => r.events.get(i).map(|e| format!("Event {} of {}: {}", i + 1, r.events.len(), e.detail)),
+            })
         })
     };
     let export_json = move |_| {
-        let json = playground.run.with_untracked(|r| to_json(&r.events));
+        let json = playground.run.with_untracked(|r| match &r.program {
+            Some(trace) => program_run::to_json(trace),
+            None => to_json(&r.events),
+        });
         let _ = download("asyncio-playground-trace.json", "application/json", &json);
     };
     let export_svg = move |_| {

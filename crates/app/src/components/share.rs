@@ -18,7 +18,11 @@ pub fn link_of(state: &LinkState) -> String {
 /// The snippet that embeds `state`: `embed.js` (it sizes the frame) and the `<iframe>`.
 pub fn embed_snippet(state: &LinkState) -> String {
     let query = to_link(&LinkState { embed: true, run: false, ..state.clone() });
-    snippet::embed_snippet(&base_url(), &query, &format!("asyncio playground: {} lesson", state.lesson))
+    let title = match state.code {
+        Some(_) => "asyncio playground: a program".to_string(),
+        None => format!("asyncio playground: {} lesson", state.lesson),
+    };
+    snippet::embed_snippet(&base_url(), &query, &title)
 }
 
 /// The share controls.
@@ -51,9 +55,14 @@ pub fn Share() -> impl IntoView {
     let markdown = move |_| {
         let (link, lesson) =
             playground.link.with_untracked(|l| (link_of(&LinkState { run: false, ..l.clone() }), l.lesson));
-        let title = format!("asyncio playground: {}", crate::lessons::text(lesson).title);
-        let lines: Vec<String> =
-            playground.run.with_untracked(|r| r.events.iter().map(|e| output_line(e, r.scenario.unit)).collect());
+        let program = playground.in_program_untracked();
+        let what = if program { "a program" } else { crate::lessons::text(lesson).title };
+        let title = format!("asyncio playground: {what}");
+        // A program's output is what it printed, as CPython prints it; a lesson's, its events.
+        let lines: Vec<String> = playground.run.with_untracked(|r| match &r.program {
+            Some(trace) => trace.lines.iter().map(|l| l.text.clone()).collect(),
+            None => r.events.iter().map(|e| output_line(e, r.scenario.unit)).collect(),
+        });
         let text = run_markdown(&title, &link, &lines);
         snippet.set(Some(text.clone()));
         copy_text(text, ("Markdown", "Markdown"));

@@ -10,6 +10,9 @@ use playground_core::trace::to_json;
 impl Playground {
     /// The link of the current run: its scenario, with the page's lesson and theme.
     fn run_link(&self) -> String {
+        if self.in_program_untracked() {
+            return self.link.with_untracked(|l| to_link(&LinkState { run: false, embed: false, ..l.clone() }));
+        }
         let scenario = self.run.with_untracked(|r| r.scenario.clone());
         self.link.with_untracked(|l| to_link(&LinkState { scenario, run: false, embed: false, ..l.clone() }))
     }
@@ -20,7 +23,10 @@ impl Playground {
         match status {
             RunStatus::Running => host::run_status("started", &link, None),
             RunStatus::Finished => {
-                let events = self.run.with_untracked(|r| to_json(&r.events));
+                let events = self.run.with_untracked(|r| match &r.program {
+                    Some(trace) => playground_core::program_run::to_json(trace),
+                    None => to_json(&r.events),
+                });
                 host::run_status("finished", &link, Some(&events))
             }
             RunStatus::Stopped => host::run_status("stopped", &link, None),
@@ -42,7 +48,12 @@ impl Playground {
         let (state, _) = from_link(query);
         self.stop();
         let run = state.run;
+        let has_code = state.code.is_some();
+        self.program.set(None);
         self.edit(|l| *l = LinkState { embed: l.embed, run: false, ..state });
+        if has_code {
+            self.load_engine_again();
+        }
         if run {
             self.start();
         }

@@ -7,7 +7,7 @@ mod live;
 mod program;
 mod runs;
 
-pub use program::{EngineStatus, Problem};
+pub use program::EngineStatus;
 
 use leptos::prelude::*;
 use playground_core::lifecycle::RunHandle;
@@ -156,6 +156,8 @@ pub struct Playground {
     pub notices: RwSignal<Vec<String>>,
     /// The length the program's link would have, when that is over the limit.
     pub too_long: RwSignal<Option<usize>>,
+    /// Where the editor's caret should go (line, column; a traceback's link sets it).
+    pub goto: RwSignal<Option<(usize, usize)>>,
 }
 
 impl Playground {
@@ -175,6 +177,7 @@ impl Playground {
             engine: RwSignal::new(EngineStatus::Unloaded),
             notices: RwSignal::new(Vec::new()),
             too_long: RwSignal::new(None),
+            goto: RwSignal::new(None),
         }
     }
 

@@ -58,6 +58,19 @@ impl Playground {
         self.program.with(Option::is_some) || self.link.with(|l| l.code.is_some())
     }
 
+    /// [`Playground::in_program`], untracked.
+    pub fn in_program_untracked(&self) -> bool {
+        self.program.with_untracked(Option::is_some) || self.link.with_untracked(|l| l.code.is_some())
+    }
+
+    /// Loads the engine, or, if it is there, reads the link's program at once.
+    pub fn load_engine_again(&self) {
+        match engine::loaded() {
+            Some(engine) => self.read_code(&engine),
+            None => self.load_engine(),
+        }
+    }
+
     /// Opens `source` as the page's program, replacing the lesson or program shown.
     pub fn open_program(&self, source: String) {
         self.stop();
@@ -145,6 +158,17 @@ impl Playground {
         };
         if let Some(problem) = Problem::from_engine(&engine.check(&source)) {
             return self.refuse(id, problem.words());
+        }
+        // Threads and processes are Web Workers: the run starts once they are all ready.
+        if engine.workers_needed(&source) > 0 {
+            let n = engine.workers_needed(&source);
+            self.run.update(|r| r.status = RunStatus::Waiting(format!("Starting {n} Web Workers…")));
+            if let Err(e) = engine::warm_for(&engine, &source).await {
+                return self.refuse(id, format!("the Web Workers could not start: {e}"));
+            }
+            if !self.waiting(id) {
+                return;
+            }
         }
         let scenario = self.link.with_untracked(|l| l.scenario.clone());
         let unit = f64::from(scenario.unit);

@@ -1,0 +1,82 @@
+//! This module as a Web Worker of a program's pools: each call is a function the program
+//! sent to `to_thread` / `run_in_executor`, run to its end by the Python engine on this
+//! worker's own thread (a `time.sleep` in it is a real busy wait that holds this thread,
+//! never the page's). Its lines go to the page as they are written, with this worker's time.
+
+use crate::protocol::{FromWorker, ToWorker};
+use playground_core::aio::busy_wait;
+use playground_python::{check, serve, Program, WorkerEnv};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Performance};
+
+fn send(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
+    let _ = scope.post_message(&message.encode().into());
+}
+
+/// A call's environment: the page's clock, a real blocking sleep, lines posted as written.
+struct Env {
+    scope: DedicatedWorkerGlobalScope,
+    performance: Performance,
+    /// The page's `performance.timeOrigin`: times are sent on the page's clock.
+    origin: f64,
+    call: u32,
+}
+
+impl Env {
+    fn absolute(&self) -> f64 {
+        self.performance.time_origin() + self.performance.now()
+    }
+}
+
+impl WorkerEnv for Env {
+    fn now(&self) -> f64 {
+        self.absolute() - self.origin
+    }
+    fn block(&self, ms: f64) {
+        busy_wait(ms, || self.performance.now());
+    }
+    fn write(&self, stderr: bool, text: &str, at: f64) {
+        send(&self.scope, &FromWorker::Line { call: self.call, stderr, at: at + self.origin, text: text.into() });
+    }
+}
+
+/// Whether this module runs as a Web Worker (rather than in the page).
+pub fn in_worker() -> bool {
+    js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>().is_ok()
+}
+
+/// Serves calls until the page terminates this worker.
+pub fn serve_calls() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let Some(performance) = scope.performance() else {
+        wasm_bindgen::throw_str("this worker has no performance.now() clock");
+    };
+    // The last program checked, by its source: a run's calls all share it.
+    let checked: RefCell<Option<(String, Program)>> = RefCell::new(None);
+    let replies = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let wire = event.data().as_string().unwrap_or_default();
+        let ToWorker::Call { call, origin, source, request } = match ToWorker::decode(&wire) {
+            Ok(message) => message,
+            Err(e) => wasm_bindgen::throw_str(&e.to_string()),
+        };
+        let fresh = checked.borrow().as_ref().is_none_or(|(s, _)| *s != source);
+        if fresh {
+            match check(&source) {
+                Ok(program) => *checked.borrow_mut() = Some((source, program)),
+                Err(e) => wasm_bindgen::throw_str(&format!("the program does not check in its worker: {e}")),
+            }
+        }
+        let program = checked.borrow().as_ref().map(|(_, p)| p.clone());
+        let Some(program) = program else { return };
+        let env = Rc::new(Env { scope: replies.clone(), performance: performance.clone(), origin, call });
+        let reply = serve(&program, &request, env);
+        send(&replies, &FromWorker::Done { call, reply });
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    send(&scope, &FromWorker::Ready);
+}
