@@ -24,6 +24,7 @@ pub mod source;
 pub mod stalls;
 pub mod summary;
 pub mod theme;
+pub mod timeline_svg;
 pub mod trace;
 pub mod virtual_loop;
 pub mod worker_protocol;
