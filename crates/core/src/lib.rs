@@ -7,6 +7,7 @@
 
 pub mod aio;
 pub mod compare;
+pub mod editing;
 pub mod highlight;
 pub mod ideal;
 pub mod lanes;
