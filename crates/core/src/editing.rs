@@ -106,9 +106,7 @@ impl Diagnostic {
         let rest = &line[at..];
         let len = match tokens(rest).first() {
             Some(t) if t.start == 0 => t.end,
-            _ if c.is_alphanumeric() || c == '_' => {
-                rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len())
-            }
+            _ if is_name(c) => rest.find(|c| !is_name(c)).unwrap_or(rest.len()),
             _ => c.len_utf8(),
         };
         (start + at, start + at + len)
@@ -153,7 +151,7 @@ pub fn enter(text: &str, start: usize, end: usize) -> Edit {
     let toks = tokens(before);
     let code = toks.iter().find(|t| t.kind == TokenKind::Comment).map_or(before, |t| &before[..t.start]).trim_end();
     let in_string = |i: usize| toks.iter().any(|t| t.kind == TokenKind::String && t.start <= i && i < t.end);
-    let first = code.trim_start().split(|c: char| !(c.is_alphanumeric() || c == '_')).next();
+    let first = code.trim_start().split(|c| !is_name(c)).next();
     if code.ends_with(':') && !in_string(code.len() - 1) {
         indent.push_str(SPACES);
     } else if matches!(first, Some("return" | "pass" | "raise" | "break" | "continue")) {
@@ -198,6 +196,12 @@ pub fn toggle_comment(text: &str, start: usize, end: usize) -> Option<Edit> {
     } else {
         lines_edit(text, start, end, &|line| (!is_blank(line)).then_some((common, 0, "# ")))
     }
+}
+
+/// Whether `c` can be part of a name (as the highlighter reads names: any non-ASCII character
+/// can, which spares the page Unicode's tables).
+fn is_name(c: char) -> bool {
+    c == '_' || c.is_ascii_alphanumeric() || !c.is_ascii()
 }
 
 /// The length in bytes of `line`'s leading spaces and tabs.
