@@ -8,6 +8,8 @@
 pub mod aio;
 pub mod code_link;
 pub mod compare;
+pub mod editing;
+pub mod highlight;
 pub mod ideal;
 pub mod lanes;
 pub mod lifecycle;
