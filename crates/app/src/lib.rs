@@ -70,7 +70,7 @@ pub fn App() -> impl IntoView {
         playground.load_engine();
     }
     Effect::new(move |_| {
-        let _edited = playground.program.with(|p| p.as_ref().map(String::len));
+        let _edited = (playground.edits.get(), playground.program.with(|p| p.as_ref().map(String::len)));
         let _ready = playground.engine.get();
         let handle = set_timeout_with_handle(move || playground.write_code(), std::time::Duration::from_millis(400));
         on_cleanup(move || {
@@ -98,6 +98,8 @@ pub fn App() -> impl IntoView {
         let _size = pool_size.get();
         playground.warm_workers();
     });
+    // Replay's cursor, in a program's run, is drawn by the engine's view.
+    Effect::new(move |_| playground.show_cursor(playground.cursor.get()));
     // Inside a frame: the host page is told the content's height, and may ask for links and runs.
     browser::host::report_size();
     browser::host::on_request(move |request| playground.answer_host(request));

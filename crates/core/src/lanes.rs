@@ -148,11 +148,11 @@ pub fn secs(ms: f64, unit: u16) -> String {
 
 /// The timeline of `events` of a run of `scenario`; open bars reach `now` (ms).
 pub fn timeline(scenario: &Scenario, events: &[TraceEvent], now: f64) -> Timeline {
-    let mut t = Timeline::default();
-    t.rows = [(Lane::Loop, "event loop".to_string()), (Lane::Main, "main".to_string())]
+    let rows = [(Lane::Loop, "event loop".to_string()), (Lane::Main, "main".to_string())]
         .into_iter()
         .chain((1..=scenario.jobs.len() as JobId).map(|k| (Lane::Job(k), format!("job {k}"))))
         .collect();
+    let mut t = Timeline { rows, ..Timeline::default() };
     let mut marks = Vec::new();
     let unit = scenario.unit;
     let sleep = scenario.effective_sleep();

@@ -200,7 +200,10 @@ mod origin_tests {
     #[test]
     fn a_lesson_program_names_its_lesson() {
         let p = lesson_program(Lesson::Gather, &Lesson::Gather.defaults());
-        assert!(p.starts_with("# From the asyncio playground's lesson \"gather\" (example7.py).\nimport asyncio\n"), "{p}");
+        assert!(
+            p.starts_with("# From the asyncio playground's lesson \"gather\" (example7.py).\nimport asyncio\n"),
+            "{p}"
+        );
         assert_eq!(origin(&p), Some(Lesson::Gather));
         assert_eq!(origin("import asyncio\n"), None);
         assert_eq!(origin("# From the asyncio playground's lesson \"nope\" (x.py).\n"), None);

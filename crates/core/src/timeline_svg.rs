@@ -6,8 +6,16 @@
 use crate::lanes::{BarKind, Ending, Timeline};
 use std::fmt::Write as _;
 
-/// Width of the lanes' labels (px).
+/// Width of the lanes' labels (px), at least: longer labels (a program's task names) widen it.
 pub const LABEL: f64 = 64.0;
+/// Width of a label's character (px, at the drawing's 11 px font), to make room for it.
+const LABEL_CHAR: f64 = 6.2;
+
+/// The width of `t`'s labels.
+fn label_width(t: &Timeline) -> f64 {
+    let longest = t.rows.iter().map(|(_, name)| name.chars().count()).max().unwrap_or(0);
+    LABEL.max(10.0 + longest as f64 * LABEL_CHAR).ceil()
+}
 /// Height of a lane (px).
 pub const ROW: f64 = 26.0;
 /// Height of a bar (px).
@@ -95,14 +103,18 @@ fn glyph(ending: Ending) -> &'static str {
     }
 }
 
-fn bars(out: &mut String, t: &Timeline, unit: u16, ideal: bool) {
-    let x = |ms: f64| LABEL + ms / f64::from(unit) * SCALE;
+fn bars(out: &mut String, t: &Timeline, unit: u16, ideal: bool, label: f64) {
+    let x = |ms: f64| label + ms / f64::from(unit) * SCALE;
     let _ = write!(out, "<g class=\"{}\">", if ideal { "ideal-run" } else { "real-run" });
     for b in t.bars.iter().filter(|b| b.from.is_finite() && b.to.is_finite()) {
         let (y, w) = (AXIS + t.row(b.lane) as f64 * ROW + (ROW - BAR) / 2.0, (x(b.to) - x(b.from)).max(1.0));
         let class = format!("bar {} {}", b.kind.name(), if ideal { "ideal" } else { "real" });
         if ideal {
-            let _ = write!(out, "<rect class=\"{class}\" x=\"{:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{BAR}\"></rect>", x(b.from));
+            let _ = write!(
+                out,
+                "<rect class=\"{class}\" x=\"{:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{BAR}\"></rect>",
+                x(b.from)
+            );
             continue;
         }
         let text = escape(&b.text);
@@ -138,7 +150,8 @@ fn bars(out: &mut String, t: &Timeline, unit: u16, ideal: bool) {
 /// The whole timeline, as an `<svg id="timeline-svg">` element.
 pub fn timeline_svg(d: &Drawing) -> String {
     let seconds = (d.until / f64::from(d.unit)).ceil().max(1.0);
-    let width = LABEL + seconds * SCALE + 16.0;
+    let label = label_width(d.real);
+    let width = label + seconds * SCALE + 16.0;
     let height = AXIS + d.real.rows.len() as f64 * ROW + 4.0;
     let mut out = format!(
         "<svg id=\"timeline-svg\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" \
@@ -146,7 +159,7 @@ pub fn timeline_svg(d: &Drawing) -> String {
     );
     out.push_str(&patterns("p-"));
     for s in 0..=seconds as u32 {
-        let tx = LABEL + f64::from(s) * SCALE;
+        let tx = label + f64::from(s) * SCALE;
         let _ = write!(
             out,
             "<line class=\"tick\" x1=\"{tx:.0}\" y1=\"{}\" x2=\"{tx:.0}\" y2=\"{height:.0}\"></line>\
@@ -158,10 +171,10 @@ pub fn timeline_svg(d: &Drawing) -> String {
         let y = AXIS + i as f64 * ROW + ROW / 2.0 + 4.0;
         let _ = write!(out, "<text class=\"lane-label\" x=\"4\" y=\"{y:.0}\">{}</text>", escape(name));
     }
-    bars(&mut out, d.ideal, d.unit, true);
-    bars(&mut out, d.real, d.unit, false);
+    bars(&mut out, d.ideal, d.unit, true, label);
+    bars(&mut out, d.real, d.unit, false, label);
     if let Some(t) = d.cursor {
-        let cx = LABEL + t / f64::from(d.unit) * SCALE;
+        let cx = label + t / f64::from(d.unit) * SCALE;
         let _ = write!(out, "<line class=\"cursor\" x1=\"{cx:.1}\" y1=\"0\" x2=\"{cx:.1}\" y2=\"{height:.0}\"></line>");
     }
     out.push_str("</svg>");

@@ -1,4 +1,5 @@
 //! The wire form in which the Python engine hands a program's trace to the page.
+#![cfg(not(target_arch = "wasm32"))]
 
 use playground_core::program_trace::{decode, encode, Activity, Line, ProgramEvent, Stream, TaskEnd};
 use proptest::prelude::*;

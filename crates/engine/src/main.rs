@@ -9,6 +9,7 @@ mod examples;
 mod page;
 mod pool;
 mod protocol;
+mod view;
 mod worker;
 
 fn main() {

@@ -30,7 +30,7 @@ fn line_event(l: TraceLine) -> ProgramEvent {
 #[wasm_bindgen]
 pub struct ProgramRun {
     control: RunControl,
-    wire: Rc<RefCell<String>>,
+    pending: Rc<RefCell<Vec<ProgramEvent>>>,
     started: Rc<Cell<f64>>,
     over: Rc<Cell<bool>>,
     ended: js_sys::Promise,
@@ -41,37 +41,51 @@ pub struct ProgramRun {
 pub fn start_run(src: &str, unit: f64) -> Result<ProgramRun, String> {
     let program = check_program(src).map_err(|e| e.to_string())?;
     let rt: Rt = Rc::new(BrowserRuntime::new().map_err(|e| e.to_string())?);
-    let wire = Rc::new(RefCell::new(String::new()));
-    let (lines, acts) = (wire.clone(), wire.clone());
+    let pending: Rc<RefCell<Vec<ProgramEvent>>> = Rc::default();
+    let (lines, acts) = (pending.clone(), pending.clone());
     let sinks = Sinks {
-        lines: Rc::new(move |l| encode(&mut lines.borrow_mut(), &line_event(l))),
-        activity: Some(Rc::new(move |a| encode(&mut acts.borrow_mut(), &ProgramEvent::Activity(a)))),
+        lines: Rc::new(move |l| lines.borrow_mut().push(line_event(l))),
+        activity: Some(Rc::new(move |a| acts.borrow_mut().push(ProgramEvent::Activity(a)))),
     };
+    crate::view::begin_run(unit.round().clamp(1.0, 65535.0) as u16);
     let host = Rc::new(crate::pool::BrowserHost::new(src));
     let running = start(&program, rt.clone(), unit, sinks, Limits::default(), host);
     let (started, over) = (Rc::new(Cell::new(f64::NAN)), Rc::new(Cell::new(false)));
     let resolve: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
     let r = resolve.clone();
     let ended = js_sys::Promise::new(&mut |res, _| *r.borrow_mut() = Some(res));
-    let (s, o, w, done) = (started.clone(), over.clone(), wire.clone(), running.done);
+    let (s, o, w, done) = (started.clone(), over.clone(), pending.clone(), running.done);
     let clock = rt.clone();
     rt.spawn(Box::pin(async move {
         s.set(clock.now());
         done.await;
-        encode(&mut w.borrow_mut(), &ProgramEvent::End(clock.now() - s.get()));
+        w.borrow_mut().push(ProgramEvent::End(clock.now() - s.get()));
         o.set(true);
         if let Some(res) = resolve.borrow_mut().take() {
             let _ = res.call0(&JsValue::NULL);
         }
     }));
-    Ok(ProgramRun { control: running.control, wire, started, over, ended })
+    Ok(ProgramRun { control: running.control, pending, started, over, ended })
 }
 
 #[wasm_bindgen]
 impl ProgramRun {
-    /// The events written since the last call, in the core's wire form.
-    pub fn take(&self) -> String {
-        std::mem::take(&mut *self.wire.borrow_mut())
+    /// The events since the last call, in the core's wire form; the program's view (if the
+    /// page shows one) draws them, and its timeline as of `now` (ms since the run started).
+    pub fn take(&self, now: f64) -> String {
+        let events = std::mem::take(&mut *self.pending.borrow_mut());
+        crate::view::show(&events, if now.is_nan() { 0.0 } else { now });
+        let mut wire = String::new();
+        for e in &events {
+            encode(&mut wire, e);
+        }
+        wire
+    }
+
+    /// Replay stands on line `i` of the output (negative: nowhere).
+    #[wasm_bindgen(js_name = setCursor)]
+    pub fn set_cursor(&self, i: i32) {
+        crate::view::set_cursor(usize::try_from(i).ok());
     }
 
     /// Presses Stop (Ctrl-C); `false` if the run is over.
@@ -150,4 +164,10 @@ pub fn examples() -> String {
 #[wasm_bindgen]
 pub fn example(name: &str) -> String {
     crate::examples::source(name).to_string()
+}
+
+/// The `code` value of a link for the program the page shows.
+#[wasm_bindgen(js_name = programCode)]
+pub fn program_code() -> String {
+    playground_core::code_link::encode_program(&crate::view::program_source())
 }

@@ -183,7 +183,13 @@ impl Pool {
     }
 
     /// Runs `request` of `source`'s program on worker `i` (starting it if need be).
-    fn call(self: Rc<Self>, i: usize, source: Rc<str>, request: String, on_line: OnLine) -> LocalFuture<Result<String, String>> {
+    fn call(
+        self: Rc<Self>,
+        i: usize,
+        source: Rc<str>,
+        request: String,
+        on_line: OnLine,
+    ) -> LocalFuture<Result<String, String>> {
         Box::pin(async move {
             self.fill(i + 1);
             self.ready(i..i + 1).await?;
@@ -197,7 +203,9 @@ impl Pool {
             }
             let wire = ToWorker::Call { call, origin: time_origin(), source: source.to_string(), request }.encode();
             let posted = match &self.slots.borrow()[i].worker {
-                Some(worker) => worker.post_message(&wire.into()).map_err(|e| format!("the Web Worker refused the call: {e:?}")),
+                Some(worker) => {
+                    worker.post_message(&wire.into()).map_err(|e| format!("the Web Worker refused the call: {e:?}"))
+                }
                 None => Err("the Web Worker could not start".to_string()),
             };
             if let Err(e) = posted {

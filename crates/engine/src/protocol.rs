@@ -81,8 +81,11 @@ impl ToWorker {
         let (head, body) = split(wire);
         match head.first() {
             Some(&"C") if head.len() == 4 => {
-                let (call, origin, len): (u32, f64, usize) =
-                    (number(head.get(1)).ok_or_else(bad)?, number(head.get(2)).ok_or_else(bad)?, number(head.get(3)).ok_or_else(bad)?);
+                let (call, origin, len): (u32, f64, usize) = (
+                    number(head.get(1)).ok_or_else(bad)?,
+                    number(head.get(2)).ok_or_else(bad)?,
+                    number(head.get(3)).ok_or_else(bad)?,
+                );
                 let (source, request) = (body.get(..len).ok_or_else(bad)?, body.get(len..).ok_or_else(bad)?);
                 Ok(ToWorker::Call { call, origin, source: source.into(), request: request.into() })
             }

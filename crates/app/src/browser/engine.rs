@@ -30,15 +30,34 @@ extern "C" {
     /// `""` if the program may run, else `line\tcolumn\tmessage`.
     #[wasm_bindgen(method)]
     pub fn check(this: &Engine, src: &str) -> String;
+    /// The program `code` holds (throws a message if it does not decode).
     /// Starts a run (throws a message if it cannot start).
     #[wasm_bindgen(method, catch, js_name = startRun)]
     pub fn start_run(this: &Engine, src: &str, unit: f64) -> Result<EngineRun, JsValue>;
-    /// The `code` value of a link for `src`.
-    #[wasm_bindgen(method, js_name = encodeProgram)]
-    pub fn encode_program(this: &Engine, src: &str) -> String;
-    /// The program a `code` value holds (throws a message if it does not decode).
     #[wasm_bindgen(method, catch, js_name = decodeProgram)]
     pub fn decode_program(this: &Engine, code: &str) -> Result<String, JsValue>;
+
+    /// Shows the program `src` in the page's three containers (`compact` for an embed).
+    #[wasm_bindgen(method, catch, js_name = mountProgram)]
+    pub fn mount_program(
+        this: &Engine,
+        editor: &web_sys::Element,
+        output: &web_sys::Element,
+        timeline: &web_sys::Element,
+        src: &str,
+        compact: bool,
+        editable: bool,
+        on_event: &js_sys::Function,
+    ) -> Result<(), JsValue>;
+    /// Takes the program's view out of the page.
+    #[wasm_bindgen(method, js_name = unmountProgram)]
+    pub fn unmount_program(this: &Engine);
+    /// The program's text as its editor holds it (empty without a view).
+    #[wasm_bindgen(method, js_name = programSource)]
+    pub fn program_source(this: &Engine) -> String;
+    /// The `code` value of a link for the program shown.
+    #[wasm_bindgen(method, js_name = programCode)]
+    pub fn program_code(this: &Engine) -> String;
 
     /// How many Web Workers a run of `src` may want from the start.
     #[wasm_bindgen(method, js_name = workersNeeded)]
@@ -47,18 +66,15 @@ extern "C" {
     #[wasm_bindgen(method, js_name = warmWorkers)]
     pub fn warm_workers(this: &Engine, n: u32) -> js_sys::Promise;
 
-    /// The examples to start from: one `name\ttitle` per line.
-    #[wasm_bindgen(method)]
-    pub fn examples(this: &Engine) -> String;
-    /// The source of example `name`.
-    #[wasm_bindgen(method)]
-    pub fn example(this: &Engine, name: &str) -> String;
-
     /// A program's run in the engine.
     pub type EngineRun;
-    /// The events since the last call (wire form).
+    /// The events since the last call (wire form); the engine's view draws them, and the
+    /// timeline as of `now` (ms since the run started).
     #[wasm_bindgen(method)]
-    pub fn take(this: &EngineRun) -> String;
+    pub fn take(this: &EngineRun, now: f64) -> String;
+    /// Replay stands on line `i` of the output (negative: nowhere).
+    #[wasm_bindgen(method, js_name = setCursor)]
+    pub fn set_cursor(this: &EngineRun, i: i32);
     /// Stop (Ctrl-C).
     #[wasm_bindgen(method)]
     pub fn stop(this: &EngineRun) -> bool;

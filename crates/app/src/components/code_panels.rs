@@ -11,7 +11,10 @@ use playground_core::timeline_svg::escape;
 
 /// A program's lines as markup: one `<span class="code-line" data-i="N">` per line.
 fn lines_html(text: &str) -> String {
-    text.lines().enumerate().map(|(i, line)| format!("<span class=\"code-line\" data-i=\"{i}\">{}\n</span>", escape(line))).collect()
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| format!("<span class=\"code-line\" data-i=\"{i}\">{}\n</span>", escape(line)))
+        .collect()
 }
 
 /// Marks line `current` of the panel `pre` (and unmarks `previous`).

@@ -6,8 +6,7 @@ use super::controls::Controls;
 use super::heartbeat::Heartbeat;
 use super::notice::LinkNotice;
 use super::output::Output;
-use super::program_output::ProgramOutput;
-use super::program_panel::ProgramPanel;
+use super::program_page::ProgramPage;
 use super::replay::Replay;
 use super::run_bar::RunBar;
 use super::share::link_of;
@@ -34,14 +33,7 @@ pub fn EmbedPage() -> impl IntoView {
             <Show when=program>
                 <section class="lesson program" aria-labelledby="lesson-title">
                     <h2 id="lesson-title" class="visually-hidden">"asyncio program"</h2>
-                    <ProgramPanel compact=true/>
-                    <div class="embed-run">
-                        <RunBar/>
-                        <a class="open-full" href=full_page target="_blank" rel="noopener">"Open in playground"</a>
-                    </div>
-                    <ProgramOutput follow=true/>
-                    <TimelineView/>
-                    <Heartbeat/>
+                    <ProgramPage compact=true/>
                 </section>
             </Show>
             <section class="lesson" aria-labelledby="lesson-title" hidden=program>

@@ -7,8 +7,7 @@ use super::heartbeat::Heartbeat;
 use super::lesson_picker::LessonPicker;
 use super::notice::LinkNotice;
 use super::output::Output;
-use super::program_output::ProgramOutput;
-use super::program_panel::ProgramPanel;
+use super::program_page::ProgramPage;
 use super::replay::Replay;
 use super::run_bar::RunBar;
 use super::share::Share;
@@ -42,13 +41,7 @@ pub fn FullPage() -> impl IntoView {
             <section class="lesson" aria-labelledby="lesson-title">
                 <h2 id="lesson-title">{title}</h2>
                 <Show when=program fallback=move || view! { <p class="explanation">{move || lessons::text(lesson()).explanation}</p> }>
-                    <ProgramPanel/>
-                    <RunBar/>
-                    <Heartbeat/>
-                    <ProgramOutput/>
-                    <TimelineView/>
-                    <Replay/>
-                    <Share/>
+                    <ProgramPage/>
                 </Show>
                 <Show when=move || !program() && lesson() != Lesson::Terms fallback=move || view! { <Show when=move || !program()><TermsLesson/></Show> }>
                     <Controls/>

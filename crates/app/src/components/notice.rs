@@ -12,7 +12,7 @@ pub fn LinkNotice() -> impl IntoView {
         <Show when=move || playground.notices.with(|n| !n.is_empty())>
             <aside class="notice" role="alert" aria-label="Problems with this link">
                 <p>"This link had problems; the playground opened with defaults in their place:"</p>
-                <ul>{items.clone()}</ul>
+                <ul>{items}</ul>
                 <button type="button" on:click=move |_| playground.notices.set(Vec::new())>"Dismiss"</button>
             </aside>
         </Show>

@@ -34,7 +34,13 @@ pub fn Replay() -> impl IntoView {
                 Some(trace) => {
                     let n = trace.replay_len();
                     Some(match trace.lines.get(i) {
-                        Some(l) => format!("Line {} of {n}: {} wrote “{}” (line {} of the program)", i + 1, l.who, l.text, l.line),
+                        Some(l) => format!(
+                            "Line {} of {n}: {} wrote “{}” (line {} of the program)",
+                            i + 1,
+                            l.who,
+                            l.text,
+                            l.line
+                        ),
                         None => format!("Line {} of {n}: the run is over", i + 1),
                     })
                 }

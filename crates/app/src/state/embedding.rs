@@ -52,7 +52,7 @@ impl Playground {
         self.program.set(None);
         self.edit(|l| *l = LinkState { embed: l.embed, run: false, ..state });
         if has_code {
-            self.load_engine_again();
+            self.load_engine();
         }
         if run {
             self.start();

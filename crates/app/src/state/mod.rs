@@ -156,8 +156,8 @@ pub struct Playground {
     pub notices: RwSignal<Vec<String>>,
     /// The length the program's link would have, when that is over the limit.
     pub too_long: RwSignal<Option<usize>>,
-    /// Where the editor's caret should go (line, column; a traceback's link sets it).
-    pub goto: RwSignal<Option<(usize, usize)>>,
+    /// Counts the program's edits (the engine's editor tells them): the address follows.
+    pub edits: RwSignal<u32>,
 }
 
 impl Playground {
@@ -177,7 +177,7 @@ impl Playground {
             engine: RwSignal::new(EngineStatus::Unloaded),
             notices: RwSignal::new(Vec::new()),
             too_long: RwSignal::new(None),
-            goto: RwSignal::new(None),
+            edits: RwSignal::new(0),
         }
     }
 

@@ -1,6 +1,7 @@
-//! A learner's own program in the page: opening one (a `code=` link, "Your code", an
-//! example, "Edit this code"), the Python engine it needs (loaded the first time), the link
-//! that follows the editor, and its runs, which the engine makes on the browser's loop.
+//! A learner's own program in the page: opening one (a `code=` link, "Your code", "Edit this
+//! code"), the Python engine it needs (loaded the first time, and drawing the program's part
+//! of the page), the link that follows the editor, and its runs, which the engine makes on
+//! the browser's loop.
 
 use super::{Active, Clock, Live, Playground, RunStatus, RunView};
 use crate::browser::engine::{self, Engine};
@@ -10,7 +11,9 @@ use playground_core::link::{to_link, LinkState, MAX_CODE_LINK_CHARS};
 use playground_core::program_run::ProgramTrace;
 use playground_core::program_trace::decode;
 use playground_core::trace::{Blocked, Who};
+use playground_core::Lesson;
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 
 /// Where the Python engine is.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -26,30 +29,11 @@ pub enum EngineStatus {
     Failed(String),
 }
 
-/// A problem found by the engine's checker before a run: 1-based line and column, and the message.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// The line.
-    pub line: usize,
-    /// The column.
-    pub col: usize,
-    /// CPython's message (a syntax error), or the playground's (a refusal).
-    pub message: String,
-}
-
-impl Problem {
-    /// Reads the engine's `line\tcolumn\tmessage` (`None` for `""`: no problem).
-    pub fn from_engine(text: &str) -> Option<Problem> {
-        let mut parts = text.splitn(3, '\t');
-        let line = parts.next()?.parse().ok()?;
-        let col = parts.next()?.parse().ok()?;
-        Some(Problem { line, col, message: parts.next()?.to_string() })
-    }
-
-    /// As the status line says it.
-    pub fn words(&self) -> String {
-        format!("line {}, column {}: {}", self.line, self.col, self.message)
-    }
+/// The first words of a checker's verdict from the engine (`line\tcolumn\tmessage`).
+fn problem_words(text: &str) -> Option<String> {
+    let mut parts = text.splitn(3, '\t');
+    let (line, col, message) = (parts.next()?, parts.next()?, parts.next()?);
+    Some(format!("line {line}, column {col}: {message}"))
 }
 
 impl Playground {
@@ -63,14 +47,6 @@ impl Playground {
         self.program.with_untracked(Option::is_some) || self.link.with_untracked(|l| l.code.is_some())
     }
 
-    /// Loads the engine, or, if it is there, reads the link's program at once.
-    pub fn load_engine_again(&self) {
-        match engine::loaded() {
-            Some(engine) => self.read_code(&engine),
-            None => self.load_engine(),
-        }
-    }
-
     /// Opens `source` as the page's program, replacing the lesson or program shown.
     pub fn open_program(&self, source: String) {
         self.stop();
@@ -82,12 +58,16 @@ impl Playground {
     pub fn close_program(&self, lesson: LinkState) {
         self.stop();
         self.program.set(None);
+        self.too_long.set(None);
         self.edit(|l| *l = LinkState { embed: l.embed, theme: l.theme, ..lesson });
     }
 
     /// Loads the engine if it is not there, then reads the link's program if it has one.
     pub fn load_engine(&self) {
-        if matches!(self.engine.get_untracked(), EngineStatus::Loading | EngineStatus::Ready) {
+        if let Some(engine) = engine::loaded() {
+            return self.read_code(&engine);
+        }
+        if self.engine.get_untracked() == EngineStatus::Loading {
             return;
         }
         self.engine.set(EngineStatus::Loading);
@@ -122,11 +102,28 @@ impl Playground {
         }
     }
 
+    /// What the engine's view says: `edited` (the address follows shortly), `run`
+    /// (Ctrl/Cmd+Enter), `back` (to the lesson the program came from).
+    pub fn engine_events(&self) -> js_sys::Function {
+        let playground = *self;
+        let on_event =
+            Closure::<dyn Fn(String, String)>::new(move |kind: String, detail: String| match kind.as_str() {
+                "edited" => playground.edits.update(|n| *n = n.wrapping_add(1)),
+                "run" => playground.start(),
+                "back" => {
+                    let lesson = Lesson::from_name(&detail).unwrap_or(Lesson::Tasks);
+                    playground.close_program(LinkState::for_lesson(lesson));
+                }
+                _ => {}
+            });
+        on_event.into_js_value().into()
+    }
+
     /// The link follows the program (the App calls this shortly after each edit): its `code`
     /// value, or a message if the link would be too long to share.
     pub fn write_code(&self) {
-        let (Some(source), Some(engine)) = (self.program.get_untracked(), engine::loaded()) else { return };
-        let code = engine.encode_program(&source);
+        let Some(engine) = engine::loaded().filter(|_| self.program.with_untracked(Option::is_some)) else { return };
+        let code = engine.program_code();
         let length =
             self.link.with_untracked(|l| to_link(&LinkState { code: Some(code.clone()), ..l.clone() }).len() + 1);
         if length > MAX_CODE_LINK_CHARS {
@@ -139,13 +136,6 @@ impl Playground {
         }
     }
 
-    /// The checker's verdict on the program (tracked; `None` until the engine is there).
-    pub fn problem(&self) -> Option<Problem> {
-        let ready = self.engine.with(|e| *e == EngineStatus::Ready);
-        let source = self.program.with(|p| p.clone())?;
-        ready.then(|| engine::loaded()).flatten().and_then(|e| Problem::from_engine(&e.check(&source)))
-    }
-
     /// Runs the program: once the engine is there and the checker accepts it.
     pub(super) async fn begin_program(&self, id: u64) {
         let engine = match engine::load().await {
@@ -153,15 +143,16 @@ impl Playground {
             Err(e) => return self.refuse(id, e),
         };
         self.read_code(&engine);
-        let Some(source) = self.program.get_untracked() else {
+        let shown = engine.program_source();
+        let Some(source) = Some(shown).filter(|s| !s.is_empty()).or_else(|| self.program.get_untracked()) else {
             return self.refuse(id, "there is no program to run".into());
         };
-        if let Some(problem) = Problem::from_engine(&engine.check(&source)) {
-            return self.refuse(id, problem.words());
+        if let Some(problem) = problem_words(&engine.check(&source)) {
+            return self.refuse(id, problem);
         }
         // Threads and processes are Web Workers: the run starts once they are all ready.
-        if engine.workers_needed(&source) > 0 {
-            let n = engine.workers_needed(&source);
+        let n = engine.workers_needed(&source);
+        if n > 0 {
             self.run.update(|r| r.status = RunStatus::Waiting(format!("Starting {n} Web Workers…")));
             if let Err(e) = engine::warm_for(&engine, &source).await {
                 return self.refuse(id, format!("the Web Workers could not start: {e}"));
@@ -206,9 +197,11 @@ impl Playground {
         self.end(id, crate::browser::now());
     }
 
-    /// Hands what the engine reported since the last frame to the page.
+    /// Hands what the engine reported since the last frame to the page (the engine's view
+    /// draws it too, with the timeline as of the live clock).
     pub(super) fn flush_program(&self, run: &engine::EngineRun) {
-        let wire = run.take();
+        let now = self.live.with_untracked(|l| l.now);
+        let wire = run.take(now);
         if wire.is_empty() {
             return;
         }
@@ -223,6 +216,15 @@ impl Playground {
             }
             // The heartbeat tells the program's blocking from the browser's stalls.
             r.blocked = trace.holds().into_iter().map(|h| Blocked { who: Who::Main, from: h.from, to: h.to }).collect();
+        });
+    }
+
+    /// Replay moved: the engine's view marks the line in the output, timeline and editor.
+    pub fn show_cursor(&self, cursor: Option<usize>) {
+        self.active.with_value(|a| {
+            if let Some(Active::Program(run)) = a {
+                run.set_cursor(cursor.map_or(-1, |i| i as i32));
+            }
         });
     }
 }

@@ -6,7 +6,7 @@
 use playground_core::editing::{self, Diagnostic};
 use playground_core::highlight::{pieces, TokenKind};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlDivElement, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement};
 
 /// The class that colours a token of `kind` (see `web/style.css`, "editor").
 fn class_of(kind: Option<TokenKind>) -> &'static str {
@@ -25,12 +25,6 @@ fn class_of(kind: Option<TokenKind>) -> &'static str {
 /// The editor's element that `selector` finds.
 pub fn part(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
-}
-
-/// The editor (once mounted) and its text area.
-pub fn parts(root: Option<HtmlDivElement>) -> Option<(HtmlDivElement, HtmlTextAreaElement)> {
-    let area = part(root.as_ref()?, "textarea")?.dyn_into().ok()?;
-    Some((root?, area))
 }
 
 /// Puts `el` at `line` and `col` (CSS reads `--line` and `--col`), or hides it without a line.

@@ -8,7 +8,7 @@
 //! by every browser, because it keeps the browser's undo stack (Ctrl+Z undoes an indent like
 //! typing); where it fails the text is set directly.
 
-use leptos::prelude::*;
+use super::editor::Shared;
 use playground_core::editing::{self, Edit};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -24,8 +24,8 @@ extern "C" {
 /// An edit of the text and its selection (UTF-16 offsets), if the key has one there.
 type Op = fn(&str, usize, usize) -> Option<Edit>;
 
-/// Makes `edit` in `area` as typing would, and writes the new text into `source`.
-fn apply(area: &HtmlTextAreaElement, source: RwSignal<String>, edit: Edit) {
+/// Makes `edit` in `area` as typing would, then tells the editor its text changed.
+fn apply(area: &HtmlTextAreaElement, shared: &Shared, edit: Edit) {
     let _ = area.set_selection_range(edit.from as u32, edit.to as u32);
     // An empty insertion is a deletion of the selected range.
     let (command, value) = if edit.insert.is_empty() { ("delete", "") } else { ("insertText", edit.insert.as_str()) };
@@ -34,42 +34,36 @@ fn apply(area: &HtmlTextAreaElement, source: RwSignal<String>, edit: Edit) {
         let _ = area.set_range_text_with_start_and_end(&edit.insert, edit.from as u32, edit.to as u32);
     }
     let _ = area.set_selection_range(edit.start as u32, edit.end as u32);
-    let value = area.value();
-    if source.with_untracked(|s| *s != value) {
-        source.set(value);
+    if !typed {
+        (shared.changed)(); // execCommand's edit fires `input` itself
     }
 }
 
 /// The editor's keydown handler.
-pub fn on_keydown(
-    source: RwSignal<String>,
-    read_only: Signal<bool>,
-    leaving: RwSignal<bool>,
-    on_run: Callback<()>,
-) -> impl Fn(KeyboardEvent) + 'static {
+pub fn on_keydown(shared: std::rc::Rc<Shared>) -> impl Fn(KeyboardEvent) + 'static {
     move |ev: KeyboardEvent| {
         let key = ev.key();
         // An input method composing, or a modifier alone (Shift before Shift+Tab).
         if ev.is_composing() || ev.key_code() == 229 || matches!(key.as_str(), "Shift" | "Control" | "Alt" | "Meta") {
             return;
         }
-        let leave = leaving.get_untracked();
+        let leave = shared.leaving.get();
         if leave {
-            leaving.set(false);
+            shared.set_leaving(false);
         }
         let Some(area) = ev.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
         let (command, shift) = (ev.ctrl_key() || ev.meta_key(), ev.shift_key());
         let op: Op = match key.as_str() {
             "Escape" => {
-                leaving.set(true);
+                shared.set_leaving(true);
                 return;
             }
             "Enter" if command => {
                 ev.prevent_default();
-                on_run.run(());
+                (shared.run)();
                 return;
             }
-            _ if read_only.get_untracked() || ev.alt_key() => return,
+            _ if shared.read_only.get() || ev.alt_key() => return,
             "Tab" if leave || command => return,
             "Tab" if shift => editing::shift_tab,
             "Tab" => editing::tab,
@@ -88,9 +82,9 @@ pub fn on_keydown(
             area.selection_start().ok().flatten().unwrap_or(0) as usize,
             area.selection_end().ok().flatten().unwrap_or(0) as usize,
         );
-        if let Some(edit) = source.with_untracked(|text| op(text, start, end)) {
+        if let Some(edit) = op(&area.value(), start, end) {
             ev.prevent_default();
-            apply(&area, source, edit);
+            apply(&area, &shared, edit);
         }
     }
 }

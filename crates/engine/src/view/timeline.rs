@@ -1,0 +1,47 @@
+//! A program's timeline: a lane for the event loop, one per task (named as CPython names
+//! them), drawn by the core's SVG writer as the run goes, with its legend.
+
+use playground_core::lanes::BarKind;
+use playground_core::lanes::Timeline;
+use playground_core::program_lanes::program_timeline;
+use playground_core::program_run::ProgramTrace;
+use playground_core::program_trace::Activity;
+use playground_core::timeline_svg::{escape, patterns, swatch, timeline_svg, Drawing};
+
+/// Most task lanes drawn.
+pub const MAX_LANES: usize = 50;
+
+/// The legend's entries.
+const LEGEND: [(BarKind, &str); 6] = [
+    (BarKind::Scheduled, "scheduled, not started"),
+    (BarKind::Step, "running a step"),
+    (BarKind::Waiting, "awaiting (the loop is free)"),
+    (BarKind::Blocking, "time.sleep: blocking the loop"),
+    (BarKind::Idle, "loop idle"),
+    (BarKind::Blocked, "loop blocked"),
+];
+
+/// The panel's fixed markup: the drawing's box, the focused bar's words, the legend.
+pub fn panel_html() -> String {
+    let mut legend: String =
+        LEGEND.iter().map(|(kind, words)| format!("<li>{}{}</li>", swatch(*kind), escape(words))).collect();
+    legend.push_str("<li>✓ returned · ✖ raised · ⊘ cancelled · ■ end</li>");
+    format!(
+        "<h3 id=\"timeline-title\">Timeline</h3><div class=\"timeline-scroll\"></div><p class=\"focused-bar\" aria-live=\"polite\"></p>\
+         <svg width=\"0\" height=\"0\" aria-hidden=\"true\" class=\"legend-patterns\">{}</svg><ul class=\"legend\" aria-label=\"Legend\">{legend}</ul>",
+        patterns("legend-")
+    )
+}
+
+/// The drawing of `trace` now (`now`: ms since the run started; open bars reach it).
+pub fn drawing(trace: &ProgramTrace, unit: u16, now: f64, cursor: Option<f64>) -> String {
+    let tasks = trace.activity.iter().filter(|a| matches!(a, Activity::TaskCreated { .. })).count();
+    if tasks > MAX_LANES {
+        return format!(
+            "<p class=\"note\">The timeline draws programs of up to {MAX_LANES} tasks; this one made {tasks}.</p>"
+        );
+    }
+    let real = program_timeline(trace, unit, now);
+    let last = trace.lines.iter().map(|l| l.t).chain(trace.end).fold(if now.is_finite() { now } else { 0.0 }, f64::max);
+    timeline_svg(&Drawing { real: &real, ideal: &Timeline::default(), unit, until: last, cursor })
+}
