@@ -1,7 +1,9 @@
 // The benchmark (not part of the test command): figures on page weight, time to interactive,
-// timing fidelity (and its table by speed and start), scale beside CPython's, long tasks and
-// leaks, against the release build in dist/ (or in BENCH_DIST).
+// timing fidelity (and its table by speed and start), scale beside CPython's, long tasks,
+// leaks, and the Python engine's run times beside CPython's, against the release build in
+// dist/ (or in BENCH_DIST).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** gzip -9, the compressor the test command reports dist/ sizes with. */
@@ -10,7 +12,7 @@ import { serve, ROOT, DIST } from '../e2e/helpers.mjs';
 import { chromium } from 'playwright-core';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-// BENCH_ONLY=weight,tti,fidelity,fidelity-table,scale,longtasks,leaks runs only those figures.
+// BENCH_ONLY=weight,tti,fidelity,fidelity-table,scale,longtasks,leaks,python runs only those figures.
 const want = (name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
@@ -213,6 +215,80 @@ if (want('leaks')) {
   }
   const twenty = await settle();
   out(`leaks: after 20 runs of lesson 7 against 1: JS heap ${mb(one.js)} -> ${mb(twenty.js)} (${((twenty.js - one.js) / 1048576).toFixed(2)} MB), wasm memory ${mb(one.wasm)} -> ${mb(twenty.wasm)} (budget 5 MB)`);
+  await page.close();
+}
+
+// The Python engine: learners' programs (tests/bench/programs/) run by the engine's own module
+// (playground-engine.js, imported by the page as the app imports it), beside CPython running
+// the same files (tests/bench/cpython_program.py), PY_RUNS times each, CPython's runs first
+// and alone. Ours: performance.now() in the page, from just before startRun(src, 1000) (which
+// checks and compiles the source) until run.over() resolves; that includes the loop's turn
+// before the run starts and the trace the engine writes for the timeline (each task's
+// creation, steps and end), which the page needs anyway. CPython's: time.perf_counter(),
+// from just before the source is compiled until asyncio.run returns, in one process whose
+// start-up and import of asyncio are not timed. Each figure counts only if the program's
+// standard output (the `L\to` lines of take()) is CPython's, and it wrote nothing to stderr.
+// cpu_sum_squares runs in one step (no await in its loop), within the engine's guard of
+// 5 real seconds without yielding, so it is not split into chunks.
+const PY_RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const PROGRAMS = [
+  { name: 'cpu_sum_squares', what: 'sum of squares to 1,000,000' },
+  { name: 'tasks_10000', what: '10,000 tasks sleeping 0.01 s, gathered', ideal: 10 },
+];
+const msText = (x) => (x >= 100 ? thousands(x) : x.toFixed(1));
+const spread = (xs) => `${msText(median(xs))} ms (${msText(Math.min(...xs))}–${msText(Math.max(...xs))})`;
+/** The streams a run wrote, from the `L` lines of the engine's wire form (program_trace.rs). */
+const streamsOf = (lines) => {
+  const unescape = (s) => s.replace(/\\(.)/g, (_, c) => ({ t: '\t', n: '\n', r: '\r' }[c] ?? c));
+  const text = { o: '', e: '' };
+  for (const l of lines) {
+    const [, stream, , , , ...rest] = l.split('\t');
+    text[stream] += `${unescape(rest.join('\t'))}\n`;
+  }
+  return { stdout: text.o, stderr: text.e };
+};
+/** One run of `src` by the engine in `page`: its wall time (ms), the `L` lines it wrote, and
+ * the engine's wasm memory after it (which only grows: the most any run so far needed). */
+const engineRun = (page, src) => page.evaluate(async (source) => {
+  const m = await import(new URL('./playground-engine.js', location.href).href);
+  const wasm = await m.default();
+  const started = performance.now();
+  const run = m.startRun(source, 1000);
+  await run.over();
+  const ms = performance.now() - started;
+  return { ms, lines: run.take().split('\n').filter((l) => l.startsWith('L\t')), memory: wasm.memory.buffer.byteLength };
+}, src);
+if (want('python')) {
+  const files = PROGRAMS.map((p) => join(ROOT, 'tests', 'bench', 'programs', `${p.name}.py`));
+  const theirs = files.map((f) => JSON.parse(execFileSync('python3', [join(ROOT, 'tests', 'bench', 'cpython_program.py'),
+    '--runs', String(PY_RUNS), f], { encoding: 'utf8' })));
+  const page = await newPage();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  await page.waitForLoadState('networkidle');
+  for (const [i, program] of PROGRAMS.entries()) {
+    const src = readFileSync(files[i], 'utf8');
+    const times = [];
+    const mismatches = [];
+    let memory = 0;
+    for (let r = 0; r < PY_RUNS; r += 1) {
+      await page.waitForTimeout(300); // settled: nothing left from the last run
+      const { ms, lines, memory: m } = await engineRun(page, src);
+      memory = m;
+      const { stdout, stderr } = streamsOf(lines);
+      times.push(ms);
+      if (stdout !== theirs[i].stdout || stderr !== '') mismatches.push({ run: r + 1, stdout, stderr });
+    }
+    const ratio = median(times) / median(theirs[i].ms);
+    out(`python engine: ${program.name}: ours ${spread(times)}, CPython ${spread(theirs[i].ms)}, ratio ${ratio.toFixed(2)} `
+      + `(${program.what}; ${PY_RUNS} runs each${program.ideal ? `; ideal ${program.ideal} ms, the sleep` : ''}); `
+      + `engine's wasm memory ${mb(memory)} after`);
+    for (const m of mismatches) {
+      out(`  MISMATCH in run ${m.run}: ours printed ${JSON.stringify(m.stdout)}${m.stderr ? ` and to stderr ${JSON.stringify(m.stderr)}` : ''}, `
+        + `CPython ${JSON.stringify(theirs[i].stdout)}: this figure is not of the same work`);
+      process.exitCode = 1;
+    }
+  }
   await page.close();
 }
 
