@@ -78,6 +78,8 @@ pub struct VirtualLoop {
     state: Rc<RefCell<State>>,
     ready: Arc<Mutex<ReadyQueue>>,
     cores: Option<usize>,
+    /// Steps a run may take (default [`MAX_STEPS`]).
+    max_steps: Option<u64>,
 }
 
 /// Why a virtual run stopped before every task finished.
@@ -108,15 +110,31 @@ impl VirtualLoop {
         VirtualLoop { cores: Some(cores), ..VirtualLoop::default() }
     }
 
+    /// The same loop, whose runs stop after `steps` steps (a bound for predictions).
+    pub fn with_max_steps(self, steps: u64) -> VirtualLoop {
+        VirtualLoop { max_steps: Some(steps), ..self }
+    }
+
     fn queue(&self) -> std::sync::MutexGuard<'_, ReadyQueue> {
         self.ready.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Runs until no task is ready and no timer is pending.
     pub fn run(&self) -> Result<(), LoopError> {
+        self.run_until(f64::INFINITY).map(|_| ())
+    }
+
+    /// Runs until no task is ready and no timer is pending (`true`), or until the next
+    /// timer is due after `limit` ms of virtual time (`false`: the run goes on past it).
+    pub fn run_until(&self, limit: f64) -> Result<bool, LoopError> {
         loop {
-            if self.queue().items.is_empty() && !self.advance_to_next_timer() {
-                return Ok(());
+            if self.queue().items.is_empty() {
+                if !self.advance_to_next_timer() {
+                    return Ok(true);
+                }
+                if self.state.borrow().now > limit {
+                    return Ok(false);
+                }
             }
             self.move_due_timers();
             let batch = self.queue().items.len();
@@ -126,7 +144,7 @@ impl VirtualLoop {
                 };
                 let mut state = self.state.borrow_mut();
                 state.steps += 1;
-                if state.steps > MAX_STEPS {
+                if state.steps > self.max_steps.unwrap_or(MAX_STEPS) {
                     return Err(LoopError::TooManySteps);
                 }
                 drop(state);

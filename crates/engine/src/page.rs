@@ -26,6 +26,15 @@ fn line_event(l: TraceLine) -> ProgramEvent {
     ProgramEvent::Line(Line { stream, text: l.text, t: l.t, who: l.who, line: l.line })
 }
 
+/// When an event happened (its start, for intervals), for putting a batch in time order.
+fn event_time(e: &ProgramEvent) -> f64 {
+    match e {
+        ProgramEvent::Line(l) => l.t,
+        ProgramEvent::Activity(a) => a.t(),
+        ProgramEvent::End(t) => *t,
+    }
+}
+
 /// A program's run on the page's event loop.
 #[wasm_bindgen]
 pub struct ProgramRun {
@@ -73,7 +82,9 @@ impl ProgramRun {
     /// The events since the last call, in the core's wire form; the program's view (if the
     /// page shows one) draws them, and its timeline as of `now` (ms since the run started).
     pub fn take(&self, now: f64) -> String {
-        let events = std::mem::take(&mut *self.pending.borrow_mut());
+        let mut events = std::mem::take(&mut *self.pending.borrow_mut());
+        // Lines a worker wrote arrive a moment after they were written: in time order.
+        events.sort_by(|a, b| event_time(a).total_cmp(&event_time(b)));
         crate::view::show(&events, if now.is_nan() { 0.0 } else { now });
         let mut wire = String::new();
         for e in &events {
@@ -144,12 +155,14 @@ pub fn workers_needed(src: &str) -> u32 {
     u32::from(threads) * (cores + 4).min(32) + u32::from(processes) * cores
 }
 
-/// Starts (or replaces) the first `n` program workers and resolves, with the ms it took,
-/// once they are all ready; rejects with why they could not start.
+/// Starts (or replaces) the first `n` program workers, has them check `src`'s program, and
+/// resolves, with the ms it took, once they are all ready; rejects with why they could not start.
 #[wasm_bindgen(js_name = warmWorkers)]
-pub fn warm_workers(n: u32) -> js_sys::Promise {
+pub fn warm_workers(n: u32, src: String) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
-        let ms = crate::pool::pool().warm(n as usize).await.map_err(|e| JsValue::from(e.as_str()))?;
+        let pool = crate::pool::pool();
+        let ms = pool.clone().warm(n as usize).await.map_err(|e| JsValue::from(e.as_str()))?;
+        pool.prepare(n as usize, &src);
         Ok(JsValue::from(ms))
     })
 }
@@ -170,4 +183,45 @@ pub fn example(name: &str) -> String {
 #[wasm_bindgen(js_name = programCode)]
 pub fn program_code() -> String {
     playground_core::code_link::encode_program(&crate::view::program_source())
+}
+
+/// Real ms per program second at which a prediction stops (it shows the run's first part).
+const IDEAL_LIMIT_S: f64 = 300.0;
+/// Steps, and operations a step, a prediction may take (it runs in the page's thread).
+const IDEAL_STEPS: u64 = 200_000;
+const IDEAL_OPS: u64 = 10_000_000;
+
+/// The ideal run of `src` at `unit`: the same program on the virtual loop (no real time
+/// passes; computation takes none), as far as its first 300 program seconds. The program's
+/// view draws it faintly behind the measured run. (Running it first also readies the
+/// engine's code for the real run.)
+#[wasm_bindgen(js_name = prepareRun)]
+pub fn prepare_run(src: &str, unit: f64) -> String {
+    let Ok(program) = check_program(src) else { return String::new() };
+    let vloop = Rc::new(
+        playground_core::virtual_loop::VirtualLoop::with_cores(playground_runtime::cores()).with_max_steps(IDEAL_STEPS),
+    );
+    let rt: Rt = vloop.clone();
+    let events: Rc<RefCell<Vec<ProgramEvent>>> = Rc::default();
+    let (lines, acts) = (events.clone(), events.clone());
+    let sinks = Sinks {
+        lines: Rc::new(move |l| lines.borrow_mut().push(line_event(l))),
+        activity: Some(Rc::new(move |a| acts.borrow_mut().push(ProgramEvent::Activity(a)))),
+    };
+    let host = Rc::new(playground_python::VirtualHost::new(rt.clone(), program.clone()));
+    let limits = Limits { max_ops: IDEAL_OPS, ..Limits::default() };
+    let running = start(&program, rt.clone(), unit, sinks, limits, host);
+    let (clock, e) = (rt.clone(), events.clone());
+    rt.spawn(Box::pin(async move {
+        running.done.await;
+        e.borrow_mut().push(ProgramEvent::End(clock.now()));
+    }));
+    let _ = vloop.run_until(IDEAL_LIMIT_S * unit);
+    let events = std::mem::take(&mut *events.borrow_mut());
+    crate::view::set_ideal(&events);
+    let mut wire = String::new();
+    for e in &events {
+        encode(&mut wire, e);
+    }
+    wire
 }

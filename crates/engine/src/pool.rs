@@ -2,6 +2,8 @@
 //! worker (`playground-engine_loader.js`), and runs the functions a program sends to
 //! `to_thread` / `run_in_executor` for real, on its own thread. Worker `i` of a run is slot
 //! `i`. A call abandoned before it ends (Stop) terminates its worker; a fresh one takes the slot.
+//! Calls begin in the order they were sent, as a Python pool's queue hands them out: the next
+//! is posted once the worker of the one before has begun it.
 
 use crate::protocol::{FromWorker, ToWorker};
 use playground_core::aio::LocalFuture;
@@ -44,12 +46,20 @@ impl Drop for Slot {
     }
 }
 
+/// Calls waiting to be posted (slot, call, message), and the call posted but not yet begun.
+#[derive(Default)]
+struct Outbox {
+    queue: std::collections::VecDeque<(usize, u32, String)>,
+    posted: Option<u32>,
+}
+
 /// The pool of the page's program workers.
 #[derive(Default)]
 pub struct Pool {
     slots: RefCell<Vec<Slot>>,
     wakers: Rc<RefCell<Vec<Waker>>>,
     next_call: Cell<u32>,
+    outbox: Rc<RefCell<Outbox>>,
 }
 
 thread_local! {
@@ -72,7 +82,7 @@ pub fn time_origin() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin())
 }
 
-fn on_message(state: &RefCell<State>, event: &MessageEvent) {
+fn on_message(state: &RefCell<State>, outbox: &RefCell<Outbox>, event: &MessageEvent) {
     let Some(wire) = event.data().as_string() else { return };
     let message = match FromWorker::decode(&wire) {
         Ok(m) => m,
@@ -81,6 +91,12 @@ fn on_message(state: &RefCell<State>, event: &MessageEvent) {
     let mut st = state.borrow_mut();
     match message {
         FromWorker::Ready => st.ready = true,
+        FromWorker::Started { call } => {
+            let mut out = outbox.borrow_mut();
+            if out.posted == Some(call) {
+                out.posted = None;
+            }
+        }
         FromWorker::Line { call, stderr, at, text } => {
             let heard = st.call.as_ref().filter(|(c, _)| *c == call).map(|(_, f)| f.clone());
             drop(st);
@@ -100,22 +116,28 @@ fn on_message(state: &RefCell<State>, event: &MessageEvent) {
 impl Pool {
     fn start(&self) -> Slot {
         let state = Rc::new(RefCell::new(State::default()));
-        let (s, w) = (state.clone(), self.wakers.clone());
+        let (s, w, o) = (state.clone(), self.wakers.clone(), self.outbox.clone());
         let on_msg = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            on_message(&s, &event);
+            on_message(&s, &o, &event);
             wake_all(&w);
+            pump();
         });
-        let (s, w) = (state.clone(), self.wakers.clone());
+        let (s, w, o) = (state.clone(), self.wakers.clone(), self.outbox.clone());
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
             let mut st = s.borrow_mut();
             let message = format!("the Web Worker died ({})", event.message());
             st.failed = Some(message.clone());
-            if st.call.take().is_some() {
+            if let Some((call, _)) = st.call.take() {
                 st.result = Some(Err(message));
+                let mut out = o.borrow_mut();
+                if out.posted == Some(call) {
+                    out.posted = None;
+                }
             }
             drop(st);
             wake_all(&w);
+            pump();
         });
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
@@ -182,6 +204,16 @@ impl Pool {
         .await
     }
 
+    /// Has the first `n` workers check `source`'s program now (they are ready).
+    pub fn prepare(&self, n: usize, source: &str) {
+        let wire = ToWorker::Prepare { source: source.into() }.encode();
+        for slot in self.slots.borrow().iter().take(n) {
+            if let Some(worker) = &slot.worker {
+                let _ = worker.post_message(&wire.as_str().into());
+            }
+        }
+    }
+
     /// Runs `request` of `source`'s program on worker `i` (starting it if need be).
     fn call(
         self: Rc<Self>,
@@ -202,16 +234,12 @@ impl Pool {
                 st.result = None;
             }
             let wire = ToWorker::Call { call, origin: time_origin(), source: source.to_string(), request }.encode();
-            let posted = match &self.slots.borrow()[i].worker {
-                Some(worker) => {
-                    worker.post_message(&wire.into()).map_err(|e| format!("the Web Worker refused the call: {e:?}"))
-                }
-                None => Err("the Web Worker could not start".to_string()),
-            };
-            if let Err(e) = posted {
+            if self.slots.borrow()[i].worker.is_none() {
                 state.borrow_mut().call = None;
-                return Err(e);
+                return Err("the Web Worker could not start".to_string());
             }
+            self.outbox.borrow_mut().queue.push_back((i, call, wire));
+            self.post_next();
             let _abandon = Abandon { pool: self.clone(), slot: i, state: state.clone() };
             let wakers = self.wakers.clone();
             poll_fn(move |cx| match state.borrow_mut().result.take() {
@@ -226,6 +254,44 @@ impl Pool {
     }
 }
 
+/// Posts the next waiting call, unless one was posted that has not begun yet.
+fn pump() {
+    pool().post_next();
+}
+
+impl Pool {
+    fn post_next(&self) {
+        let next = {
+            let mut out = self.outbox.borrow_mut();
+            if out.posted.is_some() {
+                return;
+            }
+            let Some(next) = out.queue.pop_front() else { return };
+            out.posted = Some(next.1);
+            next
+        };
+        let (i, call, wire) = next;
+        let posted = self.slots.borrow().get(i).and_then(|s| s.worker.clone()).map(|w| w.post_message(&wire.into()));
+        if !matches!(posted, Some(Ok(()))) {
+            // That worker is gone (stopped, replaced): its call ends with the slot's failure.
+            let mut out = self.outbox.borrow_mut();
+            if out.posted == Some(call) {
+                out.posted = None;
+            }
+            drop(out);
+            if let Some(slot) = self.slots.borrow().get(i) {
+                let mut st = slot.state.borrow_mut();
+                if st.call.as_ref().is_some_and(|(c, _)| *c == call) {
+                    st.call = None;
+                    st.result = Some(Err("the Web Worker refused the call".into()));
+                }
+            }
+            wake_all(&self.wakers);
+            self.post_next();
+        }
+    }
+}
+
 /// Terminates and replaces a worker whose call was abandoned before it ended.
 struct Abandon {
     pool: Rc<Pool>,
@@ -235,9 +301,16 @@ struct Abandon {
 
 impl Drop for Abandon {
     fn drop(&mut self) {
-        if self.state.borrow_mut().call.take().is_some() {
-            self.pool.replace(self.slot);
+        let Some((call, _)) = self.state.borrow_mut().call.take() else { return };
+        {
+            let mut out = self.pool.outbox.borrow_mut();
+            out.queue.retain(|(_, c, _)| *c != call);
+            if out.posted == Some(call) {
+                out.posted = None;
+            }
         }
+        self.pool.replace(self.slot);
+        self.pool.post_next();
     }
 }
 

@@ -6,6 +6,11 @@
 /// From the page to a worker.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ToWorker {
+    /// Check `source`'s program now, so that its calls start at once.
+    Prepare {
+        /// The program's source.
+        source: String,
+    },
     /// Run a call of `source`'s program: `request` is the Python engine's wire form.
     Call {
         /// The call's number, echoed in the answers.
@@ -24,6 +29,11 @@ pub enum ToWorker {
 pub enum FromWorker {
     /// Started and ready for calls.
     Ready,
+    /// Call `call` began.
+    Started {
+        /// The call.
+        call: u32,
+    },
     /// Call `call` wrote a line at `at` (absolute ms).
     Line {
         /// The call.
@@ -72,6 +82,7 @@ impl ToWorker {
             ToWorker::Call { call, origin, source, request } => {
                 format!("C,{call},{origin},{}\n{source}{request}", source.len())
             }
+            ToWorker::Prepare { source } => format!("P\n{source}"),
         }
     }
 
@@ -80,6 +91,7 @@ impl ToWorker {
         let bad = || ProtocolError(wire.to_string());
         let (head, body) = split(wire);
         match head.first() {
+            Some(&"P") if head.len() == 1 => Ok(ToWorker::Prepare { source: body.into() }),
             Some(&"C") if head.len() == 4 => {
                 let (call, origin, len): (u32, f64, usize) = (
                     number(head.get(1)).ok_or_else(bad)?,
@@ -99,6 +111,7 @@ impl FromWorker {
     pub fn encode(&self) -> String {
         match self {
             FromWorker::Ready => "R".into(),
+            FromWorker::Started { call } => format!("S,{call}"),
             FromWorker::Line { call, stderr, at, text } => format!("L,{call},{},{at}\n{text}", u8::from(*stderr)),
             FromWorker::Done { call, reply } => format!("D,{call}\n{reply}"),
         }
@@ -110,6 +123,7 @@ impl FromWorker {
         let (head, body) = split(wire);
         match (head.first(), head.len()) {
             (Some(&"R"), 1) => Ok(FromWorker::Ready),
+            (Some(&"S"), 2) => Ok(FromWorker::Started { call: number(head.get(1)).ok_or_else(bad)? }),
             (Some(&"L"), 4) => Ok(FromWorker::Line {
                 call: number(head.get(1)).ok_or_else(bad)?,
                 stderr: number::<u8>(head.get(2)).ok_or_else(bad)? == 1,
@@ -135,8 +149,11 @@ mod tests {
             request: "W1t\n,,\n".into(),
         };
         assert_eq!(ToWorker::decode(&call.encode()), Ok(call));
+        let prepare = ToWorker::Prepare { source: "x = 1\n".into() };
+        assert_eq!(ToWorker::decode(&prepare.encode()), Ok(prepare));
         for m in [
             FromWorker::Ready,
+            FromWorker::Started { call: 12 },
             FromWorker::Line { call: 3, stderr: true, at: 99.25, text: "a, b\n c".into() },
             FromWorker::Line { call: 0, stderr: false, at: 0.0, text: String::new() },
             FromWorker::Done { call: 4_000_000_000, reply: "V1r\n".into() },

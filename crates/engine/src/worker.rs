@@ -59,17 +59,13 @@ pub fn serve_calls() {
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let wire = event.data().as_string().unwrap_or_default();
-        let ToWorker::Call { call, origin, source, request } = match ToWorker::decode(&wire) {
-            Ok(message) => message,
+        let (call, origin, source, request) = match ToWorker::decode(&wire) {
+            Ok(ToWorker::Call { call, origin, source, request }) => (call, origin, source, request),
+            Ok(ToWorker::Prepare { source }) => return prepare(&checked, source),
             Err(e) => wasm_bindgen::throw_str(&e.to_string()),
         };
-        let fresh = checked.borrow().as_ref().is_none_or(|(s, _)| *s != source);
-        if fresh {
-            match check(&source) {
-                Ok(program) => *checked.borrow_mut() = Some((source, program)),
-                Err(e) => wasm_bindgen::throw_str(&format!("the program does not check in its worker: {e}")),
-            }
-        }
+        send(&replies, &FromWorker::Started { call });
+        prepare(&checked, source);
         let program = checked.borrow().as_ref().map(|(_, p)| p.clone());
         let Some(program) = program else { return };
         let env = Rc::new(Env { scope: replies.clone(), performance: performance.clone(), origin, call });
@@ -78,5 +74,27 @@ pub fn serve_calls() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    warm_up();
     send(&scope, &FromWorker::Ready);
+}
+
+/// Checks `source`'s program, unless it is the one checked last.
+fn prepare(checked: &RefCell<Option<(String, Program)>>, source: String) {
+    if checked.borrow().as_ref().is_some_and(|(s, _)| *s == source) {
+        return;
+    }
+    match check(&source) {
+        Ok(program) => *checked.borrow_mut() = Some((source, program)),
+        Err(e) => wasm_bindgen::throw_str(&format!("the program does not check in its worker: {e}")),
+    }
+}
+
+/// A program like those sent to pools, run once before the worker says it is ready: the
+/// engine's code is compiled then, so that a run's first call starts on time.
+const WARM_UP: &str = "import time\n\n\ndef work(n, *rest, **named):\n    total = sum(i * i for i in range(n))\n    \
+                       print(f'work {n}: {total}', rest, named)\n    time.sleep(0)\n    return [total, str(n), {'n': n}]\n\n\n\
+                       for k in range(3):\n    work(10 + k, 'x', key=k)\n";
+
+fn warm_up() {
+    let _ = playground_python::run_virtual(WARM_UP, 1000.0, 1);
 }

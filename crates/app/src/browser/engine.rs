@@ -31,6 +31,10 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn check(this: &Engine, src: &str) -> String;
     /// The program `code` holds (throws a message if it does not decode).
+    /// The ideal run of `src` at `unit` on the virtual loop (the view draws it behind the
+    /// measured run); running it also readies the engine's code for the real run.
+    #[wasm_bindgen(method, js_name = prepareRun)]
+    pub fn prepare_run(this: &Engine, src: &str, unit: f64) -> String;
     /// Starts a run (throws a message if it cannot start).
     #[wasm_bindgen(method, catch, js_name = startRun)]
     pub fn start_run(this: &Engine, src: &str, unit: f64) -> Result<EngineRun, JsValue>;
@@ -64,7 +68,7 @@ extern "C" {
     pub fn workers_needed(this: &Engine, src: &str) -> u32;
     /// Starts the first `n` program workers; resolves once they are ready (with the ms it took).
     #[wasm_bindgen(method, js_name = warmWorkers)]
-    pub fn warm_workers(this: &Engine, n: u32) -> js_sys::Promise;
+    pub fn warm_workers(this: &Engine, n: u32, src: &str) -> js_sys::Promise;
 
     /// A program's run in the engine.
     pub type EngineRun;
@@ -135,7 +139,7 @@ pub async fn warm_for(engine: &Engine, src: &str) -> Result<f64, String> {
     if n == 0 {
         return Ok(0.0);
     }
-    match JsFuture::from(engine.warm_workers(n)).await {
+    match JsFuture::from(engine.warm_workers(n, src)).await {
         Ok(ms) => Ok(ms.as_f64().unwrap_or(0.0)),
         Err(e) => Err(message(&e)),
     }

@@ -163,6 +163,8 @@ impl Playground {
         }
         let scenario = self.link.with_untracked(|l| l.scenario.clone());
         let unit = f64::from(scenario.unit);
+        // The ideal run first (drawn behind the real one), before the page settles to start it.
+        let _ideal = engine.prepare_run(&source, unit);
         self.run.update(|r| {
             *r = RunView {
                 id,

@@ -23,6 +23,8 @@ use web_sys::Element;
 #[derive(Default)]
 struct RunState {
     trace: ProgramTrace,
+    /// The ideal run's, drawn faintly behind.
+    ideal: ProgramTrace,
     unit: u16,
     cursor: Option<usize>,
     /// Whether the reader left the output at its end (new lines then keep it there).
@@ -164,6 +166,17 @@ pub fn set_editable(editable: bool) {
     }
 }
 
+/// The ideal run of the next run (see `prepareRun`).
+pub(crate) fn set_ideal(events: &[ProgramEvent]) {
+    if let Some(view) = view() {
+        let mut ideal = ProgramTrace::default();
+        for e in events {
+            ideal.push(e.clone());
+        }
+        view.run.borrow_mut().ideal = ideal;
+    }
+}
+
 /// A run begins: its output and timeline start empty.
 pub(crate) fn begin_run(unit: u16) {
     if let Some(view) = view() {
@@ -171,7 +184,8 @@ pub(crate) fn begin_run(unit: u16) {
         view.drawing.set_inner_html("");
         view.focused.set_text_content(None);
         view.editor.set_current_line(None);
-        *view.run.borrow_mut() = RunState { unit, at_end: true, ..RunState::default() };
+        let ideal = std::mem::take(&mut view.run.borrow_mut().ideal);
+        *view.run.borrow_mut() = RunState { unit, ideal, at_end: true, ..RunState::default() };
     }
 }
 
@@ -202,7 +216,7 @@ pub(crate) fn show(events: &[ProgramEvent], now: f64) {
     }
     let cursor = run.cursor.and_then(|i| run.trace.lines.get(i).map(|l| l.t).or(run.trace.end));
     let now = if run.trace.end.is_some() { f64::INFINITY } else { now };
-    view.drawing.set_inner_html(&timeline::drawing(&run.trace, unit, now, cursor));
+    view.drawing.set_inner_html(&timeline::drawing(&run.trace, &run.ideal, unit, now, cursor));
 }
 
 /// Replay stands on line `i` of the output (`None`: nowhere): marked in the output, the

@@ -2,7 +2,6 @@
 //! them), drawn by the core's SVG writer as the run goes, with its legend.
 
 use playground_core::lanes::BarKind;
-use playground_core::lanes::Timeline;
 use playground_core::program_lanes::program_timeline;
 use playground_core::program_run::ProgramTrace;
 use playground_core::program_trace::Activity;
@@ -34,7 +33,7 @@ pub fn panel_html() -> String {
 }
 
 /// The drawing of `trace` now (`now`: ms since the run started; open bars reach it).
-pub fn drawing(trace: &ProgramTrace, unit: u16, now: f64, cursor: Option<f64>) -> String {
+pub fn drawing(trace: &ProgramTrace, ideal: &ProgramTrace, unit: u16, now: f64, cursor: Option<f64>) -> String {
     let tasks = trace.activity.iter().filter(|a| matches!(a, Activity::TaskCreated { .. })).count();
     if tasks > MAX_LANES {
         return format!(
@@ -42,6 +41,17 @@ pub fn drawing(trace: &ProgramTrace, unit: u16, now: f64, cursor: Option<f64>) -
         );
     }
     let real = program_timeline(trace, unit, now);
-    let last = trace.lines.iter().map(|l| l.t).chain(trace.end).fold(if now.is_finite() { now } else { 0.0 }, f64::max);
-    timeline_svg(&Drawing { real: &real, ideal: &Timeline::default(), unit, until: last, cursor })
+    let ideal_end = ideal.end;
+    // The ideal run's lanes are drawn where the measured run has the same lanes.
+    let mut ideal = program_timeline(ideal, unit, f64::INFINITY);
+    ideal.bars.retain(|b| real.rows.iter().any(|(lane, _)| *lane == b.lane));
+    ideal.rows = real.rows.clone();
+    let last = trace
+        .lines
+        .iter()
+        .map(|l| l.t)
+        .chain(trace.end)
+        .chain(ideal_end)
+        .fold(if now.is_finite() { now } else { 0.0 }, f64::max);
+    timeline_svg(&Drawing { real: &real, ideal: &ideal, unit, until: last, cursor })
 }

@@ -1,0 +1,274 @@
+// Learners' own programs in the page (issue "Your code"): the editor, errors where they are,
+// runs against CPython, code= links and embeds of them, the examples, Stop, replay, the
+// timeline's lanes per task, the keyboard alone, and the phone's screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, openPage, screenshot } from './helpers.mjs';
+import { codeOf, cpython, programTrace, compareProgram, programOf } from './python.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const status = (frame) => frame.getByRole('status', { name: 'Run status' });
+const editor = (frame) => frame.getByRole('textbox', { name: 'Python program' });
+const run = (frame) => frame.getByRole('button', { name: 'Run', exact: true });
+const over = (frame) => status(frame).filter({ hasText: /^(Finished|Stopped)\.$/ }).waitFor({ timeout: 30000 });
+
+const SAY_AFTER = `import asyncio
+import time
+
+
+async def say_after(delay, what):
+    await asyncio.sleep(delay)
+    print(what)
+
+
+async def main():
+    task1 = asyncio.create_task(say_after(0.2, "hello"))
+    task2 = asyncio.create_task(say_after(0.4, "world"), name="second")
+    print("started")
+    await task1
+    await task2
+    print("finished")
+
+
+asyncio.run(main())
+`;
+
+/** Opens "Your code" and waits for its editor. */
+async function yourCode(url = `${server.url}?v=1`) {
+  const { page, errors } = await openPage(browser, url);
+  await page.getByRole('button', { name: /^Your code/ }).click();
+  await editor(page).waitFor();
+  return { page, errors };
+}
+
+test('a typed program: its error marked where it is, then fixed, run, and as CPython runs it', async () => {
+  const { page, errors } = await yourCode();
+  const broken = SAY_AFTER.replace('async def main():', 'async def main()');
+  await editor(page).fill(broken);
+  const problem = page.locator('.editor-problem');
+  await problem.filter({ hasText: "SyntaxError: expected ':'" }).waitFor();
+  assert.match(await problem.textContent(), /^Line 10, column 17: SyntaxError: expected ':'$/);
+  assert.equal(await editor(page).getAttribute('aria-invalid'), 'true');
+  assert.ok(await page.locator('.editor-view .diag').count() > 0, 'the error is underlined');
+  await run(page).click();
+  await status(page).filter({ hasText: /^Not run: line 10, column 17/ }).waitFor();
+  await editor(page).fill(SAY_AFTER);
+  await problem.waitFor({ state: 'hidden' });
+  assert.equal(await editor(page).getAttribute('aria-invalid'), null);
+  await run(page).click();
+  await over(page);
+  assert.deepEqual(compareProgram(cpython(SAY_AFTER), await programTrace(page), 1000), []);
+  // The address bar follows the editor: its code is the program (Node's zlib reads it).
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('code'));
+  assert.equal(programOf(new URL(page.url()).searchParams.get('code')), SAY_AFTER);
+  // The timeline has a lane per task, named as CPython names them.
+  const lanes = await page.locator('.timeline-panel .lane-label').allTextContents();
+  assert.deepEqual(lanes, ['event loop', 'Task-1 main', 'Task-2 say_after', 'second']);
+  await screenshot(page, 'program-1280');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a code= link opened cold with run=1 runs the program as CPython does', async () => {
+  const unit = 250;
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(SAY_AFTER)}&unit=${unit}&run=1`);
+  await over(page);
+  assert.deepEqual(compareProgram(cpython(SAY_AFTER), await programTrace(page), unit), []);
+  assert.equal(await editor(page).inputValue(), SAY_AFTER);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a code value that does not decode says so, and the lesson opens', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=AAAA&lesson=gather`);
+  const notice = page.getByRole('alert', { name: 'Problems with this link' });
+  await notice.filter({ hasText: 'does not decode' }).waitFor();
+  assert.match(await notice.textContent(), /“lesson” was ignored: the link runs its own program/);
+  await page.getByRole('heading', { name: '3 Tasks' }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('code'), null);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('every example runs, and as CPython runs it', async () => {
+  const unit = 250;
+  const { page, errors } = await yourCode(`${server.url}?v=1&unit=${unit}`);
+  const names = await page.locator('.start-from option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+  assert.ok(names.length >= 14, `the examples are offered (${names.join(', ')})`);
+  for (const name of names) {
+    await page.getByLabel('Start from').selectOption(name);
+    const src = await editor(page).inputValue();
+    await run(page).click();
+    await status(page).filter({ hasText: /^(Finished|Stopped|Not run.*)\.?$/ }).waitFor({ timeout: 60000 });
+    assert.equal(await status(page).textContent(), 'Finished.', `${name} ran`);
+    assert.deepEqual(compareProgram(cpython(src), await programTrace(page), unit), [], `${name} differs from CPython`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Stop is Ctrl-C: main is cancelled, finally blocks run, the shutdown cancels the rest, KeyboardInterrupt', async () => {
+  const src = `import asyncio
+
+
+async def worker(n):
+    try:
+        await asyncio.sleep(10)
+    finally:
+        print(f"worker {n} cleans up")
+
+
+async def main():
+    tasks = [asyncio.create_task(worker(i)) for i in range(2)]
+    try:
+        await asyncio.sleep(5)
+    finally:
+        print("main's finally")
+
+
+asyncio.run(main())
+`;
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}`);
+  await editor(page).waitFor();
+  await run(page).click();
+  await status(page).filter({ hasText: 'Running' }).waitFor();
+  await page.waitForTimeout(300);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await status(page).filter({ hasText: 'Stopped.' }).waitFor();
+  const lines = await programTrace(page);
+  const said = lines.map((l) => `${l.who}: ${l.text}`);
+  assert.deepEqual(said.slice(0, 3), ["Task-1: main's finally", 'Task-2: worker 0 cleans up', 'Task-3: worker 1 cleans up']);
+  assert.equal(lines.filter((l) => l.event === 'stderr').at(-1).text, 'KeyboardInterrupt');
+  assert.equal(lines.at(-1).event, 'end');
+  assert.ok(lines.at(-1).t < 1500, `the run ended at Stop, not after its sleeps (${lines.at(-1).t} ms)`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a traceback leads to its lines in the editor, and replay marks each line\'s source', async () => {
+  const src = `import asyncio
+
+
+async def fetch(key):
+    await asyncio.sleep(0.1)
+    return {"a": 1}[key]
+
+
+async def main():
+    print("looking up")
+    print(await fetch("missing"))
+
+
+asyncio.run(main())
+`;
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}&run=1`);
+  await over(page);
+  assert.equal((await programTrace(page)).filter((l) => l.event === 'stderr').at(-1).text, "KeyError: 'missing'");
+  const link = page.getByRole('button', { name: 'File "main.py", line 6, in fetch' });
+  await link.click();
+  const caret = await editor(page).evaluate((a) => a.value.slice(0, a.selectionStart).split('\n').length);
+  assert.equal(caret, 6, 'the caret is on line 6');
+  await page.getByRole('button', { name: 'Step forward ▶' }).click();
+  await page.locator('.output .line.current[data-text="looking up"]').waitFor();
+  const band = page.locator('.editor-code .editor-band.current');
+  assert.equal(await band.isVisible(), true, 'the editor marks the line that printed');
+  assert.match(await band.getAttribute('style'), /--line:10/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Edit this code makes a lesson\'s program the learner\'s own, and leads back to the lesson', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&lesson=gather`);
+  await page.getByRole('button', { name: 'Edit this code' }).click();
+  await editor(page).waitFor();
+  const src = await editor(page).inputValue();
+  assert.match(src, /^# From the asyncio playground's lesson "gather" \(example7\.py\)\.\nimport asyncio\n/);
+  assert.match(await page.locator('.program-tools .origin').textContent(), /It came from the lesson gather \(example7\.py\)/);
+  await run(page).click();
+  await over(page);
+  assert.deepEqual(compareProgram(cpython(src), await programTrace(page), 1000), []);
+  await page.getByRole('button', { name: 'Back to the lesson' }).click();
+  await page.getByRole('heading', { name: '7 gather vs TaskGroup' }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('lesson'), 'gather');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('links over 8,000 characters are refused with their length, and the editor says when its program is too long to share', async () => {
+  const long = `${server.url}?v=1&code=${'A'.repeat(8100)}`;
+  const { page, errors } = await openPage(browser, long);
+  await page.getByRole('alert', { name: 'Problems with this link' }).filter({ hasText: 'over the limit of 8000' }).waitFor();
+  await page.getByRole('button', { name: /^Your code/ }).click();
+  await editor(page).waitFor();
+  // Random words do not compress: this program's link is far over the limit.
+  const words = Array.from({ length: 4000 }, (_, i) => `x${(i * 7919) % 100003}`).join(', ');
+  await editor(page).fill(`print([${words}])\n`);
+  const message = page.getByRole('alert').filter({ hasText: /This program's link would be \d+ characters long, over the 8000/ });
+  await message.waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('code') === null || page.url().length <= 8000, true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a program in an embed on another origin: read-only, unless edit=1; it runs', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'course-'));
+  const code = codeOf(SAY_AFTER);
+  const frame = (name, extra) => `<iframe src="${server.url}?v=1&amp;code=${code}&amp;embed=1${extra}" title="${name}" width="700" height="450"></iframe>`;
+  await writeFile(join(folder, 'index.html'), `<!DOCTYPE html><html><body>${frame('read', '')}${frame('edit', '&amp;edit=1')}</body></html>`);
+  const course = await serve(folder);
+  const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
+  try {
+    await page.goto(course.url);
+    const read = page.frameLocator('iframe[title="read"]');
+    await editor(read).waitFor();
+    assert.equal(await editor(read).getAttribute('readonly'), '');
+    await run(read).click();
+    await over(read);
+    assert.deepEqual(compareProgram(cpython(SAY_AFTER), await programTrace(read), 1000), []);
+    const edit = page.frameLocator('iframe[title="edit"]');
+    await editor(edit).waitFor();
+    assert.equal(await editor(edit).getAttribute('readonly'), null);
+    const open = read.getByRole('link', { name: 'Open in playground' });
+    const href = await open.getAttribute('href');
+    assert.match(href, /[?&]code=/);
+    assert.doesNotMatch(href, /embed=1/);
+    await screenshot(page, 'program-embeds');
+  } finally {
+    await page.close();
+    await course.close();
+  }
+});
+
+test('the program page by keyboard alone, and at 360 px with nothing wider than the screen', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?v=1`, { width: 360, height: 800 });
+  const your = page.getByRole('button', { name: /^Your code/ });
+  await your.focus();
+  await page.keyboard.press('Enter');
+  await editor(page).waitFor();
+  await editor(page).focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('import asyncio\n\nasync def main():\nprint("typed")\n');
+  assert.equal(await editor(page).inputValue(), 'import asyncio\n\nasync def main():\n    print("typed")\n    ', 'Enter indents after a colon');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('\nasyncio.run(main())\n');
+  await page.keyboard.press('Control+Enter');
+  await over(page);
+  assert.deepEqual((await programTrace(page)).map((l) => l.text), ['typed', '']);
+  // Escape, then Tab, leaves the editor.
+  await editor(page).focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Python program');
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 360, `nothing is wider than the screen (${wide} px)`);
+  await screenshot(page, 'program-360');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
