@@ -18,6 +18,7 @@ mod escapes;
 pub mod format;
 pub mod host;
 pub mod interp;
+mod iterators;
 pub mod lexer;
 mod methods;
 mod modules;
