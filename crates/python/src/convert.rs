@@ -264,10 +264,7 @@ pub const FUNCTIONS: [(&str, NativeFn); 19] = [
     }),
     ("hash", |cx, _, a| {
         let v = a.pos.first().cloned().unwrap_or(Value::None);
-        match hash_key(&v) {
-            Some(crate::value::HashKey::Int(i)) => Ok(Value::Int(i)),
-            Some(_) => Ok(Value::Int(identity(&v) as i128 & 0xffff_ffff)),
-            None => Err(cx.unhashable(&v)),
-        }
+        let key = hash_key(&v).ok_or_else(|| cx.unhashable(&v))?;
+        Ok(Value::Int(crate::hash::hash(&key) as i128))
     }),
 ];

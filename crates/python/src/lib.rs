@@ -16,6 +16,7 @@ mod convert;
 pub mod error;
 mod escapes;
 pub mod format;
+mod hash;
 pub mod host;
 pub mod interp;
 mod iterators;

@@ -179,7 +179,7 @@ pub fn hash_key(v: &Value) -> Option<HashKey> {
         Value::None => HashKey::None,
         Value::Bool(b) => HashKey::Int(*b as i128),
         Value::Int(i) => HashKey::Int(*i),
-        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => HashKey::Int(*f as i128),
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1.0e38 => HashKey::Int(*f as i128),
         Value::Float(f) => HashKey::Float(f.to_bits()),
         Value::Str(s) => HashKey::Str(s.clone()),
         Value::Tuple(items) => HashKey::Tuple(items.iter().map(hash_key).collect::<Option<Vec<_>>>()?),
