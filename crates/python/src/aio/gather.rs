@@ -5,7 +5,7 @@ use super::future::{await_future, cancelled_error, FutState, FutureObj};
 use super::timer::{call_later, cancel_timer};
 use crate::interp::exc::make_exc;
 use crate::interp::{Ctrl, Cx, Interp};
-use crate::value::{Args, Value};
+use crate::value::{Args, HashKey, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
@@ -27,17 +27,18 @@ pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     }
     let counts = Rc::new(Counts { nfuts: Cell::new(0), nfinished: Cell::new(0) });
     let mut children: Vec<Rc<FutureObj>> = Vec::with_capacity(a.pos.len());
-    let mut arg_to_fut: HashMap<usize, Rc<FutureObj>> = HashMap::new();
+    // CPython's `arg_to_fut`: an awaitable's first place among the children, by identity.
+    let mut arg_to_fut: HashMap<HashKey, usize> = HashMap::new();
     let weak_outer = Rc::downgrade(&outer);
     for arg in &a.pos {
-        let id = crate::value::identity(arg);
-        if let Some(f) = arg_to_fut.get(&id) {
-            children.push(f.clone());
+        let id = HashKey::Id(crate::value::identity(arg));
+        if let Some(&at) = arg_to_fut.get(&id) {
+            children.push(children[at].clone());
             continue;
         }
         let f = ensure_future(cx, arg, None)?;
         counts.nfuts.set(counts.nfuts.get() + 1);
-        arg_to_fut.insert(id, f.clone());
+        arg_to_fut.insert(id, children.len());
         let (counts, weak_outer, interp) = (counts.clone(), weak_outer.clone(), cx.interp.clone());
         f.on_done(move |fut| done_callback(&interp, &fut, &weak_outer, &counts, return_exceptions));
         children.push(f);
