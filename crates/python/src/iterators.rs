@@ -68,9 +68,9 @@ fn reversed(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         Value::List(l) => lazy_iter(Lazy::Reversed(seq.clone(), l.borrow().len())),
         Value::Tuple(t) => lazy_iter(Lazy::Reversed(seq.clone(), t.len())),
         &Value::Range(start, stop, step) => {
-            let last = start + (range_len(start, stop, step) - 1) * step;
-            let range = Some((last, start - step, -step));
-            Value::Iter(Rc::new(RefCell::new(IterState { range, ..IterState::default() })))
+            let range = reversed_range(start, stop, step)
+                .ok_or_else(|| cx.err("OverflowError", "range too large for the playground"))?;
+            Value::Iter(Rc::new(RefCell::new(IterState { range: Some(range), ..IterState::default() })))
         }
         Value::Str(_) | Value::Dict(_) => {
             let mut items = cx.iterate(seq)?;
@@ -79,6 +79,13 @@ fn reversed(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         }
         other => return Err(cx.type_err(format!("'{}' object is not reversible", type_name(other)))),
     })
+}
+
+/// The range of `range(start, stop, step)`'s items from the last to the first (`None` if it
+/// does not fit in 64 bits).
+fn reversed_range(start: i64, stop: i64, step: i64) -> Option<(i64, i64, i64)> {
+    let last = start.checked_add((range_len(start, stop, step) - 1).checked_mul(step)?)?;
+    Some((last, start.checked_sub(step)?, step.checked_neg()?))
 }
 
 fn next(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
