@@ -99,8 +99,11 @@ pub fn install(interp: &Rc<Interp>) {
         ("dict", crate::convert::dict),
         ("set", |cx, _, a| {
             let mut d = Dict::new();
-            for v in a.pos.first().map(|v| cx.iterate(v)).transpose()?.unwrap_or_default() {
-                d.insert(hash_key(&v).ok_or_else(|| cx.unhashable(&v))?, v, Value::None);
+            if let Some(iterable) = a.pos.first() {
+                let mut items = cx.cursor(iterable)?;
+                while let Some(v) = items.pull()? {
+                    d.insert(hash_key(&v).ok_or_else(|| cx.unhashable(&v))?, v, Value::None);
+                }
             }
             Ok(Value::Set(Rc::new(RefCell::new(d))))
         }),
@@ -137,7 +140,7 @@ pub fn install(interp: &Rc<Interp>) {
             b.insert(name, Value::Class(c.clone()));
         }
     }
-    for (name, f) in crate::convert::FUNCTIONS {
+    for (name, f) in crate::convert::FUNCTIONS.into_iter().chain(crate::iterators::FUNCTIONS) {
         b.insert(name, func(name, f));
     }
     b.insert("print", func("print", print));
@@ -311,10 +314,13 @@ pub fn sort_list(cx: &Cx, l: &Rc<RefCell<Vec<Value>>>, mut a: Args) -> Result<Va
 fn min_max(cx: &Cx, mut a: Args, min: bool) -> Result<Value, Ctrl> {
     let key = a.take_kw("key");
     let default = a.take_kw("default");
-    let items = if a.pos.len() == 1 { cx.iterate(&a.pos[0])? } else { a.pos };
+    let mut items = match a.pos.len() {
+        1 => cx.cursor(&a.pos[0])?,
+        _ => crate::interp::lazy::Cursor::Tuple(Rc::new(a.pos), 0),
+    };
     let name = if min { "min" } else { "max" };
     let mut best: Option<(Value, Value)> = None;
-    for v in items {
+    while let Some(v) = items.pull()? {
         let k = key_of(cx, &key, &v)?;
         let better = match &best {
             None => true,

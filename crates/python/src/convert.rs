@@ -1,15 +1,11 @@
 //! Built-in conversions (`int`, `float`, `str`, `dict`, `range`) and the small built-in functions.
 
 use crate::format::type_name;
-use crate::interp::ops::{next_item, range_len, truthy};
+use crate::interp::ops::range_len;
 use crate::interp::{call_sync, Ctrl, Cx};
 use crate::value::{hash_key, identity, Args, Dict, NativeFn, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
-
-fn list(items: Vec<Value>) -> Value {
-    Value::List(Rc::new(RefCell::new(items)))
-}
 
 /// `int(x)`.
 pub fn int(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
@@ -84,7 +80,8 @@ pub fn dict(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         match src {
             Value::Dict(other) => d = other.borrow().clone(),
             other => {
-                for pair in cx.iterate(other)? {
+                let mut pairs = cx.cursor(other)?;
+                while let Some(pair) = pairs.pull()? {
                     let kv = cx.iterate(&pair)?;
                     if kv.len() != 2 {
                         return Err(cx.err("ValueError", "dictionary update sequence element has the wrong length"));
@@ -100,7 +97,8 @@ pub fn dict(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     Ok(Value::Dict(Rc::new(RefCell::new(d))))
 }
 
-fn int_of(cx: &Cx, v: &Value) -> Result<i128, Ctrl> {
+/// An integer argument (`bool` included).
+pub fn int_of(cx: &Cx, v: &Value) -> Result<i128, Ctrl> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i128),
@@ -180,76 +178,6 @@ fn round(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     }
 }
 
-fn sum(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
-    let mut total = a.pos.get(1).cloned().unwrap_or(Value::Int(0));
-    for v in cx.iterate(a.pos.first().unwrap_or(&Value::None))? {
-        total = cx.binop(&total, crate::ast::BinOp::Add, &v)?;
-    }
-    Ok(total)
-}
-
-fn iter_of(cx: &Cx, items: Vec<Value>) -> Result<Value, Ctrl> {
-    cx.make_iter(&list(items))
-}
-
-fn enumerate(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
-    let start = match a.get(1, "start") {
-        Some(v) => int_of(cx, &v)?,
-        None => 0,
-    };
-    let items = cx.iterate(a.pos.first().unwrap_or(&Value::None))?;
-    let pairs =
-        items.into_iter().enumerate().map(|(k, v)| Value::Tuple(Rc::new(vec![Value::Int(start + k as i128), v])));
-    iter_of(cx, pairs.collect())
-}
-
-fn zip(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
-    let lists: Vec<Vec<Value>> = a.pos.iter().map(|v| cx.iterate(v)).collect::<Result<_, _>>()?;
-    let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-    iter_of(cx, (0..n).map(|k| Value::Tuple(Rc::new(lists.iter().map(|l| l[k].clone()).collect()))).collect())
-}
-
-fn map(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
-    let f = a.pos.first().cloned().unwrap_or(Value::None);
-    let lists: Vec<Vec<Value>> = a.pos[1..].iter().map(|v| cx.iterate(v)).collect::<Result<_, _>>()?;
-    let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    for k in 0..n {
-        out.push(call_sync(cx, f.clone(), Args::of(lists.iter().map(|l| l[k].clone()).collect()))?);
-    }
-    iter_of(cx, out)
-}
-
-fn filter(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
-    let f = a.pos.first().cloned().unwrap_or(Value::None);
-    let mut out = Vec::new();
-    for v in cx.iterate(a.pos.get(1).unwrap_or(&Value::None))? {
-        let keep = if matches!(f, Value::None) {
-            truthy(&v)
-        } else {
-            truthy(&call_sync(cx, f.clone(), Args::of(vec![v.clone()]))?)
-        };
-        if keep {
-            out.push(v);
-        }
-    }
-    iter_of(cx, out)
-}
-
-fn next(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
-    match a.pos.first() {
-        Some(Value::Iter(it)) => match next_item(it)? {
-            Some(v) => Ok(v),
-            None => match a.pos.get(1) {
-                Some(d) => Ok(d.clone()),
-                None => Err(cx.err("StopIteration", "")),
-            },
-        },
-        Some(other) => Err(cx.type_err(format!("'{}' object is not an iterator", type_name(other)))),
-        None => Err(cx.type_err("next expected at least 1 argument, got 0")),
-    }
-}
-
 fn getattr_(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let obj = a.pos.first().cloned().unwrap_or(Value::None);
     let name = a.pos.get(1).map(|n| cx.to_str(n)).unwrap_or_default();
@@ -270,7 +198,7 @@ fn radix(cx: &Cx, a: &Args, prefix: &str) -> Result<Value, Ctrl> {
 }
 
 /// The small built-in functions.
-pub const FUNCTIONS: [(&str, NativeFn); 29] = [
+pub const FUNCTIONS: [(&str, NativeFn); 19] = [
     ("hex", |cx, _, a| radix(cx, &a, "0x")),
     ("oct", |cx, _, a| radix(cx, &a, "0o")),
     ("bin", |cx, _, a| radix(cx, &a, "0b")),
@@ -297,20 +225,6 @@ pub const FUNCTIONS: [(&str, NativeFn); 29] = [
         None => Err(cx.type_err("abs() takes exactly one argument (0 given)")),
     }),
     ("round", round),
-    ("sum", sum),
-    ("reversed", |cx, _, a| {
-        let mut items = cx.iterate(a.pos.first().unwrap_or(&Value::None))?;
-        items.reverse();
-        iter_of(cx, items)
-    }),
-    ("enumerate", enumerate),
-    ("zip", zip),
-    ("map", map),
-    ("filter", filter),
-    ("any", |cx, _, a| Ok(Value::Bool(cx.iterate(a.pos.first().unwrap_or(&Value::None))?.iter().any(truthy)))),
-    ("all", |cx, _, a| Ok(Value::Bool(cx.iterate(a.pos.first().unwrap_or(&Value::None))?.iter().all(truthy)))),
-    ("iter", |cx, _, a| cx.make_iter(a.pos.first().unwrap_or(&Value::None))),
-    ("next", next),
     ("getattr", getattr_),
     ("hasattr", |cx, _, a| {
         let obj = a.pos.first().cloned().unwrap_or(Value::None);
@@ -350,10 +264,7 @@ pub const FUNCTIONS: [(&str, NativeFn); 29] = [
     }),
     ("hash", |cx, _, a| {
         let v = a.pos.first().cloned().unwrap_or(Value::None);
-        match hash_key(&v) {
-            Some(crate::value::HashKey::Int(i)) => Ok(Value::Int(i)),
-            Some(_) => Ok(Value::Int(identity(&v) as i128 & 0xffff_ffff)),
-            None => Err(cx.unhashable(&v)),
-        }
+        let key = hash_key(&v).ok_or_else(|| cx.unhashable(&v))?;
+        Ok(Value::Int(crate::hash::hash(&key) as i128))
     }),
 ];

@@ -169,7 +169,8 @@ fn dict_method(name: &str) -> Option<NativeFn> {
                 _ => (t.clone(), a.pos.first().cloned()),
             };
             let mut d = Dict::new();
-            for k in cx.iterate(&keys)? {
+            let mut keys = cx.cursor(&keys)?;
+            while let Some(k) = keys.pull()? {
                 d.insert(key(cx, &k)?, k, value.clone().unwrap_or(Value::None));
             }
             Ok(Value::Dict(Rc::new(RefCell::new(d))))
@@ -189,7 +190,8 @@ fn dict_method(name: &str) -> Option<NativeFn> {
 
 fn set_from(cx: &Cx, v: Option<&Value>) -> Result<Value, Ctrl> {
     let mut d = Dict::new();
-    for item in cx.iterate(v.unwrap_or(&Value::None))? {
+    let mut items = cx.cursor(v.unwrap_or(&Value::None))?;
+    while let Some(item) = items.pull()? {
         d.insert(key(cx, &item)?, item, Value::None);
     }
     Ok(Value::Set(Rc::new(RefCell::new(d))))
@@ -236,7 +238,8 @@ fn set_method(name: &str) -> Option<NativeFn> {
         },
         "update" => |cx, t, a| {
             for other in &a.pos {
-                for v in cx.iterate(other)? {
+                let mut items = cx.cursor(other)?;
+                while let Some(v) = items.pull()? {
                     dict_of(t).borrow_mut().insert(key(cx, &v)?, v, Value::None);
                 }
             }

@@ -8,12 +8,6 @@ use crate::value::Value;
 const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
-const MODULUS: i128 = (1 << 61) - 1;
-
-fn int_hash(i: i128) -> u64 {
-    let h = if i >= 0 { i % MODULUS } else { -((-i) % MODULUS) };
-    (if h == -1 { -2 } else { h }) as i64 as u64
-}
 
 fn insert_clean(table: &mut [Option<(u64, Value)>], hash: u64, v: Value) {
     let mask = table.len() as u64 - 1;
@@ -43,7 +37,7 @@ pub fn ordered(keys: Vec<Value>) -> Vec<Value> {
     let mut hashes = Vec::with_capacity(keys.len());
     for k in &keys {
         match k {
-            Value::Int(i) => hashes.push(int_hash(*i)),
+            Value::Int(i) => hashes.push(crate::hash::int_hash(*i) as u64),
             Value::Bool(b) => hashes.push(*b as u64),
             _ => return keys,
         }

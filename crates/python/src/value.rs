@@ -64,23 +64,14 @@ impl fmt::Debug for Value {
 }
 
 /// The state of an iterator.
+#[derive(Default)]
 pub struct IterState {
     /// The items left, in order.
     pub items: std::collections::VecDeque<Value>,
     /// A range still to produce: next value, stop, step.
     pub range: Option<(i64, i64, i64)>,
-    /// A generator expression still to produce.
-    pub gen: Option<GenState>,
-}
-
-/// A generator expression's state: its scope, its expression, the iterator it draws from.
-pub struct GenState {
-    /// The context its expressions run in (its own scope).
-    pub cx: crate::interp::Cx,
-    /// The expression.
-    pub comp: Rc<crate::ast::Comprehension>,
-    /// The iterator over its `for` clause's iterable.
-    pub source: Value,
+    /// What it still makes items from (a generator expression, `enumerate`, `map`...).
+    pub lazy: Option<crate::interp::lazy::Lazy>,
 }
 
 /// A hashable key: how a value is found in a dict or set.
@@ -188,7 +179,7 @@ pub fn hash_key(v: &Value) -> Option<HashKey> {
         Value::None => HashKey::None,
         Value::Bool(b) => HashKey::Int(*b as i128),
         Value::Int(i) => HashKey::Int(*i),
-        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => HashKey::Int(*f as i128),
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1.0e38 => HashKey::Int(*f as i128),
         Value::Float(f) => HashKey::Float(f.to_bits()),
         Value::Str(s) => HashKey::Str(s.clone()),
         Value::Tuple(items) => HashKey::Tuple(items.iter().map(hash_key).collect::<Option<Vec<_>>>()?),

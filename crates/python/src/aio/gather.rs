@@ -4,12 +4,20 @@ use super::funcs::{coro, ensure_future, running};
 use super::future::{await_future, cancelled_error, FutState, FutureObj};
 use super::timer::{call_later, cancel_timer};
 use crate::interp::exc::make_exc;
-use crate::interp::{Ctrl, Cx};
-use crate::value::{Args, Value};
+use crate::interp::{Ctrl, Cx, Interp};
+use crate::value::{Args, HashKey, Value};
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
 
-/// `asyncio.gather(*aws, return_exceptions=False)`.
+/// What a `gather`'s done callbacks share (CPython's closure over `nfuts` and `nfinished`).
+struct Counts {
+    nfuts: Cell<usize>,
+    nfinished: Cell<usize>,
+}
+
+/// `asyncio.gather(*aws, return_exceptions=False)`: the outer future holds the children (once,
+/// for all its callbacks); a duplicate awaitable is found in a map, as CPython's `arg_to_fut`.
 pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let return_exceptions = a.take_kw("return_exceptions").is_some_and(|v| crate::interp::ops::truthy(&v));
     let outer = FutureObj::new(&cx.interp, None);
@@ -17,72 +25,83 @@ pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
         outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(vec![])))));
         return Ok(Value::Fut(outer));
     }
-    let mut children: Vec<Rc<FutureObj>> = Vec::new();
-    let mut seen: Vec<(usize, Rc<FutureObj>)> = Vec::new();
+    let counts = Rc::new(Counts { nfuts: Cell::new(0), nfinished: Cell::new(0) });
+    let mut children: Vec<Rc<FutureObj>> = Vec::with_capacity(a.pos.len());
+    // CPython's `arg_to_fut`: an awaitable's first place among the children, by identity.
+    let mut arg_to_fut: HashMap<HashKey, usize> = HashMap::new();
+    let weak_outer = Rc::downgrade(&outer);
     for arg in &a.pos {
-        let id = crate::value::identity(arg);
-        if let Some((_, f)) = seen.iter().find(|(i, _)| *i == id) {
-            children.push(f.clone());
+        let id = HashKey::Id(crate::value::identity(arg));
+        if let Some(&at) = arg_to_fut.get(&id) {
+            children.push(children[at].clone());
             continue;
         }
         let f = ensure_future(cx, arg, None)?;
-        seen.push((id, f.clone()));
+        counts.nfuts.set(counts.nfuts.get() + 1);
+        arg_to_fut.insert(id, children.len());
+        let (counts, weak_outer, interp) = (counts.clone(), weak_outer.clone(), cx.interp.clone());
+        f.on_done(move |fut| done_callback(&interp, &fut, &weak_outer, &counts, return_exceptions));
         children.push(f);
     }
-    let nfuts = seen.len();
-    let finished = Rc::new(Cell::new(0usize));
-    *outer.gather_children.borrow_mut() = Some(children.clone());
-    let weak_outer = Rc::downgrade(&outer);
-    let interp = cx.interp.clone();
-    for (_, f) in seen {
-        let (finished, weak_outer, interp, children) =
-            (finished.clone(), weak_outer.clone(), interp.clone(), children.clone());
-        f.on_done(move |fut| {
-            finished.set(finished.get() + 1);
-            let cx = Cx::module(&interp);
-            let outer = weak_outer.upgrade();
-            let Some(outer) = outer.filter(|o| !o.done()) else {
-                if !fut.cancelled() {
-                    let _ = fut.exception(&cx);
-                }
-                return;
-            };
-            if !return_exceptions {
-                if fut.cancelled() {
-                    outer.finish(FutState::Exception(cancelled_error(&cx, None)));
-                    return;
-                }
-                if let Ok(e) = fut.exception(&cx) {
-                    if !matches!(e, Value::None) {
-                        outer.finish(FutState::Exception(e));
-                        return;
-                    }
-                }
-            }
-            if finished.get() == nfuts {
-                let mut results = Vec::new();
-                for c in &children {
-                    let r = match &*c.state.borrow() {
-                        FutState::Cancelled(msg) => {
-                            let msg = msg.clone().unwrap_or(Value::Str("".into()));
-                            make_exc(&interp.class("CancelledError"), vec![msg])
-                        }
-                        FutState::Exception(e) => e.clone(),
-                        FutState::Result(v) => v.clone(),
-                        FutState::Pending => Value::None,
-                    };
-                    c.log_tb.set(false);
-                    results.push(r);
-                }
-                if outer.cancel_requested.get() {
-                    outer.finish(FutState::Exception(cancelled_error(&cx, None)));
-                } else {
-                    outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(results)))));
-                }
-            }
-        });
-    }
+    *outer.gather_children.borrow_mut() = Some(children);
     Ok(Value::Fut(outer))
+}
+
+/// CPython's `_done_callback` of `gather`.
+fn done_callback(
+    interp: &Rc<Interp>,
+    fut: &Rc<FutureObj>,
+    outer: &Weak<FutureObj>,
+    counts: &Counts,
+    return_exceptions: bool,
+) {
+    counts.nfinished.set(counts.nfinished.get() + 1);
+    let cx = Cx::module(interp);
+    let Some(outer) = outer.upgrade().filter(|o| !o.done()) else {
+        if !fut.cancelled() {
+            let _ = fut.exception(&cx);
+        }
+        return;
+    };
+    if !return_exceptions {
+        if fut.cancelled() {
+            outer.finish(FutState::Exception(cancelled_error(&cx, None)));
+            return;
+        }
+        if let Ok(e) = fut.exception(&cx) {
+            if !matches!(e, Value::None) {
+                outer.finish(FutState::Exception(e));
+                return;
+            }
+        }
+    }
+    if counts.nfinished.get() < counts.nfuts.get() {
+        return;
+    }
+    let results: Vec<Value> = {
+        let children = outer.gather_children.borrow();
+        children
+            .iter()
+            .flatten()
+            .map(|c| {
+                c.log_tb.set(false);
+                match &*c.state.borrow() {
+                    FutState::Cancelled(msg) => {
+                        let msg = msg.clone().unwrap_or(Value::Str("".into()));
+                        make_exc(&interp.class("CancelledError"), vec![msg])
+                    }
+                    FutState::Exception(e) => e.clone(),
+                    FutState::Result(v) => v.clone(),
+                    FutState::Pending => Value::None,
+                }
+            })
+            .collect()
+    };
+    if outer.cancel_requested.get() {
+        outer.finish(FutState::Exception(cancelled_error(&cx, None)));
+    } else {
+        outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(results)))));
+    }
 }
 
 fn release_waiter(waiter: &Rc<FutureObj>) {

@@ -152,5 +152,5 @@ pub fn as_completed(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
             }
         }));
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterState { items: coros, range: None, gen: None }))))
+    Ok(Value::Iter(Rc::new(RefCell::new(IterState { items: coros, ..IterState::default() }))))
 }

@@ -1,6 +1,7 @@
 //! f-strings, comprehensions, and assignment to targets.
 
 use super::eval::Fut;
+use super::lazy::{lazy_iter, GenState, Lazy};
 use super::{Ctrl, Cx, ScopeKind};
 use crate::ast::*;
 use crate::format::format_value;
@@ -48,13 +49,8 @@ impl Cx {
         let first = self.eval(&gens[0].iter).await?;
         if kind == CompKind::Gen && gens.len() == 1 {
             // A generator expression: its items are made as they are asked for.
-            let source = match &first {
-                Value::List(l) => self.make_iter(&Value::List(l.clone()))?,
-                other => self.make_iter(other)?,
-            };
-            let gen = crate::value::GenState { cx: inner, comp: c.clone(), source };
-            let state = crate::value::IterState { items: Default::default(), range: None, gen: Some(gen) };
-            return Ok(Value::Iter(Rc::new(RefCell::new(state))));
+            let source = self.cursor(&first)?;
+            return Ok(lazy_iter(Lazy::Gen(GenState { cx: inner, comp: c.clone(), source })));
         }
         let mut out = Vec::new();
         inner.comp_level(gens, 0, Some(first), elt, value, &mut out).await?;
@@ -96,22 +92,8 @@ impl Cx {
                 Some(v) => v,
                 None => self.eval(&g.iter).await?,
             };
-            let items = match &iterable {
-                Value::List(_) => iterable.clone(),
-                other => self.make_iter(other)?,
-            };
-            let mut at = 0;
-            'items: loop {
-                let item = match &items {
-                    Value::List(l) => {
-                        let item = l.borrow().get(at).cloned();
-                        at += 1;
-                        item
-                    }
-                    Value::Iter(i) => super::ops::next_item(i)?,
-                    _ => None,
-                };
-                let Some(item) = item else { break };
+            let mut items = self.cursor(&iterable)?;
+            'items: while let Some(item) = items.pull()? {
                 self.assign(&g.target, item).await?;
                 for cond in &g.ifs {
                     if !self.is_true(&self.eval(cond).await?)? {
@@ -153,8 +135,19 @@ impl Cx {
                     self.setitem(&o, &i, v)
                 }
                 ExprKind::Tuple(targets) | ExprKind::List(targets) => {
-                    let items = self.iterate(&v)?;
                     let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+                    let items = match star {
+                        // As CPython unpacks an iterator: one item more than the targets at most.
+                        None => {
+                            let (mut from, mut items) = (self.cursor(&v)?, Vec::new());
+                            while items.len() <= targets.len() {
+                                let Some(item) = from.pull()? else { break };
+                                items.push(item);
+                            }
+                            items
+                        }
+                        Some(_) => self.iterate(&v)?,
+                    };
                     match star {
                         None => {
                             if items.len() != targets.len() {

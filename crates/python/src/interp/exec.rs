@@ -2,7 +2,6 @@
 
 use super::eval::Fut;
 use super::exc::make_exc;
-use super::ops::next_item;
 use super::{Ctrl, Cx, Scope, ScopeKind};
 use crate::ast::*;
 use crate::value::{Args, Class, Value};
@@ -108,22 +107,8 @@ impl Cx {
                 if *is_async {
                     return self.async_for(target, it, body, orelse).await;
                 }
-                let it = match &it {
-                    Value::List(_) => it.clone(),
-                    other => self.make_iter(other)?,
-                };
-                let mut k = 0;
-                loop {
-                    let item = match &it {
-                        Value::List(l) => {
-                            let item = l.borrow().get(k).cloned();
-                            k += 1;
-                            item
-                        }
-                        Value::Iter(i) => next_item(i)?,
-                        _ => None,
-                    };
-                    let Some(item) = item else { break };
+                let mut items = self.cursor(&it)?;
+                while let Some(item) = items.pull()? {
                     self.assign(target, item).await?;
                     match self.exec_block(body).await {
                         Err(Ctrl::Break) => return Ok(()),

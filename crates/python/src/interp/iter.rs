@@ -1,5 +1,6 @@
 //! Iteration, containment, and `str` / `repr` with the program's own methods.
 
+use super::lazy::{next_item, Cursor};
 use super::ops::{eq, range_len};
 use super::{Ctrl, Cx};
 use crate::format::type_name;
@@ -34,7 +35,18 @@ impl Cx {
                 }
                 None => false,
             },
-            other => self.iterate(other)?.iter().any(|x| eq(x, item)),
+            Value::List(l) => l.borrow().iter().any(|x| eq(x, item)),
+            Value::Tuple(t) => t.iter().any(|x| eq(x, item)),
+            other => {
+                // An iterator is consumed up to the item, as CPython's `in` does.
+                let mut items = self.cursor(other)?;
+                while let Some(x) = items.pull()? {
+                    if eq(&x, item) {
+                        return Ok(true);
+                    }
+                }
+                false
+            }
         })
     }
 
@@ -59,14 +71,7 @@ impl Cx {
                 (0..n).map(|k| Value::Int((a + k * c) as i128)).collect()
             }
             Value::Iter(it) => {
-                let mut out: Vec<Value> = {
-                    let mut st = it.borrow_mut();
-                    let mut out: Vec<Value> = st.items.drain(..).collect();
-                    if let Some((a, b, c)) = st.range.take() {
-                        out.extend((0..range_len(a, b, c)).map(|k| Value::Int((a + k * c) as i128)));
-                    }
-                    out
-                };
+                let mut out: Vec<Value> = it.borrow_mut().items.drain(..).collect();
                 while let Some(v) = next_item(it)? {
                     if out.len() >= super::ops::MAX_ITEMS {
                         return Err(self.err("MemoryError", "too many items for the playground"));
@@ -85,14 +90,25 @@ impl Cx {
 
     /// An iterator over an iterable (`iter(v)`).
     pub fn make_iter(&self, v: &Value) -> Result<Value, Ctrl> {
-        if let Value::Iter(_) = v {
-            return Ok(v.clone());
-        }
+        Ok(Value::Iter(self.iter_state(v)?))
+    }
+
+    fn iter_state(&self, v: &Value) -> Result<Rc<RefCell<IterState>>, Ctrl> {
         let state = match v {
-            Value::Range(a, b, c) => IterState { items: Default::default(), range: Some((*a, *b, *c)), gen: None },
-            _ => IterState { items: self.iterate(v)?.into(), range: None, gen: None },
+            Value::Iter(it) => return Ok(it.clone()),
+            Value::Range(a, b, c) => IterState { range: Some((*a, *b, *c)), ..IterState::default() },
+            _ => IterState { items: self.iterate(v)?.into(), ..IterState::default() },
         };
-        Ok(Value::Iter(Rc::new(RefCell::new(state))))
+        Ok(Rc::new(RefCell::new(state)))
+    }
+
+    /// Starts taking an iterable's items one at a time (as `for` does).
+    pub fn cursor(&self, v: &Value) -> Result<Cursor, Ctrl> {
+        Ok(match v {
+            Value::List(l) => Cursor::List(l.clone(), 0),
+            Value::Tuple(t) => Cursor::Tuple(t.clone(), 0),
+            other => Cursor::Iter(self.iter_state(other)?),
+        })
     }
 
     /// `str(v)`, with the program's `__str__`.
@@ -103,54 +119,5 @@ impl Cx {
     /// `repr(v)`, with the program's `__repr__`.
     pub fn to_repr(&self, v: &Value) -> String {
         crate::format::repr_with(v, &mut |x, is_repr| super::call::user_str(&self.interp, x, is_repr))
-    }
-}
-
-/// Advances an iterator: its next item, if any.
-pub fn next_item(it: &Rc<RefCell<IterState>>) -> Result<Option<Value>, Ctrl> {
-    let (cx, comp, source) = {
-        let mut st = it.borrow_mut();
-        if let Some(v) = st.items.pop_front() {
-            return Ok(Some(v));
-        }
-        if let Some((a, b, c)) = st.range {
-            if range_len(a, b, c) <= 0 {
-                st.range = None;
-                return Ok(None);
-            }
-            st.range = Some((a + c, b, c));
-            return Ok(Some(Value::Int(a as i128)));
-        }
-        match &st.gen {
-            Some(g) => (g.cx.clone(), g.comp.clone(), g.source.clone()),
-            None => return Ok(None),
-        }
-    };
-    let sync = |r: Option<Result<Value, Ctrl>>| {
-        r.unwrap_or_else(|| Err(Ctrl::Fatal("internal error: a generator expression suspended".into())))
-    };
-    let clause = &comp.gens[0];
-    loop {
-        let item = match &source {
-            Value::Iter(s) => next_item(s)?,
-            _ => None,
-        };
-        let Some(item) = item else {
-            it.borrow_mut().gen = None;
-            return Ok(None);
-        };
-        super::call::run_sync(cx.assign(&clause.target, item))
-            .unwrap_or_else(|| Err(Ctrl::Fatal("internal error: a generator expression suspended".into())))?;
-        let mut keep = true;
-        for cond in &clause.ifs {
-            let v = sync(super::call::run_sync(cx.eval(cond)))?;
-            if !cx.is_true(&v)? {
-                keep = false;
-                break;
-            }
-        }
-        if keep {
-            return sync(super::call::run_sync(cx.eval(&comp.elt))).map(Some);
-        }
     }
 }

@@ -12,6 +12,7 @@ pub mod exc;
 mod exec;
 mod handlers;
 mod iter;
+pub mod lazy;
 pub mod ops;
 
 use crate::aio::future::FutureObj;

@@ -1,6 +1,6 @@
 //! Operators: truth, arithmetic, comparison, containment, iteration.
 
-pub use super::iter::next_item;
+pub use super::lazy::next_item;
 use super::{Ctrl, Cx};
 use crate::ast::{BinOp, CmpOp};
 use crate::format::{repr, str_of, type_name};

@@ -1,0 +1,165 @@
+//! Iteration one item at a time: cursors over iterables (what `for` and the built-ins that
+//! consume an iterable use), and the iterators that make their items as they are asked for
+//! (generator expressions, `enumerate`, `zip`, `map`, `filter`, `reversed`), as CPython's are.
+
+use super::call::run_sync;
+use super::ops::range_len;
+use super::{call_sync, Ctrl, Cx};
+use crate::value::{Args, IterState, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// An iteration in progress, as `for` takes an iterable's items: a list or a tuple by index
+/// (a list's items appended meanwhile are seen), anything else through its iterator.
+pub enum Cursor {
+    /// A list, and the index of its next item.
+    List(Rc<RefCell<Vec<Value>>>, usize),
+    /// A tuple, and the index of its next item.
+    Tuple(Rc<Vec<Value>>, usize),
+    /// An iterator.
+    Iter(Rc<RefCell<IterState>>),
+}
+
+impl Cursor {
+    /// The next item, if any.
+    pub fn pull(&mut self) -> Result<Option<Value>, Ctrl> {
+        Ok(match self {
+            Cursor::List(l, at) => {
+                let item = l.borrow().get(*at).cloned();
+                *at += 1;
+                item
+            }
+            Cursor::Tuple(t, at) => {
+                *at += 1;
+                t.get(*at - 1).cloned()
+            }
+            Cursor::Iter(it) => return next_item(it),
+        })
+    }
+}
+
+/// A generator expression's state: its scope, its expression, the items it draws from.
+pub struct GenState {
+    /// The context its expressions run in (its own scope).
+    pub cx: Cx,
+    /// The expression.
+    pub comp: Rc<crate::ast::Comprehension>,
+    /// The items of its `for` clause's iterable.
+    pub source: Cursor,
+}
+
+/// What an iterator still makes items from.
+pub enum Lazy {
+    /// A generator expression.
+    Gen(GenState),
+    /// `enumerate`: the next count, and the items.
+    Enumerate(i128, Cursor),
+    /// `zip`: the iterables' items (it ends with the first that ends).
+    Zip(Vec<Cursor>),
+    /// `map`: the context the function is called in, the function, the iterables' items.
+    Map(Cx, Value, Vec<Cursor>),
+    /// `filter`: the context, the function (`None`: the items' own truth), the items.
+    Filter(Cx, Value, Cursor),
+    /// `reversed` over a list or a tuple: the sequence, and the number of items left.
+    Reversed(Value, usize),
+}
+
+fn sync<R>(r: Option<Result<R, Ctrl>>) -> Result<R, Ctrl> {
+    r.unwrap_or_else(|| Err(Ctrl::Fatal("internal error: a generator expression suspended".into())))
+}
+
+/// One item from each cursor; `None` as soon as one ends (or if there are none).
+fn pull_each(items: &mut [Cursor]) -> Result<Option<Vec<Value>>, Ctrl> {
+    let mut out = Vec::with_capacity(items.len());
+    for c in items.iter_mut() {
+        match c.pull()? {
+            Some(v) => out.push(v),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(out).filter(|o| !o.is_empty()))
+}
+
+impl Lazy {
+    fn pull(&mut self) -> Result<Option<Value>, Ctrl> {
+        Ok(Some(match self {
+            Lazy::Gen(GenState { cx, comp, source }) => 'item: loop {
+                let clause = &comp.gens[0];
+                let Some(item) = source.pull()? else { return Ok(None) };
+                sync(run_sync(cx.assign(&clause.target, item)))?;
+                for cond in &clause.ifs {
+                    if !cx.is_true(&sync(run_sync(cx.eval(cond)))?)? {
+                        continue 'item;
+                    }
+                }
+                break sync(run_sync(cx.eval(&comp.elt)))?;
+            },
+            Lazy::Enumerate(k, items) => {
+                let Some(v) = items.pull()? else { return Ok(None) };
+                *k += 1;
+                Value::Tuple(Rc::new(vec![Value::Int(*k - 1), v]))
+            }
+            Lazy::Zip(items) => match pull_each(items)? {
+                Some(vs) => Value::Tuple(Rc::new(vs)),
+                None => return Ok(None),
+            },
+            Lazy::Map(cx, f, items) => match pull_each(items)? {
+                Some(vs) => call_sync(cx, f.clone(), Args::of(vs))?,
+                None => return Ok(None),
+            },
+            Lazy::Filter(cx, f, items) => loop {
+                let Some(v) = items.pull()? else { return Ok(None) };
+                let test = match f {
+                    Value::None => v.clone(),
+                    _ => call_sync(cx, f.clone(), Args::of(vec![v.clone()]))?,
+                };
+                if cx.is_true(&test)? {
+                    break v;
+                }
+            },
+            Lazy::Reversed(seq, left) => {
+                let item = match seq {
+                    Value::List(l) => left.checked_sub(1).and_then(|i| l.borrow().get(i).cloned()),
+                    Value::Tuple(t) => left.checked_sub(1).and_then(|i| t.get(i).cloned()),
+                    _ => None,
+                };
+                *left = if item.is_some() { *left - 1 } else { 0 };
+                return Ok(item);
+            }
+        }))
+    }
+}
+
+/// An iterator making its items from `lazy`.
+pub fn lazy_iter(lazy: Lazy) -> Value {
+    Value::Iter(Rc::new(RefCell::new(IterState { lazy: Some(lazy), ..IterState::default() })))
+}
+
+/// Advances an iterator: its next item, if any.
+pub fn next_item(it: &Rc<RefCell<IterState>>) -> Result<Option<Value>, Ctrl> {
+    let mut lazy = {
+        let mut st = it.borrow_mut();
+        if let Some(v) = st.items.pop_front() {
+            return Ok(Some(v));
+        }
+        if let Some((a, b, c)) = st.range {
+            if range_len(a, b, c) <= 0 {
+                st.range = None;
+                return Ok(None);
+            }
+            st.range = Some((a + c, b, c));
+            return Ok(Some(Value::Int(a as i128)));
+        }
+        match st.lazy.take() {
+            Some(lazy) => lazy,
+            None => return Ok(None),
+        }
+    };
+    // Taken out while it runs (the code it runs may use other iterators). It ends when its
+    // items do; a generator expression also ends when it raises, as CPython's generators do.
+    let r = lazy.pull();
+    if matches!(r, Ok(Some(_))) || (r.is_err() && !matches!(lazy, Lazy::Gen(_))) {
+        it.borrow_mut().lazy = Some(lazy);
+    }
+    r
+}

@@ -1,0 +1,117 @@
+//! The built-in functions over iterables that take one item at a time, as CPython's do:
+//! `enumerate`, `zip`, `map`, `filter` and `reversed` return iterators that make their items
+//! when asked; `sum`, `any` and `all` consume their argument as they go (`any` and `all` stop
+//! at the first item that decides).
+
+use crate::format::type_name;
+use crate::interp::lazy::{lazy_iter, Cursor, Lazy};
+use crate::interp::ops::{next_item, range_len};
+use crate::interp::{Ctrl, Cx};
+use crate::value::{Args, IterState, NativeFn, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn first(a: &Args) -> &Value {
+    a.pos.first().unwrap_or(&Value::None)
+}
+
+fn sum(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let mut total = a.get(1, "start").unwrap_or(Value::Int(0));
+    let mut items = cx.cursor(first(&a))?;
+    while let Some(v) = items.pull()? {
+        total = cx.binop(&total, crate::ast::BinOp::Add, &v)?;
+    }
+    Ok(total)
+}
+
+/// `any` (`all` with `want` false): whether an item's truth is `want`, stopping at the first.
+fn any_is(cx: &Cx, a: &Args, want: bool) -> Result<Value, Ctrl> {
+    let mut items = cx.cursor(first(a))?;
+    while let Some(v) = items.pull()? {
+        if cx.is_true(&v)? == want {
+            return Ok(Value::Bool(want));
+        }
+    }
+    Ok(Value::Bool(!want))
+}
+
+fn enumerate(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let start = match a.get(1, "start") {
+        Some(v) => crate::convert::int_of(cx, &v)?,
+        None => 0,
+    };
+    Ok(lazy_iter(Lazy::Enumerate(start, cx.cursor(first(&a))?)))
+}
+
+fn cursors(cx: &Cx, items: &[Value]) -> Result<Vec<Cursor>, Ctrl> {
+    items.iter().map(|v| cx.cursor(v)).collect()
+}
+
+fn map(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    if a.pos.len() < 2 {
+        return Err(cx.type_err("map() must have at least two arguments."));
+    }
+    Ok(lazy_iter(Lazy::Map(cx.clone(), a.pos[0].clone(), cursors(cx, &a.pos[1..])?)))
+}
+
+fn filter(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    if a.pos.len() != 2 {
+        return Err(cx.type_err(format!("filter expected 2 arguments, got {}", a.pos.len())));
+    }
+    Ok(lazy_iter(Lazy::Filter(cx.clone(), a.pos[0].clone(), cx.cursor(&a.pos[1])?)))
+}
+
+/// `reversed(seq)`: a list or tuple read from its end as it goes (a list's changes are seen).
+fn reversed(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let seq = first(&a);
+    Ok(match seq {
+        Value::List(l) => lazy_iter(Lazy::Reversed(seq.clone(), l.borrow().len())),
+        Value::Tuple(t) => lazy_iter(Lazy::Reversed(seq.clone(), t.len())),
+        &Value::Range(start, stop, step) => {
+            let range = reversed_range(start, stop, step)
+                .ok_or_else(|| cx.err("OverflowError", "range too large for the playground"))?;
+            Value::Iter(Rc::new(RefCell::new(IterState { range: Some(range), ..IterState::default() })))
+        }
+        Value::Str(_) | Value::Dict(_) => {
+            let mut items = cx.iterate(seq)?;
+            items.reverse();
+            cx.make_iter(&Value::List(Rc::new(RefCell::new(items))))?
+        }
+        other => return Err(cx.type_err(format!("'{}' object is not reversible", type_name(other)))),
+    })
+}
+
+/// The range of `range(start, stop, step)`'s items from the last to the first (`None` if it
+/// does not fit in 64 bits).
+fn reversed_range(start: i64, stop: i64, step: i64) -> Option<(i64, i64, i64)> {
+    let last = start.checked_add((range_len(start, stop, step) - 1).checked_mul(step)?)?;
+    Some((last, start.checked_sub(step)?, step.checked_neg()?))
+}
+
+fn next(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    match a.pos.first() {
+        Some(Value::Iter(it)) => match next_item(it)? {
+            Some(v) => Ok(v),
+            None => match a.pos.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(cx.err("StopIteration", "")),
+            },
+        },
+        Some(other) => Err(cx.type_err(format!("'{}' object is not an iterator", type_name(other)))),
+        None => Err(cx.type_err("next expected at least 1 argument, got 0")),
+    }
+}
+
+/// The built-in functions over iterables.
+pub const FUNCTIONS: [(&str, NativeFn); 10] = [
+    ("sum", sum),
+    ("any", |cx, _, a| any_is(cx, &a, true)),
+    ("all", |cx, _, a| any_is(cx, &a, false)),
+    ("enumerate", enumerate),
+    ("zip", |cx, _, a| Ok(lazy_iter(Lazy::Zip(cursors(cx, &a.pos)?)))),
+    ("map", map),
+    ("filter", filter),
+    ("reversed", reversed),
+    ("iter", |cx, _, a| cx.make_iter(first(&a))),
+    ("next", next),
+];
