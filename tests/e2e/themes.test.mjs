@@ -110,3 +110,26 @@ test('axe finds no violation after a run (errors, cancellations, the timeline), 
   }
   assert.deepEqual(found, []);
 });
+
+test('axe finds no violation in a program\'s page: the editor with an error marked, and after a run with a traceback', async () => {
+  const { codeOf } = await import('./python.mjs');
+  const src = 'import asyncio\n\n\nasync def main():\n    print("start")\n    await asyncio.sleep(0.05)\n    raise ValueError("boom")\n\n\nasyncio.run(main())\n';
+  const found = [];
+  for (const [theme, embed] of [['light', ''], ['dark', ''], ['light', '&embed=1'], ['dark', '&embed=1']]) {
+    const query = `?v=1&code=${codeOf(src)}&theme=${theme}${embed}`;
+    const { page } = await openPage(browser, `${server.url}${query}`);
+    const editor = page.getByRole('textbox', { name: 'Python program' });
+    await editor.waitFor();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
+    if (!embed) await page.getByRole('button', { name: 'Step forward ▶' }).click(); // replay marks a line
+    for (const v of await violations(page)) found.push(`${theme}${embed} after a run: ${v}`);
+    if (!embed) {
+      await editor.fill(src.replace('async def main():', 'async def main()'));
+      await page.locator('.editor-problem').waitFor();
+      for (const v of await violations(page)) found.push(`${theme} with an error: ${v}`);
+    }
+    await page.close();
+  }
+  assert.deepEqual(found, []);
+});
