@@ -18,6 +18,8 @@ pub enum Lane {
     Task(u32),
     /// A program's code outside any task (the module's code).
     Module,
+    /// A program's pool worker (numbered across the run's pools).
+    Worker(u32),
 }
 
 /// What a bar shows.

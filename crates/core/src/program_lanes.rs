@@ -1,6 +1,7 @@
 //! The timeline of a program's run: a lane for the event loop, one for the module's own
-//! code when it blocks, and one per task (named as CPython names them), derived from the
-//! activity alone so that it grows as the run happens.
+//! code when it blocks, one per task (named as CPython names them) and one per pool worker
+//! (`thread 1`, `process 1`...), derived from the activity alone so that it grows as the
+//! run happens.
 
 use crate::lanes::{loop_bars, push, secs, Bar, BarKind, Ending, Lane, Mark, Timeline};
 use crate::program_run::ProgramTrace;
@@ -25,6 +26,9 @@ pub fn program_timeline(trace: &ProgramTrace, unit: u16, now: f64) -> Timeline {
         let Lane::Task(id) = *lane else { continue };
         task_bars(trace, id, label, unit, until, bars, &mut t.marks);
     }
+    // After the tasks' own bars, so that a wait for a worker is drawn over the await.
+    workers(trace, unit, until, &mut t);
+    let bars = &mut t.bars;
     for h in trace.activity.iter() {
         if let Activity::Blocked { id, line, from, to } = *h {
             let lane = id.map_or(Lane::Module, Lane::Task);
@@ -44,6 +48,47 @@ pub fn program_timeline(trace: &ProgramTrace, unit: u16, now: f64) -> Timeline {
         });
     }
     t
+}
+
+/// The pools' workers' lanes (each call in its worker), and the waits for a free worker on
+/// the lanes of the tasks that sent the calls.
+fn workers(trace: &ProgramTrace, unit: u16, until: f64, t: &mut Timeline) {
+    let mut named: Vec<(u32, bool)> = Vec::new();
+    for a in &trace.activity {
+        let Activity::PoolStart { call, worker, t: began } = *a else { continue };
+        let Some((process, func, by, sent)) = trace.activity.iter().find_map(|b| match b {
+            Activity::PoolCall { call: c, process, func, by, t } if *c == call => {
+                Some((*process, func.as_str(), *by, *t))
+            }
+            _ => None,
+        }) else {
+            continue;
+        };
+        let ended = trace.activity.iter().find_map(|b| match *b {
+            Activity::PoolEnd { call: c, t, .. } if c == call => Some(t),
+            _ => None,
+        });
+        if !named.iter().any(|(w, _)| *w == worker) {
+            let kind = if process { "process" } else { "thread" };
+            let k = named.iter().filter(|(_, p)| *p == process).count() + 1;
+            named.push((worker, process));
+            t.rows.push((Lane::Worker(worker), format!("{kind} {k}")));
+        }
+        let where_ = t.rows.iter().find(|(l, _)| *l == Lane::Worker(worker)).map_or(String::new(), |(_, n)| n.clone());
+        let to = ended.unwrap_or(until);
+        push(
+            &mut t.bars,
+            Lane::Worker(worker),
+            BarKind::InWorker,
+            began,
+            to,
+            format!("{func} runs in {where_}, {} to {}", secs(began, unit), secs(to, unit)),
+        );
+        if let Some(id) = by {
+            let text = format!("{func} waits for a free worker, until {}", secs(began, unit));
+            push(&mut t.bars, Lane::Task(id), BarKind::WaitingWorker, sent, began, text);
+        }
+    }
 }
 
 /// A task's lane: scheduled until its first step, then its steps and the awaits between them.

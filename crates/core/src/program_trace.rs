@@ -109,13 +109,49 @@ pub enum Activity {
         /// When (ms).
         t: f64,
     },
+    /// Function `func` was sent to a pool (`to_thread`, `run_in_executor`, `submit`) as call
+    /// `call`, by task `by` (`None`: outside any task); it waits for a free worker.
+    PoolCall {
+        /// The call's number in the run.
+        call: u32,
+        /// A process pool's (else a thread pool's).
+        process: bool,
+        /// The function's name.
+        func: String,
+        /// The task that sent it.
+        by: Option<u32>,
+        /// When (ms).
+        t: f64,
+    },
+    /// Worker `worker` (numbered across the run's pools) began call `call`.
+    PoolStart {
+        /// The call.
+        call: u32,
+        /// The worker.
+        worker: u32,
+        /// When (ms).
+        t: f64,
+    },
+    /// Call `call` ended (`ok`: it returned; else it raised, or its worker failed).
+    PoolEnd {
+        /// The call.
+        call: u32,
+        /// Whether it returned.
+        ok: bool,
+        /// When (ms).
+        t: f64,
+    },
 }
 
 impl Activity {
     /// When it happened (its start, for intervals).
     pub fn t(&self) -> f64 {
         match *self {
-            Activity::TaskCreated { t, .. } | Activity::TaskDone { t, .. } => t,
+            Activity::TaskCreated { t, .. }
+            | Activity::TaskDone { t, .. }
+            | Activity::PoolCall { t, .. }
+            | Activity::PoolStart { t, .. }
+            | Activity::PoolEnd { t, .. } => t,
             Activity::Step { from, .. } | Activity::Blocked { from, .. } => from,
         }
     }
@@ -207,6 +243,16 @@ pub fn encode(out: &mut String, event: &ProgramEvent) {
             };
             let _ = write!(out, "D\t{id}\t{}\t{e}", us(*t));
         }
+        ProgramEvent::Activity(Activity::PoolCall { call, process, func, by, t }) => {
+            let _ = write!(out, "Q\t{call}\t{}\t{}\t{}\t", u8::from(*process), by.map_or(0, |b| b + 1), us(*t));
+            escape(out, func);
+        }
+        ProgramEvent::Activity(Activity::PoolStart { call, worker, t }) => {
+            let _ = write!(out, "W\t{call}\t{worker}\t{}", us(*t));
+        }
+        ProgramEvent::Activity(Activity::PoolEnd { call, ok, t }) => {
+            let _ = write!(out, "F\t{call}\t{}\t{}", u8::from(*ok), us(*t));
+        }
         ProgramEvent::End(t) => {
             let _ = write!(out, "E\t{}", us(*t));
         }
@@ -264,6 +310,15 @@ fn decode_line(line: &str) -> Result<ProgramEvent, WireError> {
             };
             ProgramEvent::Activity(Activity::TaskDone { id: small(1)?, t: ms(2)?, end })
         }
+        ("Q", 6) => ProgramEvent::Activity(Activity::PoolCall {
+            call: small(1)?,
+            process: small(2)? == 1,
+            by: small(3)?.checked_sub(1),
+            t: ms(4)?,
+            func: text(5)?,
+        }),
+        ("W", 4) => ProgramEvent::Activity(Activity::PoolStart { call: small(1)?, worker: small(2)?, t: ms(3)? }),
+        ("F", 4) => ProgramEvent::Activity(Activity::PoolEnd { call: small(1)?, ok: small(2)? == 1, t: ms(3)? }),
         ("E", 2) => ProgramEvent::End(ms(1)?),
         _ => return Err(bad()),
     };

@@ -36,6 +36,16 @@ fn every_kind_of_event_reads_back() {
         ProgramEvent::Activity(Activity::TaskDone { id: 2, end: TaskEnd::Raised, t: 600.0 }),
         ProgramEvent::Activity(Activity::TaskDone { id: 3, end: TaskEnd::Cancelled, t: 600.0 }),
         ProgramEvent::Activity(Activity::TaskDone { id: 4, end: TaskEnd::Returned, t: 600.0 }),
+        ProgramEvent::Activity(Activity::PoolCall {
+            call: 0,
+            process: true,
+            func: "work\t1".into(),
+            by: Some(1),
+            t: 2.0,
+        }),
+        ProgramEvent::Activity(Activity::PoolCall { call: 1, process: false, func: "f".into(), by: None, t: 2.0 }),
+        ProgramEvent::Activity(Activity::PoolStart { call: 0, worker: 7, t: 3.5 }),
+        ProgramEvent::Activity(Activity::PoolEnd { call: 0, ok: false, t: 9.0 }),
         ProgramEvent::End(601.001),
     ];
     let text = wire(&events);

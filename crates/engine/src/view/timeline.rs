@@ -11,11 +11,13 @@ use playground_core::timeline_svg::{escape, patterns, swatch, timeline_svg, Draw
 pub const MAX_LANES: usize = 50;
 
 /// The legend's entries.
-const LEGEND: [(BarKind, &str); 6] = [
+const LEGEND: [(BarKind, &str); 8] = [
     (BarKind::Scheduled, "scheduled, not started"),
     (BarKind::Step, "running a step"),
     (BarKind::Waiting, "awaiting (the loop is free)"),
     (BarKind::Blocking, "time.sleep: blocking the loop"),
+    (BarKind::WaitingWorker, "waiting for a worker"),
+    (BarKind::InWorker, "running in a worker"),
     (BarKind::Idle, "loop idle"),
     (BarKind::Blocked, "loop blocked"),
 ];

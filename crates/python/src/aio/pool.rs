@@ -9,6 +9,7 @@
 use super::funcs::coro;
 use super::future::{await_future, FutState, FutureObj};
 use super::native::Native;
+use crate::activity::Activity;
 use crate::host::Outcome;
 use crate::interp::{Ctrl, Cx, Interp};
 use crate::value::{Args, NativeFn, Value};
@@ -109,15 +110,42 @@ fn run_on_pool(cx: &Cx, pool: usize, process: bool, f: Value, args: Args) -> Res
         finish_soon(&cx.interp, &fut, FutState::Exception(exc));
         return Ok(fut);
     }
+    // The timeline shows the call waiting for a worker, then in its worker.
+    let call = cx.interp.calls_sent.get();
+    cx.interp.calls_sent.set(call + 1);
+    if cx.interp.noting() {
+        let by = cx.interp.current_task.borrow().as_ref().and_then(|t| t.task.as_ref().map(|d| d.id));
+        cx.interp.note(Activity::PoolCall { call, process, func: callable_name(&f), by, t: cx.interp.now_ms() });
+    }
     let (fut2, interp) = (fut.clone(), cx.interp.clone());
-    let job: Job = Box::new(move |worker| start(&interp, pool, process, worker, f, args, fut2));
+    let job: Job = Box::new(move |worker| start(&interp, pool, process, worker, f, args, fut2, call));
     submit(&cx.interp, pool, job);
     Ok(fut)
 }
 
+/// A callable's name, as the timeline shows it.
+fn callable_name(f: &Value) -> String {
+    match f {
+        Value::Func(func) => func.def.name.to_string(),
+        Value::Builtin(b) => b.name.to_string(),
+        Value::Method(m) => callable_name(&m.1),
+        _ => crate::format::type_name(f).to_string(),
+    }
+}
+
 /// Worker `worker` of `pool` takes the call: it is sent with a copy of the globals as they
 /// are now, and its lines are written as the worker's (`thread` / `process`) at their times.
-fn start(interp: &Rc<Interp>, pool: usize, process: bool, worker: usize, f: Value, args: Args, fut: Rc<FutureObj>) {
+#[allow(clippy::too_many_arguments, reason = "one call's parts, taken apart once here")]
+fn start(
+    interp: &Rc<Interp>,
+    pool: usize,
+    process: bool,
+    worker: usize,
+    f: Value,
+    args: Args,
+    fut: Rc<FutureObj>,
+    number: u32,
+) {
     let cx = Cx::module(interp);
     let Some(hosting) = interp.hosting.borrow().clone() else { return };
     let (request, sent) = match crate::host::request(&cx, process, &f, &args) {
@@ -128,6 +156,9 @@ fn start(interp: &Rc<Interp>, pool: usize, process: bool, worker: usize, f: Valu
         }
     };
     let base = interp.pools.borrow().get(&pool).map_or(0, |p| p.base);
+    if interp.noting() {
+        interp.note(Activity::PoolStart { call: number, worker: (base + worker) as u32, t: interp.now_ms() });
+    }
     let who = if process { "process" } else { "thread" };
     let weak = Rc::downgrade(interp);
     let on_line: Rc<dyn Fn(bool, String, f64)> = Rc::new(move |stderr, text, at| {
@@ -154,6 +185,7 @@ fn start(interp: &Rc<Interp>, pool: usize, process: bool, worker: usize, f: Valu
         let done = interp.pool_calls.borrow_mut().remove(&id);
         drop(done);
         let Some(reply) = reply else { return };
+        let ended = interp.now_ms();
         let cx = Cx::module(&interp);
         let state = match reply.map(|r| crate::host::reply(&cx, &hosting, &r, &sent, process)) {
             Ok(Ok(Outcome::Result(v))) => FutState::Result(v),
@@ -164,6 +196,10 @@ fn start(interp: &Rc<Interp>, pool: usize, process: bool, worker: usize, f: Valu
             }
             Err(m) => FutState::Exception(cx.exc("RuntimeError", format!("the pool's worker stopped: {m}"))),
         };
+        if interp.noting() {
+            let ok = matches!(state, FutState::Result(_));
+            interp.note(Activity::PoolEnd { call: number, ok, t: ended });
+        }
         job_done(&interp, pool, worker);
         finish_soon(&interp, &fut, state);
     }));

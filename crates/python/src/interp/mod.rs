@@ -159,6 +159,8 @@ pub struct Interp {
     pub pool_calls: RefCell<HashMap<u64, PoolCall>>,
     /// Next pool call id.
     pub next_call: Cell<u64>,
+    /// Calls sent to pools so far (their numbers in the run's activity).
+    pub calls_sent: Cell<u32>,
 }
 
 /// A call running in a pool's worker: its reply, or why the worker failed.
@@ -223,6 +225,7 @@ impl Interp {
             hosting: RefCell::new(None),
             pool_calls: RefCell::new(HashMap::new()),
             next_call: Cell::new(0),
+            calls_sent: Cell::new(0),
         });
         crate::builtins::install(&interp);
         interp.globals.vars.borrow_mut().insert("__name__".into(), Value::Str("__main__".into()));
