@@ -232,6 +232,13 @@ test('a program in an embed on another origin: read-only, unless edit=1; it runs
     await run(read).click();
     await over(read);
     assert.deepEqual(compareProgram(cpython(SAY_AFTER), await programTrace(read), 1000), []);
+    // In its 700×450 frame, the code, Run, the output and the timeline's top are in view.
+    for (const [what, locator] of [['the code', editor(read)], ['Run', run(read)], ['the output', read.locator('.output')],
+      ['the timeline', read.locator('.timeline-scroll')]]) {
+      const box = await locator.evaluate((el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+      assert.ok(box.top >= 0 && box.top < 430, `${what} starts in view (${Math.round(box.top)} px)`);
+    }
+    assert.ok(await run(read).evaluate((el) => el.getBoundingClientRect().bottom <= 450), 'Run is whole in view');
     const edit = page.frameLocator('iframe[title="edit"]');
     await editor(edit).waitFor();
     assert.equal(await editor(edit).getAttribute('readonly'), null);

@@ -94,6 +94,38 @@ pub fn swatch(kind: BarKind) -> String {
     )
 }
 
+/// The legend of a lesson's timeline: a pattern and words for each kind of bar.
+pub const LESSON_LEGEND: [(BarKind, &str); 8] = [
+    (BarKind::Waiting, "awaiting (the loop is free)"),
+    (BarKind::Blocking, "blocking the loop"),
+    (BarKind::Running, "running, no event loop"),
+    (BarKind::WaitingWorker, "waiting for a worker"),
+    (BarKind::InWorker, "sleeping in a worker"),
+    (BarKind::Lingering, "main lingering"),
+    (BarKind::Idle, "loop idle"),
+    (BarKind::Blocked, "loop blocked"),
+];
+
+/// The legend of a program's timeline.
+pub const PROGRAM_LEGEND: [(BarKind, &str); 8] = [
+    (BarKind::Scheduled, "scheduled, not started"),
+    (BarKind::Step, "running a step"),
+    (BarKind::Waiting, "awaiting (the loop is free)"),
+    (BarKind::Blocking, "time.sleep: blocking the loop"),
+    (BarKind::WaitingWorker, "waiting for a worker"),
+    (BarKind::InWorker, "running in a worker"),
+    (BarKind::Idle, "loop idle"),
+    (BarKind::Blocked, "loop blocked"),
+];
+
+/// A legend's items (`<li>` each, the endings' glyphs last), for one of the legends above.
+pub fn legend_items(entries: &[(BarKind, &str)]) -> String {
+    let mut items: String =
+        entries.iter().map(|(kind, words)| format!("<li>{}{}</li>", swatch(*kind), escape(words))).collect();
+    items.push_str("<li>✓ returned · ✖ raised · ⊘ cancelled · ■ end</li>");
+    items
+}
+
 fn glyph(ending: Ending) -> &'static str {
     match ending {
         Ending::Returned => "✓",

@@ -4,6 +4,7 @@
 //! page's only thread, exactly as `time.sleep` holds asyncio's loop. Offloaded
 //! sleeps (`sleep=thread`, `sleep=process`) run in a pool of real Web Workers.
 
+pub mod dom;
 pub mod timers;
 mod workers;
 

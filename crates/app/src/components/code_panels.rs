@@ -8,6 +8,7 @@ use playground_core::python::{lesson_program, python_line, python_program};
 use playground_core::scenario::MAX_JOBS;
 use playground_core::source::{rust_line, rust_program};
 use playground_core::timeline_svg::escape;
+use playground_runtime::dom::mark_current;
 
 /// A program's lines as markup: one `<span class="code-line" data-i="N">` per line.
 fn lines_html(text: &str) -> String {
@@ -19,15 +20,8 @@ fn lines_html(text: &str) -> String {
 
 /// Marks line `current` of the panel `pre` (and unmarks `previous`).
 fn mark(pre: Option<web_sys::HtmlElement>, previous: Option<usize>, current: Option<usize>) {
-    let Some(pre) = pre else { return };
-    let line = |i: usize| pre.query_selector(&format!("span[data-i=\"{i}\"]")).ok().flatten();
-    if let Some(l) = previous.and_then(line) {
-        let _ = l.class_list().remove_1("current");
-        let _ = l.remove_attribute("aria-current");
-    }
-    if let Some(l) = current.and_then(line) {
-        let _ = l.class_list().add_1("current");
-        let _ = l.set_attribute("aria-current", "step");
+    if let Some(pre) = pre {
+        mark_current(&pre, previous, current);
     }
 }
 

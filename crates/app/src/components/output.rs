@@ -41,15 +41,7 @@ pub fn Output(#[prop(optional)] follow: bool) -> impl IntoView {
     Effect::new(move |previous: Option<Option<usize>>| {
         let current = playground.cursor.get();
         if let Some(list) = list.get() {
-            let line = |i: usize| list.query_selector(&format!("li[data-i=\"{i}\"]")).ok().flatten();
-            if let Some(line) = previous.flatten().and_then(line) {
-                let _ = line.class_list().remove_1("current");
-                let _ = line.remove_attribute("aria-current");
-            }
-            if let Some(line) = current.and_then(line) {
-                let _ = line.class_list().add_1("current");
-                let _ = line.set_attribute("aria-current", "step");
-            }
+            playground_runtime::dom::mark_current(&list, previous.flatten(), current);
         }
         current
     });

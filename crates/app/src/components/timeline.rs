@@ -6,23 +6,11 @@
 use crate::state::{use_playground, RunStatus};
 use leptos::prelude::*;
 use playground_core::compare::{max_difference, Point};
-use playground_core::lanes::{timeline, BarKind, Timeline};
-use playground_core::timeline_svg::{escape, patterns, swatch, timeline_svg, Drawing};
+use playground_core::lanes::{timeline, Timeline};
+use playground_core::timeline_svg::{legend_items, patterns, timeline_svg, Drawing, LESSON_LEGEND};
 
 /// Most lanes drawn (jobs, or a program's tasks).
 pub const MAX_LANES: usize = 50;
-
-/// The legend's entries: a pattern and words for each kind of bar.
-pub const LEGEND: [(BarKind, &str); 8] = [
-    (BarKind::Waiting, "awaiting (the loop is free)"),
-    (BarKind::Blocking, "blocking the loop"),
-    (BarKind::Running, "running, no event loop"),
-    (BarKind::WaitingWorker, "waiting for a worker"),
-    (BarKind::InWorker, "sleeping in a worker"),
-    (BarKind::Lingering, "main lingering"),
-    (BarKind::Idle, "loop idle"),
-    (BarKind::Blocked, "loop blocked"),
-];
 
 /// The timeline of the current run.
 #[component]
@@ -73,12 +61,7 @@ pub fn TimelineView() -> impl IntoView {
             })
         })
     };
-    let legend = move || {
-        let mut items: String =
-            LEGEND.iter().map(|(kind, words)| format!("<li>{}{}</li>", swatch(*kind), escape(words))).collect();
-        items.push_str("<li>✓ returned · ✖ raised · ⊘ cancelled · ■ end</li>");
-        items
-    };
+    let legend = legend_items(&LESSON_LEGEND);
     // A bar or mark that takes the keyboard's focus says what it means below the drawing.
     let on_focus = move |ev: leptos::ev::FocusEvent| {
         use wasm_bindgen::JsCast;

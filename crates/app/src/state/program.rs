@@ -3,9 +3,8 @@
 //! of the page), the link that follows the editor, and its runs, which the engine makes on
 //! the browser's loop.
 
-use super::{Active, Clock, Live, Playground, RunStatus, RunView};
+use super::{Active, Clock, Playground, RunStatus, RunView};
 use crate::browser::engine::{self, Engine};
-use crate::browser::{frames, visibility};
 use leptos::prelude::*;
 use playground_core::link::{to_link, LinkState, MAX_CODE_LINK_CHARS};
 use playground_core::program_run::ProgramTrace;
@@ -174,17 +173,9 @@ impl Playground {
                 ..RunView::default()
             }
         });
-        frames::after_paint().await;
-        if !self.waiting(id) {
+        if !self.ready_to_go(id).await {
             return;
         }
-        self.run.update(|r| r.status = RunStatus::Running);
-        self.live.set(Live { throttled: visibility::tab_hidden(), ..Live::default() });
-        frames::yield_to_browser().await;
-        if !self.run.with_untracked(|r| r.id == id && r.status == RunStatus::Running) {
-            return;
-        }
-        crate::mark("playground-run-start");
         let started = crate::browser::now();
         let run = match engine.start_run(&source, unit) {
             Ok(run) => Rc::new(run),

@@ -141,20 +141,11 @@ impl Playground {
         self.run.update(|r| {
             *r = RunView { id, status: r.status.clone(), scenario: scenario.clone(), ideal, ..RunView::default() }
         });
-        frames::after_paint().await;
-        if !self.waiting(id) {
-            return;
-        }
-        self.run.update(|r| r.status = RunStatus::Running);
-        self.live.set(Live { throttled: visibility::tab_hidden(), ..Live::default() });
-        // The view's updates for "Running" are made now, before the run's clock starts.
-        frames::yield_to_browser().await;
-        if !self.run.with_untracked(|r| r.id == id && r.status == RunStatus::Running) {
+        if !self.ready_to_go(id).await {
             return;
         }
         // Events are recorded at once (with their real time) and reach the page once per frame.
         let trace = Trace::new();
-        crate::mark("playground-run-start");
         let started = rt.now();
         let handle = match RunHandle::start(rt.clone(), scenario, trace.clone()) {
             Ok(handle) => Rc::new(handle),
@@ -174,6 +165,24 @@ impl Playground {
         self.tell_host(&RunStatus::Running);
         handle.over().await;
         self.end(id, rt.now());
+    }
+
+    /// Lets the page draw the run about to start, then marks it running and lets the view's
+    /// updates for that be made too, so that drawing is done before the run's clock starts;
+    /// `false` if run `id` was stopped or replaced meanwhile.
+    pub(super) async fn ready_to_go(&self, id: u64) -> bool {
+        frames::after_paint().await;
+        if !self.waiting(id) {
+            return false;
+        }
+        self.run.update(|r| r.status = RunStatus::Running);
+        self.live.set(Live { throttled: visibility::tab_hidden(), ..Live::default() });
+        frames::yield_to_browser().await;
+        let going = self.run.with_untracked(|r| r.id == id && r.status == RunStatus::Running);
+        if going {
+            crate::mark("playground-run-start");
+        }
+        going
     }
 
     /// The run `id` is over (its shutdown ended at `at`).

@@ -225,7 +225,7 @@ pub(crate) fn set_cursor(i: Option<usize>) {
     let Some(view) = view() else { return };
     let previous = view.run.borrow_mut().cursor;
     view.run.borrow_mut().cursor = i;
-    output::mark(&view.output, previous, i);
+    playground_runtime::dom::mark_current(&view.output, previous, i);
     let line = view.run.borrow().trace.lines.get(i.unwrap_or(usize::MAX)).map(|l| l.line).filter(|&l| l > 0);
     view.editor.set_current_line(line);
     show(&[], f64::INFINITY);

@@ -53,16 +53,3 @@ pub fn append(list: &Element, html: &str) {
         }
     }
 }
-
-/// Marks line `current` of the list (and unmarks `previous`).
-pub fn mark(list: &Element, previous: Option<usize>, current: Option<usize>) {
-    let line = |i: usize| list.query_selector(&format!("li[data-i=\"{i}\"]")).ok().flatten();
-    if let Some(l) = previous.and_then(line) {
-        let _ = l.class_list().remove_1("current");
-        let _ = l.remove_attribute("aria-current");
-    }
-    if let Some(l) = current.and_then(line) {
-        let _ = l.class_list().add_1("current");
-        let _ = l.set_attribute("aria-current", "step");
-    }
-}

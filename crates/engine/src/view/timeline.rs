@@ -1,32 +1,17 @@
 //! A program's timeline: a lane for the event loop, one per task (named as CPython names
 //! them), drawn by the core's SVG writer as the run goes, with its legend.
 
-use playground_core::lanes::BarKind;
 use playground_core::program_lanes::program_timeline;
 use playground_core::program_run::ProgramTrace;
 use playground_core::program_trace::Activity;
-use playground_core::timeline_svg::{escape, patterns, swatch, timeline_svg, Drawing};
+use playground_core::timeline_svg::{legend_items, patterns, timeline_svg, Drawing, PROGRAM_LEGEND};
 
 /// Most task lanes drawn.
 pub const MAX_LANES: usize = 50;
 
-/// The legend's entries.
-const LEGEND: [(BarKind, &str); 8] = [
-    (BarKind::Scheduled, "scheduled, not started"),
-    (BarKind::Step, "running a step"),
-    (BarKind::Waiting, "awaiting (the loop is free)"),
-    (BarKind::Blocking, "time.sleep: blocking the loop"),
-    (BarKind::WaitingWorker, "waiting for a worker"),
-    (BarKind::InWorker, "running in a worker"),
-    (BarKind::Idle, "loop idle"),
-    (BarKind::Blocked, "loop blocked"),
-];
-
 /// The panel's fixed markup: the drawing's box, the focused bar's words, the legend.
 pub fn panel_html() -> String {
-    let mut legend: String =
-        LEGEND.iter().map(|(kind, words)| format!("<li>{}{}</li>", swatch(*kind), escape(words))).collect();
-    legend.push_str("<li>✓ returned · ✖ raised · ⊘ cancelled · ■ end</li>");
+    let legend = legend_items(&PROGRAM_LEGEND);
     format!(
         "<h3 id=\"timeline-title\">Timeline</h3><div class=\"timeline-scroll\"></div><p class=\"focused-bar\" aria-live=\"polite\"></p>\
          <svg width=\"0\" height=\"0\" aria-hidden=\"true\" class=\"legend-patterns\">{}</svg><ul class=\"legend\" aria-label=\"Legend\">{legend}</ul>",
