@@ -7,7 +7,7 @@
 
 use crate::protocol::{FromWorker, ToWorker};
 use playground_core::aio::LocalFuture;
-use playground_python::WorkerHost;
+use playground_python::{WorkerHost, WorkerLine};
 use std::cell::{Cell, RefCell};
 use std::future::poll_fn;
 use std::rc::Rc;
@@ -19,7 +19,7 @@ use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 /// The worker's loader, written by Trunk beside `index.html`.
 const SCRIPT: &str = "./playground-engine_loader.js";
 
-type OnLine = Rc<dyn Fn(bool, String, f64)>;
+type OnLine = Rc<dyn Fn(WorkerLine)>;
 
 #[derive(Default)]
 struct State {
@@ -97,11 +97,11 @@ fn on_message(state: &RefCell<State>, outbox: &RefCell<Outbox>, event: &MessageE
                 out.posted = None;
             }
         }
-        FromWorker::Line { call, stderr, at, text } => {
+        FromWorker::Line { call, stderr, at, line, text } => {
             let heard = st.call.as_ref().filter(|(c, _)| *c == call).map(|(_, f)| f.clone());
             drop(st);
             if let Some(on_line) = heard {
-                on_line(stderr, text, at - time_origin());
+                on_line(WorkerLine { stderr, text, at: at - time_origin(), line });
             }
         }
         FromWorker::Done { call, reply } => {

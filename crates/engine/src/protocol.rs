@@ -34,7 +34,7 @@ pub enum FromWorker {
         /// The call.
         call: u32,
     },
-    /// Call `call` wrote a line at `at` (absolute ms).
+    /// Call `call` wrote a line at `at` (absolute ms), at the program's `line`.
     Line {
         /// The call.
         call: u32,
@@ -42,6 +42,8 @@ pub enum FromWorker {
         stderr: bool,
         /// When, on the worker's clock (absolute ms).
         at: f64,
+        /// The program's line that wrote it.
+        line: usize,
         /// The line, without its newline.
         text: String,
     },
@@ -112,7 +114,9 @@ impl FromWorker {
         match self {
             FromWorker::Ready => "R".into(),
             FromWorker::Started { call } => format!("S,{call}"),
-            FromWorker::Line { call, stderr, at, text } => format!("L,{call},{},{at}\n{text}", u8::from(*stderr)),
+            FromWorker::Line { call, stderr, at, line, text } => {
+                format!("L,{call},{},{at},{line}\n{text}", u8::from(*stderr))
+            }
             FromWorker::Done { call, reply } => format!("D,{call}\n{reply}"),
         }
     }
@@ -124,10 +128,11 @@ impl FromWorker {
         match (head.first(), head.len()) {
             (Some(&"R"), 1) => Ok(FromWorker::Ready),
             (Some(&"S"), 2) => Ok(FromWorker::Started { call: number(head.get(1)).ok_or_else(bad)? }),
-            (Some(&"L"), 4) => Ok(FromWorker::Line {
+            (Some(&"L"), 5) => Ok(FromWorker::Line {
                 call: number(head.get(1)).ok_or_else(bad)?,
                 stderr: number::<u8>(head.get(2)).ok_or_else(bad)? == 1,
                 at: number(head.get(3)).ok_or_else(bad)?,
+                line: number(head.get(4)).ok_or_else(bad)?,
                 text: body.into(),
             }),
             (Some(&"D"), 2) => Ok(FromWorker::Done { call: number(head.get(1)).ok_or_else(bad)?, reply: body.into() }),
@@ -154,8 +159,8 @@ mod tests {
         for m in [
             FromWorker::Ready,
             FromWorker::Started { call: 12 },
-            FromWorker::Line { call: 3, stderr: true, at: 99.25, text: "a, b\n c".into() },
-            FromWorker::Line { call: 0, stderr: false, at: 0.0, text: String::new() },
+            FromWorker::Line { call: 3, stderr: true, at: 99.25, line: 7, text: "a, b\n c".into() },
+            FromWorker::Line { call: 0, stderr: false, at: 0.0, line: 0, text: String::new() },
             FromWorker::Done { call: 4_000_000_000, reply: "V1r\n".into() },
         ] {
             assert_eq!(FromWorker::decode(&m.encode()), Ok(m));

@@ -5,7 +5,7 @@
 
 use crate::protocol::{FromWorker, ToWorker};
 use playground_core::aio::busy_wait;
-use playground_python::{check, serve, Program, WorkerEnv};
+use playground_python::{check, serve, Program, WorkerEnv, WorkerLine};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -38,8 +38,10 @@ impl WorkerEnv for Env {
     fn block(&self, ms: f64) {
         busy_wait(ms, || self.performance.now());
     }
-    fn write(&self, stderr: bool, text: &str, at: f64) {
-        send(&self.scope, &FromWorker::Line { call: self.call, stderr, at: at + self.origin, text: text.into() });
+    fn write(&self, l: WorkerLine) {
+        let line =
+            FromWorker::Line { call: self.call, stderr: l.stderr, at: l.at + self.origin, line: l.line, text: l.text };
+        send(&self.scope, &line);
     }
 }
 

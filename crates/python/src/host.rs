@@ -5,7 +5,7 @@ use crate::interp::exc::{exc_class, make_exc};
 use crate::interp::{Cx, Interp};
 use crate::portable::{Decoder, Encoder, Reader, Unsendable, WireError};
 use crate::value::{Args, Class, Value};
-use crate::worker::{serve, WorkerEnv, REPLY, REQUEST};
+use crate::worker::{serve, WorkerEnv, WorkerLine, REPLY, REQUEST};
 use crate::Program;
 use playground_core::aio::{LocalFuture, Rt};
 use std::cell::{Cell, RefCell};
@@ -13,15 +13,15 @@ use std::rc::Rc;
 
 /// Runs calls on the workers of a run's pools.
 pub trait WorkerHost {
-    /// Runs `request` (wire) on worker `worker` of the run; `on_line(stderr, text, at)` hears
-    /// each line as written (`at`: ms on the run's clock, the loop runtime's `now`); the
-    /// future gives the reply (wire), or an error if the worker died. Dropping the future
-    /// abandons the call (the browser host then terminates and replaces that worker).
+    /// Runs `request` (wire) on worker `worker` of the run; `on_line` hears each line as
+    /// written (its `at` in ms on the run's clock, the loop runtime's `now`); the future gives
+    /// the reply (wire), or an error if the worker died. Dropping the future abandons the call
+    /// (the browser host then terminates and replaces that worker).
     fn call(
         &self,
         worker: usize,
         request: String,
-        on_line: Rc<dyn Fn(bool, String, f64)>,
+        on_line: Rc<dyn Fn(WorkerLine)>,
     ) -> LocalFuture<Result<String, String>>;
 }
 
@@ -43,7 +43,7 @@ impl VirtualHost {
 }
 
 enum Event {
-    Line(bool, String, f64),
+    Line(WorkerLine),
     Block(f64),
 }
 
@@ -61,18 +61,13 @@ impl WorkerEnv for Recorder {
         self.clock.set(self.clock.get() + ms);
         self.events.borrow_mut().push(Event::Block(ms));
     }
-    fn write(&self, stderr: bool, text: &str, at: f64) {
-        self.events.borrow_mut().push(Event::Line(stderr, text.into(), at));
+    fn write(&self, line: WorkerLine) {
+        self.events.borrow_mut().push(Event::Line(line));
     }
 }
 
 impl WorkerHost for VirtualHost {
-    fn call(
-        &self,
-        _: usize,
-        request: String,
-        on_line: Rc<dyn Fn(bool, String, f64)>,
-    ) -> LocalFuture<Result<String, String>> {
+    fn call(&self, _: usize, request: String, on_line: Rc<dyn Fn(WorkerLine)>) -> LocalFuture<Result<String, String>> {
         let (rt, program) = (self.rt.clone(), self.program.clone());
         Box::pin(async move {
             let env = Rc::new(Recorder { clock: Cell::new(rt.now()), events: RefCell::new(Vec::new()) });
@@ -80,7 +75,7 @@ impl WorkerHost for VirtualHost {
             let events = env.events.take();
             for event in events {
                 match event {
-                    Event::Line(stderr, text, at) => on_line(stderr, text, at),
+                    Event::Line(line) => on_line(line),
                     Event::Block(ms) => rt.sleep(ms).await,
                 }
             }

@@ -41,7 +41,7 @@ pub use control::RunControl;
 pub use error::{CheckError, Refusal, SyntaxError};
 pub use host::{VirtualHost, WorkerHost};
 pub use trace::{TraceEvent, TraceLine};
-pub use worker::{serve, WorkerEnv};
+pub use worker::{serve, WorkerEnv, WorkerLine};
 
 use interp::{Ctrl, Cx, Interp};
 use playground_core::aio::{LocalFuture, Rt};

@@ -25,6 +25,19 @@ use crate::Program;
 use playground_core::aio::{LocalFuture, Rt, Runtime};
 use std::rc::Rc;
 
+/// A line a function in a worker wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkerLine {
+    /// Standard error (else standard output).
+    pub stderr: bool,
+    /// The line, without its newline.
+    pub text: String,
+    /// When, in ms on the run's clock.
+    pub at: f64,
+    /// The program's line that wrote it.
+    pub line: usize,
+}
+
 /// What a worker runs on: its host's clock, blocking and output.
 pub trait WorkerEnv {
     /// Now, in ms on the run's clock: the loop runtime's `now` (the page converts its
@@ -33,9 +46,8 @@ pub trait WorkerEnv {
     /// `time.sleep` in the worker: really blocks the worker's thread (a busy wait in a Web
     /// Worker; on the virtual loop it advances a local clock).
     fn block(&self, ms: f64);
-    /// A line written by the function (standard output, or standard error if `stderr`),
-    /// without its newline, at `at` (ms on the run's clock), as it is written.
-    fn write(&self, stderr: bool, text: &str, at: f64);
+    /// A line written by the function, as it is written.
+    fn write(&self, line: WorkerLine);
 }
 
 /// The worker's runtime: its host's clock and blocking; nothing is ever scheduled.
@@ -88,7 +100,9 @@ fn run(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> Result<Strin
     let mt = read_random(&mut r)?;
     let before = mt.clone();
     let rt: Rt = Rc::new(EnvRt { env: env.clone(), cores: cores.max(1) });
-    let sink: Rc<dyn Fn(TraceLine)> = Rc::new(move |l| env.write(l.event == TraceEvent::Stderr, &l.text, start + l.t));
+    let sink: Rc<dyn Fn(TraceLine)> = Rc::new(move |l| {
+        env.write(WorkerLine { stderr: l.event == TraceEvent::Stderr, text: l.text, at: start + l.t, line: l.line })
+    });
     let interp = Interp::starting_at(rt, unit, sink, &program.source, start);
     interp.max_ops.set(max_ops);
     interp.max_depth.set(max_depth);

@@ -75,3 +75,12 @@ fn a_full_pool_makes_calls_wait_for_a_worker() {
     let rows: Vec<&str> = t.rows.iter().map(|(_, name)| name.as_str()).collect();
     assert_eq!(rows.last(), Some(&"thread 1"), "one worker: {rows:?}");
 }
+
+#[test]
+fn a_workers_lines_name_the_workers_own_line() {
+    let src = "import asyncio\n\ndef work():\n    print('in the worker')\n    return 1\n\n\
+               async def main():\n    print('on the loop')\n    await asyncio.to_thread(work)\n\nasyncio.run(main())\n";
+    let lines = playground_python::run_virtual(src, 1000.0, 2).expect("it runs");
+    let found: Vec<(&str, &str, usize)> = lines.iter().map(|l| (l.who.as_str(), l.text.as_str(), l.line)).collect();
+    assert_eq!(found, vec![("Task-1", "on the loop", 8), ("thread", "in the worker", 4)]);
+}

@@ -6,7 +6,7 @@ mod pools;
 
 use playground_core::aio::{LocalFuture, Rt};
 use playground_core::virtual_loop::VirtualLoop;
-use playground_python::{check, run_hosted, serve, Limits, TraceLine, WorkerHost};
+use playground_python::{check, run_hosted, serve, Limits, TraceLine, WorkerHost, WorkerLine};
 use pools::{big_stack, main_of, run_with, Still, Tamper};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -86,12 +86,7 @@ struct OddHost {
 }
 
 impl WorkerHost for OddHost {
-    fn call(
-        &self,
-        _: usize,
-        request: String,
-        on_line: Rc<dyn Fn(bool, String, f64)>,
-    ) -> LocalFuture<Result<String, String>> {
+    fn call(&self, _: usize, request: String, on_line: Rc<dyn Fn(WorkerLine)>) -> LocalFuture<Result<String, String>> {
         let (program, dies) = (self.program.clone(), self.dies);
         Box::pin(async move {
             if dies {
@@ -99,8 +94,8 @@ impl WorkerHost for OddHost {
             }
             let env = Rc::new(Still { now: 1234.0, lines: RefCell::new(Vec::new()), blocked: Cell::new(0.0) });
             let reply = serve(&program, &request, env.clone());
-            for (stderr, text, at) in env.lines.take() {
-                on_line(stderr, text, at);
+            for line in env.lines.take() {
+                on_line(line);
             }
             assert_eq!(env.blocked.get(), 500.0);
             Ok(reply)

@@ -161,9 +161,9 @@ fn start(
     }
     let who = if process { "process" } else { "thread" };
     let weak = Rc::downgrade(interp);
-    let on_line: Rc<dyn Fn(bool, String, f64)> = Rc::new(move |stderr, text, at| {
+    let on_line: Rc<dyn Fn(crate::worker::WorkerLine)> = Rc::new(move |l| {
         if let Some(i) = weak.upgrade() {
-            i.write_at(&format!("{text}\n"), stderr, who, at - i.t0);
+            i.write_line(&l.text, l.stderr, who, l.at - i.t0, l.line);
         }
     });
     let call = hosting.host.call(base + worker, request, on_line);

@@ -322,7 +322,14 @@ impl Interp {
         self.write_at(text, stderr, who, self.rt.now() - self.t0);
     }
 
-    /// [`Interp::write`] at `t` (ms since the run started): a line a pool's worker wrote then.
+    /// A whole line a pool's worker wrote at `t` (ms since the run started), at the program's
+    /// `line` (the worker's, not the loop's).
+    pub fn write_line(&self, text: &str, stderr: bool, who: &str, t: f64, line: usize) {
+        let event = if stderr { TraceEvent::Stderr } else { TraceEvent::Print };
+        (self.sink)(TraceLine { event, text: text.to_string(), t, who: who.to_string(), line });
+    }
+
+    /// [`Interp::write`] at `t` (ms since the run started).
     pub fn write_at(&self, text: &str, stderr: bool, who: &str, t: f64) {
         let at = self.line.get();
         let k = stderr as usize;

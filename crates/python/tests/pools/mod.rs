@@ -4,7 +4,7 @@
 
 use playground_core::aio::{LocalFuture, Rt};
 use playground_core::virtual_loop::VirtualLoop;
-use playground_python::{check, run_hosted, Limits, TraceLine, VirtualHost, WorkerEnv, WorkerHost};
+use playground_python::{check, run_hosted, Limits, TraceLine, VirtualHost, WorkerEnv, WorkerHost, WorkerLine};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -33,7 +33,7 @@ impl WorkerHost for TestHost {
         &self,
         worker: usize,
         request: String,
-        on_line: Rc<dyn Fn(bool, String, f64)>,
+        on_line: Rc<dyn Fn(WorkerLine)>,
     ) -> LocalFuture<Result<String, String>> {
         self.seen.borrow_mut().push((worker, request.clone()));
         let request = match &self.request {
@@ -90,7 +90,7 @@ pub fn task_lines(lines: &[String]) -> Vec<&str> {
 /// An environment whose clock stands still at `now`.
 pub struct Still {
     pub now: f64,
-    pub lines: RefCell<Vec<(bool, String, f64)>>,
+    pub lines: RefCell<Vec<WorkerLine>>,
     pub blocked: Cell<f64>,
 }
 
@@ -101,7 +101,7 @@ impl WorkerEnv for Still {
     fn block(&self, ms: f64) {
         self.blocked.set(self.blocked.get() + ms);
     }
-    fn write(&self, stderr: bool, text: &str, at: f64) {
-        self.lines.borrow_mut().push((stderr, text.into(), at));
+    fn write(&self, line: WorkerLine) {
+        self.lines.borrow_mut().push(line);
     }
 }
