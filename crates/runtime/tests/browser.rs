@@ -105,7 +105,9 @@ async fn timers_due_together_wake_their_tasks_in_one_pass() {
     // As in CPython's _run_once: both timers are due in the same pass, so B's step runs
     // before anything A schedules after waking.
     let rt = runtime();
-    rt.sleep(1.0).await; // the timers' driver is made on first use: not between the two sleeps below
+    // The timers' driver is made, and its timeout's code compiled (WebAssembly functions are
+    // compiled on first call), on first use: not between the two sleeps below.
+    rt.sleep(30.0).await;
     let order = Rc::new(std::cell::RefCell::new(Vec::new()));
     let (a, b) = (rt.sleep(30.0), rt.sleep(30.0));
     let (o, r) = (order.clone(), rt.clone());
