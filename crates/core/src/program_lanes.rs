@@ -1,17 +1,63 @@
 //! The timeline of a program's run: a lane for the event loop, one for the module's own
 //! code when it blocks, one per task (named as CPython names them) and one per pool worker
 //! (`thread 1`, `process 1`...), derived from the activity alone so that it grows as the
-//! run happens.
+//! run happens. One pass sorts the activity by lane, so that a redraw costs the activity's
+//! length, not its square.
 
 use crate::lanes::{loop_bars, push, secs, Bar, BarKind, Ending, Lane, Mark, Timeline};
 use crate::program_run::ProgramTrace;
 use crate::program_trace::{Activity, TaskEnd};
+use std::collections::HashMap;
+
+/// A call sent to a pool: who sent it, when, what; when a worker began and ended it.
+struct Call<'a> {
+    process: bool,
+    func: &'a str,
+    by: Option<u32>,
+    sent: f64,
+    began: Option<(u32, f64)>,
+    ended: Option<f64>,
+}
 
 /// The timeline of `trace` at `unit` ms per second; open bars reach `now` (ms).
 pub fn program_timeline(trace: &ProgramTrace, unit: u16, now: f64) -> Timeline {
     let until = trace.end.unwrap_or(now);
     let mut t = Timeline { rows: vec![(Lane::Loop, "event loop".into())], ..Timeline::default() };
-    let holds = trace.holds();
+    let mut tasks: HashMap<u32, Vec<&Activity>> = HashMap::new();
+    let mut calls: Vec<Call> = Vec::new();
+    let mut blocked = Vec::new();
+    for a in &trace.activity {
+        match a {
+            Activity::TaskCreated { id, .. } | Activity::Step { id, .. } | Activity::TaskDone { id, .. } => {
+                tasks.entry(*id).or_default().push(a)
+            }
+            Activity::Blocked { from, to, .. } => blocked.push((*from, *to)),
+            Activity::PoolCall { call, process, func, by, t } => {
+                let at = *call as usize;
+                if calls.len() <= at {
+                    calls.resize_with(at + 1, || Call {
+                        process: false,
+                        func: "",
+                        by: None,
+                        sent: 0.0,
+                        began: None,
+                        ended: None,
+                    });
+                }
+                calls[at] = Call { process: *process, func, by: *by, sent: *t, began: None, ended: None };
+            }
+            Activity::PoolStart { call, worker, t } => {
+                if let Some(c) = calls.get_mut(*call as usize) {
+                    c.began = Some((*worker, *t));
+                }
+            }
+            Activity::PoolEnd { call, t, .. } => {
+                if let Some(c) = calls.get_mut(*call as usize) {
+                    c.ended = Some(*t);
+                }
+            }
+        }
+    }
     if trace.activity.iter().any(|a| matches!(a, Activity::Blocked { id: None, .. })) {
         t.rows.push((Lane::Module, "main.py".into()));
     }
@@ -24,10 +70,10 @@ pub fn program_timeline(trace: &ProgramTrace, unit: u16, now: f64) -> Timeline {
     let bars = &mut t.bars;
     for (lane, label) in t.rows.iter().skip(1) {
         let Lane::Task(id) = *lane else { continue };
-        task_bars(trace, id, label, unit, until, bars, &mut t.marks);
+        task_bars(tasks.get(&id).map_or(&[][..], Vec::as_slice), id, label, unit, until, bars, &mut t.marks);
     }
     // After the tasks' own bars, so that a wait for a worker is drawn over the await.
-    workers(trace, unit, until, &mut t);
+    workers(&calls, unit, until, &mut t);
     let bars = &mut t.bars;
     for h in trace.activity.iter() {
         if let Activity::Blocked { id, line, from, to } = *h {
@@ -37,7 +83,6 @@ pub fn program_timeline(trace: &ProgramTrace, unit: u16, now: f64) -> Timeline {
             push(bars, lane, BarKind::Blocking, from, to, text);
         }
     }
-    let blocked: Vec<(f64, f64)> = holds.iter().map(|h| (h.from, h.to)).collect();
     loop_bars(blocked, bars, 0.0, until, unit);
     if let Some(end) = trace.end {
         t.marks.push(Mark {
@@ -52,48 +97,31 @@ pub fn program_timeline(trace: &ProgramTrace, unit: u16, now: f64) -> Timeline {
 
 /// The pools' workers' lanes (each call in its worker), and the waits for a free worker on
 /// the lanes of the tasks that sent the calls.
-fn workers(trace: &ProgramTrace, unit: u16, until: f64, t: &mut Timeline) {
-    let mut named: Vec<(u32, bool)> = Vec::new();
-    for a in &trace.activity {
-        let Activity::PoolStart { call, worker, t: began } = *a else { continue };
-        let Some((process, func, by, sent)) = trace.activity.iter().find_map(|b| match b {
-            Activity::PoolCall { call: c, process, func, by, t } if *c == call => {
-                Some((*process, func.as_str(), *by, *t))
-            }
-            _ => None,
-        }) else {
-            continue;
-        };
-        let ended = trace.activity.iter().find_map(|b| match *b {
-            Activity::PoolEnd { call: c, t, .. } if c == call => Some(t),
-            _ => None,
+fn workers(calls: &[Call], unit: u16, until: f64, t: &mut Timeline) {
+    let mut named: HashMap<u32, String> = HashMap::new();
+    let (mut threads, mut processes) = (0, 0);
+    for c in calls {
+        let Some((worker, began)) = c.began else { continue };
+        let name = named.entry(worker).or_insert_with(|| {
+            let (kind, k) = if c.process { ("process", &mut processes) } else { ("thread", &mut threads) };
+            *k += 1;
+            let name = format!("{kind} {k}");
+            t.rows.push((Lane::Worker(worker), name.clone()));
+            name
         });
-        if !named.iter().any(|(w, _)| *w == worker) {
-            let kind = if process { "process" } else { "thread" };
-            let k = named.iter().filter(|(_, p)| *p == process).count() + 1;
-            named.push((worker, process));
-            t.rows.push((Lane::Worker(worker), format!("{kind} {k}")));
-        }
-        let where_ = t.rows.iter().find(|(l, _)| *l == Lane::Worker(worker)).map_or(String::new(), |(_, n)| n.clone());
-        let to = ended.unwrap_or(until);
-        push(
-            &mut t.bars,
-            Lane::Worker(worker),
-            BarKind::InWorker,
-            began,
-            to,
-            format!("{func} runs in {where_}, {} to {}", secs(began, unit), secs(to, unit)),
-        );
-        if let Some(id) = by {
-            let text = format!("{func} waits for a free worker, until {}", secs(began, unit));
-            push(&mut t.bars, Lane::Task(id), BarKind::WaitingWorker, sent, began, text);
+        let to = c.ended.unwrap_or(until);
+        let text = format!("{} runs in {name}, {} to {}", c.func, secs(began, unit), secs(to, unit));
+        push(&mut t.bars, Lane::Worker(worker), BarKind::InWorker, began, to, text);
+        if let Some(id) = c.by {
+            let text = format!("{} waits for a free worker, until {}", c.func, secs(began, unit));
+            push(&mut t.bars, Lane::Task(id), BarKind::WaitingWorker, c.sent, began, text);
         }
     }
 }
 
 /// A task's lane: scheduled until its first step, then its steps and the awaits between them.
 fn task_bars(
-    trace: &ProgramTrace,
+    events: &[&Activity],
     id: u32,
     name: &str,
     unit: u16,
@@ -103,10 +131,10 @@ fn task_bars(
 ) {
     let mut cursor: Option<f64> = None;
     let mut awaiting_from: Option<(f64, usize)> = None;
-    for a in &trace.activity {
-        match *a {
-            Activity::TaskCreated { id: i, t, .. } if i == id => cursor = Some(t),
-            Activity::Step { id: i, from, to, line } if i == id => {
+    for a in events {
+        match **a {
+            Activity::TaskCreated { t, .. } => cursor = Some(t),
+            Activity::Step { from, to, line, .. } => {
                 match awaiting_from.take() {
                     Some((since, at)) => {
                         let text = format!("{name} awaits at line {at}, {} to {}", secs(since, unit), secs(from, unit));
@@ -129,7 +157,7 @@ fn task_bars(
                 push(bars, Lane::Task(id), BarKind::Step, from, to.max(from + 0.001), text);
                 awaiting_from = Some((to, line));
             }
-            Activity::TaskDone { id: i, end, t } if i == id => {
+            Activity::TaskDone { end, t, .. } => {
                 let (ending, what) = match end {
                     TaskEnd::Returned => (Ending::Returned, "returned"),
                     TaskEnd::Raised => (Ending::Raised, "raised"),

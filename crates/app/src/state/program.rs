@@ -8,7 +8,7 @@ use crate::browser::engine::{self, Engine};
 use leptos::prelude::*;
 use playground_core::link::{to_link, LinkState, MAX_CODE_LINK_CHARS};
 use playground_core::program_run::ProgramTrace;
-use playground_core::program_trace::decode;
+use playground_core::program_trace::{decode, Activity, ProgramEvent};
 use playground_core::trace::{Blocked, Who};
 use playground_core::Lesson;
 use std::rc::Rc;
@@ -205,10 +205,12 @@ impl Playground {
         self.run.update(|r| {
             let Some(trace) = r.program.as_mut() else { return };
             for event in events {
+                // The heartbeat tells the program's blocking from the browser's stalls.
+                if let ProgramEvent::Activity(Activity::Blocked { from, to, .. }) = event {
+                    r.blocked.push(Blocked { who: Who::Main, from, to });
+                }
                 trace.push(event);
             }
-            // The heartbeat tells the program's blocking from the browser's stalls.
-            r.blocked = trace.holds().into_iter().map(|h| Blocked { who: Who::Main, from: h.from, to: h.to }).collect();
         });
     }
 
