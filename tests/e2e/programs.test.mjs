@@ -279,3 +279,22 @@ test('the program page by keyboard alone, and at 360 px with nothing wider than 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a program that never yields is stopped after 5 real seconds, with a message, and the page stays usable', async () => {
+  const src = 'import asyncio\n\n\nasync def main():\n    print("spinning")\n    n = 0\n    while True:\n        n += 1\n\n\nasyncio.run(main())\n';
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}`);
+  await editor(page).waitFor();
+  await run(page).click();
+  await over(page);
+  const lines = await programTrace(page);
+  assert.equal(lines[0].text, 'spinning');
+  const message = lines.filter((l) => l.event === 'stderr').at(-1);
+  assert.equal(message.text, 'the program ran for more than 5 seconds without yielding to the event loop, so it was stopped');
+  assert.ok(message.t >= 5000 && message.t < 6500, `stopped after 5 s (${message.t} ms)`);
+  // The page answers: a lesson opens and runs.
+  await page.getByRole('button', { name: /^3 Tasks/ }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await status(page).filter({ hasText: 'Finished.' }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -58,7 +58,9 @@ pub fn start_run(src: &str, unit: f64) -> Result<ProgramRun, String> {
     };
     crate::view::begin_run(unit.round().clamp(1.0, 65535.0) as u16);
     let host = Rc::new(crate::pool::BrowserHost::new(src));
-    let running = start(&program, rt.clone(), unit, sinks, Limits::default(), host);
+    // On the page only real time limits a step (the contract's 5 seconds without yielding).
+    let limits = Limits { max_ops: u64::MAX, ..Limits::default() };
+    let running = start(&program, rt.clone(), unit, sinks, limits, host);
     let (started, over) = (Rc::new(Cell::new(f64::NAN)), Rc::new(Cell::new(false)));
     let resolve: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
     let r = resolve.clone();

@@ -106,6 +106,7 @@ fn run(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> Result<Strin
     let interp = Interp::starting_at(rt, unit, sink, &program.source, start);
     interp.max_ops.set(max_ops);
     interp.max_depth.set(max_depth);
+    interp.guard_time.set(false);
     *interp.random.borrow_mut() = mt;
     let cx = Cx { place: if process { Place::Process(0) } else { Place::Thread(0) }, ..Cx::module(&interp) };
     let mut d = Decoder::new(&cx, program, r, &[]);
