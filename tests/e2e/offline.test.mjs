@@ -1,5 +1,6 @@
 // Offline: once opened, the site is cached by its service worker. With the network off, a reload
-// shows the playground and every lesson runs (Web Workers included); a new build's service
+// shows the playground and every lesson runs (Web Workers included), and so does a learner's
+// program (the Python engine's module and its workers); a new build's service
 // worker drops the old cache; the web manifest makes the site installable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,6 +8,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, serve, launch, launchProfile } from './helpers.mjs';
+import { codeOf } from './python.mjs';
 
 const LESSONS = ['sync', 'await', 'tasks', 'order', 'blocking', 'offload', 'gather'];
 let site; // a copy of dist/, so that a test can publish a "new build" of it
@@ -54,6 +56,12 @@ test('with the network off, a reload shows the playground and every lesson runs'
   // An embed, offline too.
   await page.goto(`${server.url}?v=1&lesson=gather&unit=50&embed=1&run=1`);
   await page.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor();
+  // A learner's program too: the Python engine's module and its Web Workers come from the cache.
+  const src = 'import asyncio\n\ndef work():\n    print("in a thread")\n\nasync def main():\n    await asyncio.to_thread(work)\n    print("offline")\n\nasyncio.run(main())\n';
+  await page.goto(`${server.url}?v=1&code=${codeOf(src)}&unit=50&run=1`);
+  await page.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor({ timeout: 20000 });
+  const printed = await page.locator('.output [data-event="print"]').evaluateAll((ls) => ls.map((l) => l.dataset.text));
+  assert.deepEqual(printed, ['in a thread', 'offline'], 'a program ran offline, its thread in a Web Worker');
   assert.deepEqual(errors, []);
   await context.close();
 });
