@@ -71,6 +71,7 @@ test('a typed program: its error marked where it is, then fixed, run, and as CPy
   // The timeline has a lane per task, named as CPython names them.
   const lanes = await page.locator('.timeline-panel .lane-label').allTextContents();
   assert.deepEqual(lanes, ['event loop', 'Task-1 main', 'Task-2 say_after', 'second']);
+  assert.match(await page.locator('.timeline-panel .difference').textContent(), /^Measured within \d+ ms of the ideal run/);
   await screenshot(page, 'program-1280');
   assert.deepEqual(errors, []);
   await page.close();

@@ -71,6 +71,16 @@ impl ProgramTrace {
     }
 }
 
+/// How far the measured run's lines came from the ideal run's (ms), when both wrote the same
+/// lines in the same order: the largest difference of their times (`None` otherwise, or when
+/// either wrote none).
+pub fn ideal_difference(real: &ProgramTrace, ideal: &ProgramTrace) -> Option<f64> {
+    let same = real.lines.len() == ideal.lines.len()
+        && real.lines.iter().zip(&ideal.lines).all(|(a, b)| a.text == b.text && a.who == b.who);
+    (same && !real.lines.is_empty())
+        .then(|| real.lines.iter().zip(&ideal.lines).map(|(a, b)| (a.t - b.t).abs()).fold(0.0, f64::max))
+}
+
 /// What the program's blocking amounted to, in program seconds at `unit`: `None` if it
 /// never held the loop. Calls from the same line and task are added up.
 pub fn hold_words(holds: &[Hold], unit: u16) -> Option<String> {

@@ -80,3 +80,26 @@ proptest! {
         let _ = decode(&s);
     }
 }
+
+#[test]
+fn the_ideal_difference_is_the_largest_gap_between_the_same_lines() {
+    use playground_core::program_run::{ideal_difference, ProgramTrace};
+    let trace = |times: &[(&str, f64)]| {
+        let mut t = ProgramTrace::default();
+        for (text, at) in times {
+            t.push(ProgramEvent::Line(Line {
+                stream: Stream::Out,
+                text: (*text).into(),
+                t: *at,
+                who: "Task-1".into(),
+                line: 1,
+            }));
+        }
+        t
+    };
+    let ideal = trace(&[("a", 0.0), ("b", 1000.0)]);
+    assert_eq!(ideal_difference(&trace(&[("a", 0.4), ("b", 1003.5)]), &ideal), Some(3.5));
+    assert_eq!(ideal_difference(&trace(&[("a", 0.4)]), &ideal), None, "other lines: no figure");
+    assert_eq!(ideal_difference(&trace(&[("b", 0.0), ("a", 1000.0)]), &ideal), None, "another order: no figure");
+    assert_eq!(ideal_difference(&trace(&[]), &trace(&[])), None);
+}

@@ -11,7 +11,7 @@ mod timeline;
 mod tools;
 
 use editor::Editor;
-use playground_core::program_run::ProgramTrace;
+use playground_core::program_run::{ideal_difference, ProgramTrace};
 use playground_core::program_trace::ProgramEvent;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -217,6 +217,11 @@ pub(crate) fn show(events: &[ProgramEvent], now: f64) {
     let cursor = run.cursor.and_then(|i| run.trace.lines.get(i).map(|l| l.t).or(run.trace.end));
     let now = if run.trace.end.is_some() { f64::INFINITY } else { now };
     view.drawing.set_inner_html(&timeline::drawing(&run.trace, &run.ideal, unit, now, cursor));
+    if let Some(words) = view.drawing.next_element_sibling() {
+        let measured = run.trace.end.and(ideal_difference(&run.trace, &run.ideal));
+        let text = measured.map(|ms| format!("Measured within {ms:.0} ms of the ideal run (drawn faintly behind)."));
+        words.set_text_content(text.as_deref());
+    }
 }
 
 /// Replay stands on line `i` of the output (`None`: nowhere): marked in the output, the

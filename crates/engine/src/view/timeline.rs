@@ -13,7 +13,7 @@ pub const MAX_LANES: usize = 50;
 pub fn panel_html() -> String {
     let legend = legend_items(&PROGRAM_LEGEND);
     format!(
-        "<h3 id=\"timeline-title\">Timeline</h3><div class=\"timeline-scroll\"></div><p class=\"focused-bar\" aria-live=\"polite\"></p>\
+        "<h3 id=\"timeline-title\">Timeline</h3><div class=\"timeline-scroll\"></div><p class=\"difference\"></p><p class=\"focused-bar\" aria-live=\"polite\"></p>\
          <svg width=\"0\" height=\"0\" aria-hidden=\"true\" class=\"legend-patterns\">{}</svg><ul class=\"legend\" aria-label=\"Legend\">{legend}</ul>",
         patterns("legend-")
     )
