@@ -3,7 +3,7 @@
 //! line's words, the blocking the heartbeat names, the export.
 
 use crate::lanes::secs;
-use crate::program_trace::{Activity, Line, ProgramEvent, Stream};
+use crate::program_trace::{Activity, Line, ProgramEvent};
 use std::fmt::Write as _;
 
 /// What a program's run has reported so far.
@@ -154,17 +154,9 @@ pub fn json_string(text: &str) -> String {
     out
 }
 
-/// The lines of a traceback in standard error that name the program's own lines
-/// (`File "main.py", line 7, in main`): their index in `lines` and the line they name.
-pub fn traceback_links(lines: &[Line]) -> Vec<(usize, usize)> {
-    lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.stream == Stream::Err)
-        .filter_map(|(i, l)| {
-            let rest = l.text.trim_start().strip_prefix("File \"main.py\", line ")?;
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            digits.parse().ok().map(|n| (i, n))
-        })
-        .collect()
+/// The program's line a traceback's line names (`File "main.py", line 7, in main`), if any.
+pub fn traceback_line(text: &str) -> Option<usize> {
+    let rest = text.trim_start().strip_prefix("File \"main.py\", line ")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }

@@ -103,3 +103,12 @@ fn the_ideal_difference_is_the_largest_gap_between_the_same_lines() {
     assert_eq!(ideal_difference(&trace(&[("b", 0.0), ("a", 1000.0)]), &ideal), None, "another order: no figure");
     assert_eq!(ideal_difference(&trace(&[]), &trace(&[])), None);
 }
+
+#[test]
+fn a_traceback_line_names_the_programs_line() {
+    use playground_core::program_run::traceback_line;
+    assert_eq!(traceback_line("  File \"main.py\", line 17, in main"), Some(17));
+    assert_eq!(traceback_line("File \"main.py\", line 3"), Some(3));
+    assert_eq!(traceback_line("  File \"/usr/lib/python3.11/asyncio/runners.py\", line 190, in run"), None);
+    assert_eq!(traceback_line("print('File \"main.py\", line 1')"), None);
+}

@@ -3,7 +3,7 @@
 //! then `main`'s `end`. A traceback's `File "main.py", line N` is a button to that line.
 
 use playground_core::lanes::secs;
-use playground_core::program_run::line_time;
+use playground_core::program_run::{line_time, traceback_line};
 use playground_core::program_trace::{Line, Stream};
 use playground_core::timeline_svg::escape;
 use web_sys::Element;
@@ -15,10 +15,7 @@ pub const MAX_LINES: usize = 500;
 pub fn line_html(i: usize, l: &Line, unit: u16) -> String {
     let text = escape(&l.text);
     let err = if l.stream == Stream::Err { " error" } else { "" };
-    let target = l.text.trim_start().strip_prefix("File \"main.py\", line ").and_then(|rest| {
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse::<usize>().ok()
-    });
+    let target = traceback_line(&l.text).filter(|_| l.stream == Stream::Err);
     let shown = match target {
         Some(n) => format!("<button type=\"button\" class=\"text link-button\" data-goto=\"{n}\" title=\"Show line {n} in the editor\">{text}</button>"),
         None => format!("<span class=\"text\">{text}</span>"),
