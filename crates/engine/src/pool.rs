@@ -1,80 +1,35 @@
 //! The page's Web Workers for programs' pools: each is this same module, started as a module
 //! worker (`playground-engine_loader.js`), and runs the functions a program sends to
 //! `to_thread` / `run_in_executor` for real, on its own thread. Worker `i` of a run is slot
-//! `i`. A call abandoned before it ends (Stop) terminates its worker; a fresh one takes the slot.
-//! Calls begin in the order they were sent, as a Python pool's queue hands them out: the next
-//! is posted once the worker of the one before has begun it.
+//! `i` (`playground_runtime::slots`). A call abandoned before it ends (Stop) terminates its
+//! worker; a fresh one takes the slot. Calls begin in the order they were sent, as a Python
+//! pool's queue hands them out: the next is posted once the worker of the one before has begun it.
 
 use crate::protocol::{FromWorker, ToWorker};
 use playground_core::aio::LocalFuture;
 use playground_python::{WorkerHost, WorkerLine};
+use playground_runtime::slots::{SlotState, Slots};
 use std::cell::{Cell, RefCell};
-use std::future::poll_fn;
+use std::collections::VecDeque;
 use std::rc::Rc;
-use std::task::{Poll, Waker};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+use wasm_bindgen::JsValue;
 
 /// The worker's loader, written by Trunk beside `index.html`.
 const SCRIPT: &str = "./playground-engine_loader.js";
 
 type OnLine = Rc<dyn Fn(WorkerLine)>;
 
+/// What a slot knows of its worker.
 #[derive(Default)]
-struct State {
+pub struct State {
     ready: bool,
     failed: Option<String>,
+    /// The call under way, and who hears its lines.
     call: Option<(u32, OnLine)>,
+    /// The last call the worker said it began.
+    begun: Option<u32>,
+    /// How the last call ended: its reply, or why it failed.
     result: Option<Result<String, String>>,
-}
-
-struct Slot {
-    worker: Option<Worker>,
-    state: Rc<RefCell<State>>,
-    _on_message: Closure<dyn Fn(MessageEvent)>,
-    _on_error: Closure<dyn Fn(ErrorEvent)>,
-}
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        if let Some(worker) = &self.worker {
-            worker.set_onmessage(None);
-            worker.set_onerror(None);
-            worker.terminate();
-        }
-    }
-}
-
-/// Calls waiting to be posted (slot, call, message), and the call posted but not yet begun.
-#[derive(Default)]
-struct Outbox {
-    queue: std::collections::VecDeque<(usize, u32, String)>,
-    posted: Option<u32>,
-}
-
-/// The pool of the page's program workers.
-#[derive(Default)]
-pub struct Pool {
-    slots: RefCell<Vec<Slot>>,
-    wakers: Rc<RefCell<Vec<Waker>>>,
-    next_call: Cell<u32>,
-    outbox: Rc<RefCell<Outbox>>,
-}
-
-thread_local! {
-    static POOL: Rc<Pool> = Rc::new(Pool::default());
-}
-
-/// The page's pool.
-pub fn pool() -> Rc<Pool> {
-    POOL.with(Rc::clone)
-}
-
-fn wake_all(wakers: &RefCell<Vec<Waker>>) {
-    for waker in wakers.borrow_mut().drain(..) {
-        waker.wake();
-    }
 }
 
 /// `performance.timeOrigin` of this page.
@@ -82,135 +37,86 @@ pub fn time_origin() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin())
 }
 
-fn on_message(state: &RefCell<State>, outbox: &RefCell<Outbox>, event: &MessageEvent) {
-    let Some(wire) = event.data().as_string() else { return };
-    let message = match FromWorker::decode(&wire) {
-        Ok(m) => m,
-        Err(e) => return web_sys::console::error_1(&e.to_string().into()),
-    };
-    let mut st = state.borrow_mut();
-    match message {
-        FromWorker::Ready => st.ready = true,
-        FromWorker::Started { call } => {
-            let mut out = outbox.borrow_mut();
-            if out.posted == Some(call) {
-                out.posted = None;
+impl SlotState for State {
+    fn heard(&mut self, data: &JsValue) {
+        let Some(wire) = data.as_string() else { return };
+        match FromWorker::decode(&wire) {
+            Ok(FromWorker::Ready) => self.ready = true,
+            Ok(FromWorker::Started { call }) => self.begun = Some(call),
+            Ok(FromWorker::Line { call, stderr, at, line, text }) => {
+                if let Some((_, on_line)) = self.call.as_ref().filter(|(c, _)| *c == call) {
+                    on_line(WorkerLine { stderr, text, at: at - time_origin(), line });
+                }
             }
-        }
-        FromWorker::Line { call, stderr, at, line, text } => {
-            let heard = st.call.as_ref().filter(|(c, _)| *c == call).map(|(_, f)| f.clone());
-            drop(st);
-            if let Some(on_line) = heard {
-                on_line(WorkerLine { stderr, text, at: at - time_origin(), line });
+            Ok(FromWorker::Done { call, reply }) => {
+                if self.call.as_ref().is_some_and(|(c, _)| *c == call) {
+                    self.call = None;
+                    self.result = Some(Ok(reply));
+                }
             }
+            Err(e) => web_sys::console::error_1(&e.to_string().into()),
         }
-        FromWorker::Done { call, reply } => {
-            if st.call.as_ref().is_some_and(|(c, _)| *c == call) {
-                st.call = None;
-                st.result = Some(Ok(reply));
-            }
+    }
+
+    fn died(&mut self, why: String) {
+        if self.call.take().is_some() {
+            self.result = Some(Err(why.clone()));
         }
+        self.failed = Some(why);
+    }
+
+    fn is_ready(&self) -> bool {
+        self.ready
+    }
+
+    fn failure(&self) -> Option<String> {
+        self.failed.clone()
     }
 }
 
+/// Calls waiting to be posted (slot, call, message), and the call posted (slot, call) that
+/// its worker has not said it began yet.
+#[derive(Default)]
+struct Outbox {
+    queue: VecDeque<(usize, u32, String)>,
+    posted: Option<(usize, u32)>,
+}
+
+/// The pool of the page's program workers.
+pub struct Pool {
+    slots: Slots<State>,
+    next_call: Cell<u32>,
+    outbox: RefCell<Outbox>,
+}
+
+thread_local! {
+    static POOL: Rc<Pool> = Rc::new(Pool {
+        slots: Slots::new(SCRIPT, true, || pool().post_next()),
+        next_call: Cell::new(0),
+        outbox: RefCell::default(),
+    });
+}
+
+/// The page's pool.
+pub fn pool() -> Rc<Pool> {
+    POOL.with(Rc::clone)
+}
+
 impl Pool {
-    fn start(&self) -> Slot {
-        let state = Rc::new(RefCell::new(State::default()));
-        let (s, w, o) = (state.clone(), self.wakers.clone(), self.outbox.clone());
-        let on_msg = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            on_message(&s, &o, &event);
-            wake_all(&w);
-            pump();
-        });
-        let (s, w, o) = (state.clone(), self.wakers.clone(), self.outbox.clone());
-        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
-            event.prevent_default();
-            let mut st = s.borrow_mut();
-            let message = format!("the Web Worker died ({})", event.message());
-            st.failed = Some(message.clone());
-            if let Some((call, _)) = st.call.take() {
-                st.result = Some(Err(message));
-                let mut out = o.borrow_mut();
-                if out.posted == Some(call) {
-                    out.posted = None;
-                }
-            }
-            drop(st);
-            wake_all(&w);
-            pump();
-        });
-        let options = WorkerOptions::new();
-        options.set_type(WorkerType::Module);
-        let worker = match Worker::new_with_options(SCRIPT, &options) {
-            Ok(worker) => {
-                worker.set_onmessage(Some(on_msg.as_ref().unchecked_ref()));
-                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-                Some(worker)
-            }
-            Err(e) => {
-                state.borrow_mut().failed = Some(format!("the browser refused to start one ({e:?})"));
-                None
-            }
-        };
-        Slot { worker, state, _on_message: on_msg, _on_error: on_error }
-    }
-
-    /// Makes sure slots `0..n` hold a live worker (starting or replacing dead ones).
-    fn fill(&self, n: usize) {
-        for i in 0..n {
-            let dead = self.slots.borrow().get(i).map(|s| s.state.borrow().failed.is_some());
-            match dead {
-                None => {
-                    let slot = self.start();
-                    self.slots.borrow_mut().push(slot);
-                }
-                Some(true) => self.replace(i),
-                Some(false) => {}
-            }
-        }
-    }
-
-    fn replace(&self, i: usize) {
-        let fresh = self.start();
-        if let Some(slot) = self.slots.borrow_mut().get_mut(i) {
-            *slot = fresh; // the old one is terminated as it is dropped
-        }
-    }
-
     /// Starts workers until there are at least `n`, and waits until the first `n` are ready:
     /// the ms it took, or the first failure.
     pub async fn warm(self: Rc<Self>, n: usize) -> Result<f64, String> {
         let started = js_sys::Date::now();
-        self.fill(n);
-        self.ready(0..n).await?;
+        self.slots.fill(n);
+        self.slots.ready(0..n).await?;
         Ok(js_sys::Date::now() - started)
-    }
-
-    async fn ready(&self, range: std::ops::Range<usize>) -> Result<(), String> {
-        poll_fn(|cx| {
-            let slots = self.slots.borrow();
-            for slot in &slots[range.start.min(slots.len())..range.end.min(slots.len())] {
-                let st = slot.state.borrow();
-                if let Some(e) = &st.failed {
-                    return Poll::Ready(Err(e.clone()));
-                }
-                if !st.ready {
-                    self.wakers.borrow_mut().push(cx.waker().clone());
-                    return Poll::Pending;
-                }
-            }
-            Poll::Ready(Ok(()))
-        })
-        .await
     }
 
     /// Has the first `n` workers check `source`'s program now (they are ready).
     pub fn prepare(&self, n: usize, source: &str) {
-        let wire = ToWorker::Prepare { source: source.into() }.encode();
-        for slot in self.slots.borrow().iter().take(n) {
-            if let Some(worker) = &slot.worker {
-                let _ = worker.post_message(&wire.as_str().into());
-            }
+        let wire: JsValue = ToWorker::Prepare { source: source.into() }.encode().into();
+        for i in 0..n.min(self.slots.len()) {
+            let _ = self.slots.post(i, &wire);
         }
     }
 
@@ -223,71 +129,56 @@ impl Pool {
         on_line: OnLine,
     ) -> LocalFuture<Result<String, String>> {
         Box::pin(async move {
-            self.fill(i + 1);
-            self.ready(i..i + 1).await?;
+            self.slots.fill(i + 1);
+            self.slots.ready(i..i + 1).await?;
             let call = self.next_call.get();
             self.next_call.set(call.wrapping_add(1));
-            let state = self.slots.borrow()[i].state.clone();
+            let state = self.slots.state(i).ok_or("the Web Worker could not start")?;
             {
                 let mut st = state.borrow_mut();
                 st.call = Some((call, on_line));
                 st.result = None;
             }
             let wire = ToWorker::Call { call, origin: time_origin(), source: source.to_string(), request }.encode();
-            if self.slots.borrow()[i].worker.is_none() {
-                state.borrow_mut().call = None;
-                return Err("the Web Worker could not start".to_string());
-            }
             self.outbox.borrow_mut().queue.push_back((i, call, wire));
             self.post_next();
             let _abandon = Abandon { pool: self.clone(), slot: i, state: state.clone() };
-            let wakers = self.wakers.clone();
-            poll_fn(move |cx| match state.borrow_mut().result.take() {
-                Some(result) => Poll::Ready(result),
-                None => {
-                    wakers.borrow_mut().push(cx.waker().clone());
-                    Poll::Pending
-                }
-            })
-            .await
+            self.slots.until(|| state.borrow_mut().result.take()).await
         })
     }
-}
 
-/// Posts the next waiting call, unless one was posted that has not begun yet.
-fn pump() {
-    pool().post_next();
-}
-
-impl Pool {
+    /// Posts the next waiting call, once the one posted before it has begun (or ended).
     fn post_next(&self) {
-        let next = {
-            let mut out = self.outbox.borrow_mut();
-            if out.posted.is_some() {
-                return;
-            }
-            let Some(next) = out.queue.pop_front() else { return };
-            out.posted = Some(next.1);
-            next
-        };
-        let (i, call, wire) = next;
-        let posted = self.slots.borrow().get(i).and_then(|s| s.worker.clone()).map(|w| w.post_message(&wire.into()));
-        if !matches!(posted, Some(Ok(()))) {
-            // That worker is gone (stopped, replaced): its call ends with the slot's failure.
-            let mut out = self.outbox.borrow_mut();
-            if out.posted == Some(call) {
-                out.posted = None;
-            }
-            drop(out);
-            if let Some(slot) = self.slots.borrow().get(i) {
-                let mut st = slot.state.borrow_mut();
-                if st.call.as_ref().is_some_and(|(c, _)| *c == call) {
-                    st.call = None;
-                    st.result = Some(Err("the Web Worker refused the call".into()));
+        loop {
+            let next = {
+                let mut out = self.outbox.borrow_mut();
+                if let Some((slot, call)) = out.posted {
+                    let state = self.slots.state(slot);
+                    let waiting = state.is_some_and(|s| {
+                        let st = s.borrow();
+                        st.begun != Some(call) && st.call.as_ref().is_some_and(|(c, _)| *c == call)
+                    });
+                    if waiting {
+                        return;
+                    }
+                    out.posted = None;
                 }
+                let Some(next) = out.queue.pop_front() else { return };
+                out.posted = Some((next.0, next.1));
+                next
+            };
+            let (i, call, wire) = next;
+            if let Err(e) = self.slots.post(i, &wire.into()) {
+                // That worker is gone: its call ends with why, and the next one goes.
+                if let Some(state) = self.slots.state(i) {
+                    let mut st = state.borrow_mut();
+                    if st.call.as_ref().is_some_and(|(c, _)| *c == call) {
+                        st.call = None;
+                        st.result = Some(Err(e));
+                    }
+                }
+                self.slots.wake();
             }
-            wake_all(&self.wakers);
-            self.post_next();
         }
     }
 }
@@ -302,14 +193,8 @@ struct Abandon {
 impl Drop for Abandon {
     fn drop(&mut self) {
         let Some((call, _)) = self.state.borrow_mut().call.take() else { return };
-        {
-            let mut out = self.pool.outbox.borrow_mut();
-            out.queue.retain(|(_, c, _)| *c != call);
-            if out.posted == Some(call) {
-                out.posted = None;
-            }
-        }
-        self.pool.replace(self.slot);
+        self.pool.outbox.borrow_mut().queue.retain(|(_, c, _)| *c != call);
+        self.pool.slots.replace(self.slot);
         self.pool.post_next();
     }
 }

@@ -5,6 +5,7 @@
 //! sleeps (`sleep=thread`, `sleep=process`) run in a pool of real Web Workers.
 
 pub mod dom;
+pub mod slots;
 pub mod timers;
 mod workers;
 
