@@ -299,3 +299,22 @@ test('a program that never yields is stopped after 5 real seconds, with a messag
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the heartbeat names each line whose time.sleep blocked the loop, and for how long', async () => {
+  const src = 'import asyncio\nimport time\n\n\nasync def fetch(n):\n    print("start", n)\n    time.sleep(0.3)\n    print("done", n)\n\n\nasync def main():\n    await asyncio.gather(fetch(1), fetch(2))\n    time.sleep(0.2)\n\n\nasyncio.run(main())\n';
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}`);
+  await editor(page).waitFor();
+  await run(page).click();
+  await over(page);
+  assert.deepEqual(compareProgram(cpython(src), await programTrace(page), 1000), []);
+  const words = await page.locator('.program-stall').textContent();
+  const m = words.match(/^Your program blocked the event loop for (\d+\.\d\d) s: time\.sleep at line 7 \(Task-2\) (\d+\.\d\d) s, time\.sleep at line 7 \(Task-3\) (\d+\.\d\d) s, time\.sleep at line 13 \(Task-1\) (\d+\.\d\d) s\.$/);
+  assert.ok(m, `the heartbeat's words: ${words}`);
+  const [total, a, b, c] = m.slice(1).map(Number);
+  for (const [got, want] of [[total, 0.8], [a, 0.3], [b, 0.3], [c, 0.2]]) {
+    assert.ok(Math.abs(got - want) <= want * 0.05, `${got} s within 5% of ${want} s (${words})`);
+  }
+  assert.match(await page.locator('.browser-stall').textContent(), /^The browser (never stalled|was busy)/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
