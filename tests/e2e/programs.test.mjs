@@ -3,7 +3,7 @@
 // timeline's lanes per task, the keyboard alone, and the phone's screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, openPage, screenshot } from './helpers.mjs';
@@ -315,6 +315,49 @@ test('the heartbeat names each line whose time.sleep blocked the loop, and for h
     assert.ok(Math.abs(got - want) <= want * 0.05, `${got} s within 5% of ${want} s (${words})`);
   }
   assert.match(await page.locator('.browser-stall').textContent(), /^The browser (never stalled|was busy)/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a program\'s run exports its trace and timeline, and Copy link, Embed and Copy as Markdown carry the program', async () => {
+  const code = codeOf(SAY_AFTER);
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${code}`);
+  await editor(page).waitFor();
+  await run(page).click();
+  await over(page);
+  const onPage = await programTrace(page);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download trace (JSON)' }).click()]);
+  const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.deepEqual(exported.map((e) => [e.who, e.event, e.text ?? '']), onPage.map((l) => [l.who, l.event, l.text]));
+  exported.forEach((e, i) => assert.ok(Math.abs(e.t - onPage[i].t) < 0.001, `t of line ${i}`));
+  assert.deepEqual(exported.slice(0, -1).map((e) => e.line), [13, 7, 7, 16], 'each line names the source line that wrote it');
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download timeline (SVG)' }).click()]);
+  const text = await readFile(await svg.path(), 'utf8');
+  assert.match(text, /^<svg id="timeline-svg" xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(text, /data-lane="Task-2 say_after"/);
+  assert.match(text, /data-lane="second"/);
+  const share = page.getByLabel('To share');
+  // Each carries the program (the page's DEFLATE may differ from Node's: the source is what counts).
+  const programIn = (link) => {
+    const url = new URL(link);
+    assert.equal(url.origin + url.pathname, server.url.replace(/\/$/, '/'));
+    return programOf(url.searchParams.get('code'));
+  };
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await share.inputValue();
+  assert.match(link, /\?v=1&code=[\w-]+$/);
+  assert.equal(programIn(link), SAY_AFTER);
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const frame = (await share.inputValue()).split('\n')[1];
+  const src = frame.match(/^<iframe src="([^"]+)" title="asyncio playground: [^"]+" width="700" height="450"/)?.[1].replaceAll('&amp;', '&');
+  assert.ok(src, frame);
+  assert.match(src, /\?v=1&code=[\w-]+&embed=1$/);
+  assert.equal(programIn(src), SAY_AFTER);
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  const markdown = await share.inputValue();
+  const written = onPage.filter((l) => l.event !== 'end').map((l) => l.text);
+  assert.equal(markdown.match(/\(<([^>]+)>\)/)?.[1], link, markdown);
+  assert.ok(markdown.endsWith(`\n\n\`\`\`text\n${written.join('\n')}\n\`\`\`\n`), `the lines the program wrote: ${markdown}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
