@@ -22,8 +22,46 @@ pub const ROW: f64 = 26.0;
 pub const BAR: f64 = 16.0;
 /// Height of the seconds' axis (px).
 pub const AXIS: f64 = 22.0;
-/// Pixels per second (of the scenario or program).
+/// Pixels per second (of the scenario or program) of runs over a second long.
 pub const SCALE: f64 = 110.0;
+/// Width (px) of the time axis of runs up to a second long, which get finer seconds.
+const SHORT_WIDTH: f64 = 2.0 * SCALE;
+/// The spans (s) of short runs' axes, each with its tick (s).
+const SHORT_SPANS: [(f64, f64); 4] = [(0.1, 0.02), (0.2, 0.05), (0.5, 0.1), (1.0, 0.2)];
+
+/// The time axis: pixels per second, the seconds between ticks, how many ticks after 0.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Axis {
+    /// Pixels per second.
+    pub scale: f64,
+    /// Seconds between two ticks.
+    pub tick: f64,
+    /// Ticks after the one at 0.
+    pub ticks: u32,
+}
+
+impl Axis {
+    /// The axis of a drawing `span` seconds long: a second every 110 px for runs over a
+    /// second; finer for shorter runs (the smallest of 0.1, 0.2, 0.5 and 1 s that holds
+    /// them, drawn 220 px wide), so that a program of 0.4 s is not 44 px wide.
+    pub fn of(span: f64) -> Axis {
+        match SHORT_SPANS.iter().find(|(s, _)| span <= *s + 1e-9) {
+            Some(&(s, tick)) => Axis { scale: SHORT_WIDTH / s, tick, ticks: (s / tick).round() as u32 },
+            None => Axis { scale: SCALE, tick: 1.0, ticks: span.ceil() as u32 },
+        }
+    }
+
+    /// Tick `i`'s label: `0 s`, `0.2 s`, `0.05 s`, `3 s`.
+    pub fn label(&self, i: u32) -> String {
+        let t = f64::from(i) * self.tick;
+        match (i, self.tick) {
+            (0, _) => "0 s".into(),
+            (_, tick) if tick >= 1.0 => format!("{t:.0} s"),
+            (_, tick) if tick >= 0.1 => format!("{t:.1} s"),
+            _ => format!("{t:.2} s"),
+        }
+    }
+}
 
 /// What to draw.
 pub struct Drawing<'a> {
@@ -135,8 +173,8 @@ fn glyph(ending: Ending) -> &'static str {
     }
 }
 
-fn bars(out: &mut String, t: &Timeline, unit: u16, ideal: bool, label: f64) {
-    let x = |ms: f64| label + ms / f64::from(unit) * SCALE;
+fn bars(out: &mut String, t: &Timeline, unit: u16, ideal: bool, label: f64, scale: f64) {
+    let x = |ms: f64| label + ms / f64::from(unit) * scale;
     let _ = write!(out, "<g class=\"{}\">", if ideal { "ideal-run" } else { "real-run" });
     for b in t.bars.iter().filter(|b| b.from.is_finite() && b.to.is_finite()) {
         let (y, w) = (AXIS + t.row(b.lane) as f64 * ROW + (ROW - BAR) / 2.0, (x(b.to) - x(b.from)).max(1.0));
@@ -181,32 +219,33 @@ fn bars(out: &mut String, t: &Timeline, unit: u16, ideal: bool, label: f64) {
 
 /// The whole timeline, as an `<svg id="timeline-svg">` element.
 pub fn timeline_svg(d: &Drawing) -> String {
-    let seconds = (d.until / f64::from(d.unit)).ceil().max(1.0);
+    let axis = Axis::of(d.until / f64::from(d.unit));
     let label = label_width(d.real);
-    let width = label + seconds * SCALE + 16.0;
+    let width = label + f64::from(axis.ticks) * axis.tick * axis.scale + 16.0;
     let height = AXIS + d.real.rows.len() as f64 * ROW + 4.0;
     let mut out = format!(
         "<svg id=\"timeline-svg\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" \
          viewBox=\"0 0 {width:.0} {height:.0}\" role=\"group\" aria-label=\"Timeline of the run\">"
     );
     out.push_str(&patterns("p-"));
-    for s in 0..=seconds as u32 {
-        let tx = label + f64::from(s) * SCALE;
+    for i in 0..=axis.ticks {
+        let tx = label + f64::from(i) * axis.tick * axis.scale;
         let _ = write!(
             out,
             "<line class=\"tick\" x1=\"{tx:.0}\" y1=\"{}\" x2=\"{tx:.0}\" y2=\"{height:.0}\"></line>\
-             <text class=\"tick-label\" x=\"{tx:.0}\" y=\"12\" text-anchor=\"middle\">{s} s</text>",
-            AXIS - 4.0
+             <text class=\"tick-label\" x=\"{tx:.0}\" y=\"12\" text-anchor=\"middle\">{}</text>",
+            AXIS - 4.0,
+            axis.label(i)
         );
     }
     for (i, (_, name)) in d.real.rows.iter().enumerate() {
         let y = AXIS + i as f64 * ROW + ROW / 2.0 + 4.0;
         let _ = write!(out, "<text class=\"lane-label\" x=\"4\" y=\"{y:.0}\">{}</text>", escape(name));
     }
-    bars(&mut out, d.ideal, d.unit, true, label);
-    bars(&mut out, d.real, d.unit, false, label);
+    bars(&mut out, d.ideal, d.unit, true, label, axis.scale);
+    bars(&mut out, d.real, d.unit, false, label, axis.scale);
     if let Some(t) = d.cursor {
-        let cx = label + t / f64::from(d.unit) * SCALE;
+        let cx = label + t / f64::from(d.unit) * axis.scale;
         let _ = write!(out, "<line class=\"cursor\" x1=\"{cx:.1}\" y1=\"0\" x2=\"{cx:.1}\" y2=\"{height:.0}\"></line>");
     }
     out.push_str("</svg>");
