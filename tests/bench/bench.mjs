@@ -58,6 +58,15 @@ if (want('weight')) {
   const raw = files.reduce((s, f) => s + f.raw, 0);
   const gz = files.reduce((s, f) => s + f.gz, 0);
   out(`page weight (first load): ${files.length} files, ${kb(raw)} raw, ${kb(gz)} gzip -9 (budget 250 KB gzip)`);
+  // What opening a program fetches beyond that: the engine's module (and nothing else).
+  const before = files.length;
+  await page.getByRole('button', { name: /^Your code/ }).click();
+  await page.getByRole('textbox', { name: 'Python program' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  const more = files.slice(before).filter((f) => !f.url.includes('worker'));
+  const list = more.map((f) => `${f.url.split('/').pop()} ${kb(f.gz)}`).join(', ');
+  out(`page weight (opening a program): ${more.length} files more, ${kb(more.reduce((s, f) => s + f.raw, 0))} raw, `
+    + `${kb(more.reduce((s, f) => s + f.gz, 0))} gzip -9 (${list}; budget 150 KB gzip)`);
   await page.close();
 }
 
