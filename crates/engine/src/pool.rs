@@ -8,8 +8,8 @@
 use crate::protocol::{FromWorker, ToWorker};
 use playground_core::aio::LocalFuture;
 use playground_python::{WorkerHost, WorkerLine};
-use playground_runtime::slots::{SlotState, Slots};
-use std::cell::{Cell, RefCell};
+use playground_runtime::slots::{time_origin, Calls, SlotState, Slots};
+use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -19,58 +19,31 @@ const SCRIPT: &str = "./playground-engine_loader.js";
 
 type OnLine = Rc<dyn Fn(WorkerLine)>;
 
-/// What a slot knows of its worker.
+/// What a program worker says: beside a call under way, who hears its lines; a call's reply
+/// is the worker's answer. It also says when it began a call.
 #[derive(Default)]
 pub struct State {
-    ready: bool,
-    failed: Option<String>,
-    /// The call under way, and who hears its lines.
-    call: Option<(u32, OnLine)>,
     /// The last call the worker said it began.
     begun: Option<u32>,
-    /// How the last call ended: its reply, or why it failed.
-    result: Option<Result<String, String>>,
-}
-
-/// `performance.timeOrigin` of this page.
-pub fn time_origin() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin())
 }
 
 impl SlotState for State {
-    fn heard(&mut self, data: &JsValue) {
+    type Call = OnLine;
+    type Reply = String;
+
+    fn heard(&mut self, calls: &mut Calls<OnLine, String>, data: &JsValue) {
         let Some(wire) = data.as_string() else { return };
         match FromWorker::decode(&wire) {
-            Ok(FromWorker::Ready) => self.ready = true,
+            Ok(FromWorker::Ready) => calls.ready = true,
             Ok(FromWorker::Started { call }) => self.begun = Some(call),
             Ok(FromWorker::Line { call, stderr, at, line, text }) => {
-                if let Some((_, on_line)) = self.call.as_ref().filter(|(c, _)| *c == call) {
+                if let Some(on_line) = calls.current(call) {
                     on_line(WorkerLine { stderr, text, at: at - time_origin(), line });
                 }
             }
-            Ok(FromWorker::Done { call, reply }) => {
-                if self.call.as_ref().is_some_and(|(c, _)| *c == call) {
-                    self.call = None;
-                    self.result = Some(Ok(reply));
-                }
-            }
+            Ok(FromWorker::Done { call, reply }) => calls.end(call, Ok(reply)),
             Err(e) => web_sys::console::error_1(&e.to_string().into()),
         }
-    }
-
-    fn died(&mut self, why: String) {
-        if self.call.take().is_some() {
-            self.result = Some(Err(why.clone()));
-        }
-        self.failed = Some(why);
-    }
-
-    fn is_ready(&self) -> bool {
-        self.ready
-    }
-
-    fn failure(&self) -> Option<String> {
-        self.failed.clone()
     }
 }
 
@@ -85,14 +58,12 @@ struct Outbox {
 /// The pool of the page's program workers.
 pub struct Pool {
     slots: Slots<State>,
-    next_call: Cell<u32>,
     outbox: RefCell<Outbox>,
 }
 
 thread_local! {
     static POOL: Rc<Pool> = Rc::new(Pool {
         slots: Slots::new(SCRIPT, true, || pool().post_next()),
-        next_call: Cell::new(0),
         outbox: RefCell::default(),
     });
 }
@@ -106,10 +77,7 @@ impl Pool {
     /// Starts workers until there are at least `n`, and waits until the first `n` are ready:
     /// the ms it took, or the first failure.
     pub async fn warm(self: Rc<Self>, n: usize) -> Result<f64, String> {
-        let started = js_sys::Date::now();
-        self.slots.fill(n);
-        self.slots.ready(0..n).await?;
-        Ok(js_sys::Date::now() - started)
+        self.slots.warm(n).await
     }
 
     /// Has the first `n` workers check `source`'s program now (they are ready).
@@ -129,21 +97,17 @@ impl Pool {
         on_line: OnLine,
     ) -> LocalFuture<Result<String, String>> {
         Box::pin(async move {
-            self.slots.fill(i + 1);
-            self.slots.ready(i..i + 1).await?;
-            let call = self.next_call.get();
-            self.next_call.set(call.wrapping_add(1));
-            let state = self.slots.state(i).ok_or("the Web Worker could not start")?;
-            {
-                let mut st = state.borrow_mut();
-                st.call = Some((call, on_line));
-                st.result = None;
-            }
-            let wire = ToWorker::Call { call, origin: time_origin(), source: source.to_string(), request }.encode();
-            self.outbox.borrow_mut().queue.push_back((i, call, wire));
-            self.post_next();
-            let _abandon = Abandon { pool: self.clone(), slot: i, state: state.clone() };
-            self.slots.until(|| state.borrow_mut().result.take()).await
+            let send = |call| {
+                let wire = ToWorker::Call { call, origin: time_origin(), source: source.to_string(), request }.encode();
+                self.outbox.borrow_mut().queue.push_back((i, call, wire));
+                self.post_next();
+                Ok(())
+            };
+            let abandoned = |call| {
+                self.outbox.borrow_mut().queue.retain(|(_, c, _)| *c != call);
+                self.post_next();
+            };
+            self.slots.call(i, on_line, send, abandoned).await
         })
     }
 
@@ -156,7 +120,7 @@ impl Pool {
                     let state = self.slots.state(slot);
                     let waiting = state.is_some_and(|s| {
                         let st = s.borrow();
-                        st.begun != Some(call) && st.call.as_ref().is_some_and(|(c, _)| *c == call)
+                        st.own.begun != Some(call) && st.calls.is_current(call)
                     });
                     if waiting {
                         return;
@@ -171,31 +135,11 @@ impl Pool {
             if let Err(e) = self.slots.post(i, &wire.into()) {
                 // That worker is gone: its call ends with why, and the next one goes.
                 if let Some(state) = self.slots.state(i) {
-                    let mut st = state.borrow_mut();
-                    if st.call.as_ref().is_some_and(|(c, _)| *c == call) {
-                        st.call = None;
-                        st.result = Some(Err(e));
-                    }
+                    state.borrow_mut().calls.end(call, Err(e));
                 }
                 self.slots.wake();
             }
         }
-    }
-}
-
-/// Terminates and replaces a worker whose call was abandoned before it ended.
-struct Abandon {
-    pool: Rc<Pool>,
-    slot: usize,
-    state: Rc<RefCell<State>>,
-}
-
-impl Drop for Abandon {
-    fn drop(&mut self) {
-        let Some((call, _)) = self.state.borrow_mut().call.take() else { return };
-        self.pool.outbox.borrow_mut().queue.retain(|(_, c, _)| *c != call);
-        self.pool.slots.replace(self.slot);
-        self.pool.post_next();
     }
 }
 

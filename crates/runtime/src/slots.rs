@@ -4,7 +4,7 @@
 //! handlers unset), and waited for until it says it is ready. What a worker says, and what
 //! a call is, is each pool's own ([`SlotState`]).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::poll_fn;
 use std::ops::Range;
 use std::rc::Rc;
@@ -13,26 +13,92 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-/// What a slot knows of its worker: each pool's own.
-pub trait SlotState: Default + 'static {
-    /// A message from the worker.
-    fn heard(&mut self, data: &JsValue);
-    /// The worker died (`why`, in words); a call under way fails with it.
-    fn died(&mut self, why: String);
-    /// Whether it said it is ready.
-    fn is_ready(&self) -> bool;
-    /// Why it cannot run calls, if it cannot (it died, or could not start).
-    fn failure(&self) -> Option<String>;
+/// What every slot knows of its worker: whether it said it is ready, why it cannot run
+/// calls (it died, or could not start), the call under way (its id, and what the pool keeps
+/// with it), and how the last call ended.
+pub struct Calls<C, R> {
+    /// It said it is ready.
+    pub ready: bool,
+    /// Why it cannot run calls, if it cannot.
+    pub failed: Option<String>,
+    /// The call under way.
+    pub call: Option<(u32, C)>,
+    /// How the last call ended: its reply, or why it failed.
+    pub result: Option<Result<R, String>>,
 }
 
-struct Slot<S> {
+impl<C, R> Default for Calls<C, R> {
+    fn default() -> Self {
+        Calls { ready: false, failed: None, call: None, result: None }
+    }
+}
+
+impl<C, R> Calls<C, R> {
+    /// What the pool keeps with `call`, if it is the call under way (an answer for another
+    /// call is not its to hear).
+    pub fn current(&mut self, call: u32) -> Option<&mut C> {
+        self.call.as_mut().filter(|(c, _)| *c == call).map(|(_, kept)| kept)
+    }
+
+    /// Whether `call` is the call under way.
+    pub fn is_current(&self, call: u32) -> bool {
+        self.call.as_ref().is_some_and(|(c, _)| *c == call)
+    }
+
+    /// `call` ended with `result`, if it is the call under way.
+    pub fn end(&mut self, call: u32, result: Result<R, String>) {
+        if self.is_current(call) {
+            self.call = None;
+            self.result = Some(result);
+        }
+    }
+
+    /// The worker died (`why`, in words): a call under way fails with it.
+    fn died(&mut self, why: String) {
+        if self.call.take().is_some() {
+            self.result = Some(Err(why.clone()));
+        }
+        self.failed = Some(why);
+    }
+}
+
+/// What each pool's workers say, and what a call is: each pool's own.
+pub trait SlotState: Default + 'static {
+    /// What the pool keeps with a call under way.
+    type Call: 'static;
+    /// A call's reply.
+    type Reply: 'static;
+    /// A message from the worker; `calls` is the slot's bookkeeping.
+    fn heard(&mut self, calls: &mut Calls<Self::Call, Self::Reply>, data: &JsValue);
+}
+
+/// A slot's state: the bookkeeping every pool has, and the pool's own.
+pub struct SlotData<S: SlotState> {
+    /// The slot's calls.
+    pub calls: Calls<S::Call, S::Reply>,
+    /// The pool's own.
+    pub own: S,
+}
+
+impl<S: SlotState> Default for SlotData<S> {
+    fn default() -> Self {
+        SlotData { calls: Calls::default(), own: S::default() }
+    }
+}
+
+/// `performance.timeOrigin` of this page: a worker's absolute times minus this are page ms.
+pub fn time_origin() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin())
+}
+
+struct Slot<S: SlotState> {
     worker: Option<Worker>,
-    state: Rc<RefCell<S>>,
+    state: Rc<RefCell<SlotData<S>>>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(ErrorEvent)>,
 }
 
-impl<S> Drop for Slot<S> {
+impl<S: SlotState> Drop for Slot<S> {
     /// Ends the worker. Its handlers are unset first: a message it had already sent may
     /// still be delivered, and must not reach closures that are about to be dropped.
     fn drop(&mut self) {
@@ -45,8 +111,9 @@ impl<S> Drop for Slot<S> {
 }
 
 /// A pool's workers, in slots.
-pub struct Slots<S> {
+pub struct Slots<S: SlotState> {
     script: &'static str,
+    next_call: Cell<u32>,
     module: bool,
     slots: RefCell<Vec<Slot<S>>>,
     wakers: Rc<RefCell<Vec<Waker>>>,
@@ -72,21 +139,24 @@ impl<S: SlotState> Slots<S> {
     /// Slots of workers running `script` (a module worker's if `module`); `after` runs once
     /// each of their messages and errors has been heard.
     pub fn new(script: &'static str, module: bool, after: fn()) -> Slots<S> {
-        Slots { script, module, slots: RefCell::new(Vec::new()), wakers: Rc::default(), after }
+        Slots { script, next_call: Cell::new(0), module, slots: RefCell::new(Vec::new()), wakers: Rc::default(), after }
     }
 
     fn start(&self) -> Slot<S> {
-        let state = Rc::new(RefCell::new(S::default()));
+        let state = Rc::new(RefCell::new(SlotData::<S>::default()));
         let (s, w, after) = (state.clone(), self.wakers.clone(), self.after);
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            s.borrow_mut().heard(&event.data());
+            let mut st = s.borrow_mut();
+            let SlotData { calls, own } = &mut *st;
+            own.heard(calls, &event.data());
+            drop(st);
             wake_all(&w);
             after();
         });
         let (s, w, after) = (state.clone(), self.wakers.clone(), self.after);
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
-            s.borrow_mut().died(format!("the Web Worker died ({})", event.message()));
+            s.borrow_mut().calls.died(format!("the Web Worker died ({})", event.message()));
             wake_all(&w);
             after();
         });
@@ -101,7 +171,7 @@ impl<S: SlotState> Slots<S> {
                 Some(worker)
             }
             Err(e) => {
-                state.borrow_mut().died(format!("the browser refused to start one ({})", js_error(&e)));
+                state.borrow_mut().calls.died(format!("the browser refused to start one ({})", js_error(&e)));
                 None
             }
         };
@@ -119,7 +189,7 @@ impl<S: SlotState> Slots<S> {
     /// Makes slots `0..n` hold a live worker: starts the missing ones, replaces dead ones.
     pub fn fill(&self, n: usize) {
         for i in 0..n {
-            let dead = self.slots.borrow().get(i).map(|s| s.state.borrow().failure().is_some());
+            let dead = self.slots.borrow().get(i).map(|s| s.state.borrow().calls.failed.is_some());
             match dead {
                 None => {
                     let slot = self.start();
@@ -142,10 +212,10 @@ impl<S: SlotState> Slots<S> {
             let slots = self.slots.borrow();
             for slot in &slots[range.start.min(slots.len())..range.end.min(slots.len())] {
                 let st = slot.state.borrow();
-                if let Some(e) = st.failure() {
-                    return Poll::Ready(Err(e));
+                if let Some(e) = &st.calls.failed {
+                    return Poll::Ready(Err(e.clone()));
                 }
-                if !st.is_ready() {
+                if !st.calls.ready {
                     self.wakers.borrow_mut().push(cx.waker().clone());
                     return Poll::Pending;
                 }
@@ -168,8 +238,46 @@ impl<S: SlotState> Slots<S> {
         .await
     }
 
+    /// Makes slots `0..n` hold a live worker and waits until they are ready: the ms it took,
+    /// or the first failure.
+    pub async fn warm(&self, n: usize) -> Result<f64, String> {
+        let started = js_sys::Date::now();
+        self.fill(n);
+        self.ready(0..n).await?;
+        Ok(js_sys::Date::now() - started)
+    }
+
+    /// Runs a call on slot `i`'s worker (started if need be, waited for until ready), with
+    /// `kept` kept beside it: `send` posts it under its id; the call ends as the worker's
+    /// answers (or its death) end it. Dropping the future while the call is under way (Stop)
+    /// terminates the worker, puts a fresh one in its slot, and tells `abandoned` the call's id.
+    pub async fn call(
+        &self,
+        i: usize,
+        kept: S::Call,
+        send: impl FnOnce(u32) -> Result<(), String>,
+        abandoned: impl FnOnce(u32),
+    ) -> Result<S::Reply, String> {
+        self.fill(i + 1);
+        self.ready(i..i + 1).await?;
+        let call = self.next_call.get();
+        self.next_call.set(call.wrapping_add(1));
+        let state = self.state(i).ok_or("the Web Worker could not start")?;
+        {
+            let mut st = state.borrow_mut();
+            st.calls.call = Some((call, kept));
+            st.calls.result = None;
+        }
+        if let Err(e) = send(call) {
+            state.borrow_mut().calls.call = None;
+            return Err(e);
+        }
+        let _abandon = Abandon { slots: self, slot: i, state: state.clone(), call, abandoned: Some(abandoned) };
+        self.until(|| state.borrow_mut().calls.result.take()).await
+    }
+
     /// Slot `i`'s state.
-    pub fn state(&self, i: usize) -> Option<Rc<RefCell<S>>> {
+    pub fn state(&self, i: usize) -> Option<Rc<RefCell<SlotData<S>>>> {
         self.slots.borrow().get(i).map(|s| s.state.clone())
     }
 
@@ -196,5 +304,27 @@ impl<S: SlotState> Slots<S> {
     /// Wakes whoever waits on the pool (after a change made here rather than heard).
     pub fn wake(&self) {
         wake_all(&self.wakers);
+    }
+}
+
+/// Terminates and replaces a worker whose call was abandoned before it ended.
+struct Abandon<'a, S: SlotState, F: FnOnce(u32)> {
+    slots: &'a Slots<S>,
+    slot: usize,
+    state: Rc<RefCell<SlotData<S>>>,
+    call: u32,
+    abandoned: Option<F>,
+}
+
+impl<S: SlotState, F: FnOnce(u32)> Drop for Abandon<'_, S, F> {
+    fn drop(&mut self) {
+        if !self.state.borrow().calls.is_current(self.call) {
+            return;
+        }
+        self.state.borrow_mut().calls.call = None;
+        self.slots.replace(self.slot); // the old worker is terminated as it is dropped
+        if let Some(abandoned) = self.abandoned.take() {
+            abandoned(self.call);
+        }
     }
 }
