@@ -2,6 +2,7 @@
 //! between animation frames; the runtime knows each interval the program blocked the
 //! loop ([`Blocked`]). What a gap has beyond those intervals is the browser's own work.
 
+use crate::lanes::secs;
 use crate::trace::{Blocked, Who};
 
 /// Stalls shorter than this (ms) are ordinary frame jitter, not worth a word.
@@ -36,7 +37,7 @@ pub fn program_words(blocked: &[Blocked], unit: u16, no_loop: bool) -> Option<St
     if blocked.is_empty() {
         return None;
     }
-    let s = |ms: f64| format!("{:.2} s", ms / f64::from(unit));
+    let s = |ms: f64| secs(ms, unit);
     let total: f64 = blocked.iter().map(|b| b.to - b.from).sum();
     let parts: Vec<String> = blocked.iter().map(|b| format!("{} {}", name(b.who), s(b.to - b.from))).collect();
     Some(if no_loop {

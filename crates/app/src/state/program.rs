@@ -43,7 +43,7 @@ impl Playground {
 
     /// [`Playground::in_program`], untracked.
     pub fn in_program_untracked(&self) -> bool {
-        self.program.with_untracked(Option::is_some) || self.link.with_untracked(|l| l.code.is_some())
+        untrack(|| self.in_program())
     }
 
     /// Opens `source` as the page's program, replacing the lesson or program shown.

@@ -64,7 +64,7 @@ impl Playground {
         if self.run.with_untracked(|r| r.status.is_live()) {
             self.tell_host(&RunStatus::Stopped); // the run it replaces ends here, for the host page
         }
-        let program = self.program.with_untracked(Option::is_some) || self.link.with_untracked(|l| l.code.is_some());
+        let program = self.in_program_untracked();
         let size = self.pool_size().filter(|_| !program);
         let waiting = match size {
             Some(n) => format!("Starting {n} Web Workers…"),
