@@ -11,6 +11,8 @@ mod timeline;
 mod tools;
 
 use editor::Editor;
+use playground_core::lanes::Timeline;
+use playground_core::program_lanes::program_timeline;
 use playground_core::program_run::{ideal_difference, ProgramTrace};
 use playground_core::program_trace::ProgramEvent;
 use std::cell::RefCell;
@@ -25,6 +27,8 @@ struct RunState {
     trace: ProgramTrace,
     /// The ideal run's, drawn faintly behind.
     ideal: ProgramTrace,
+    /// The ideal run's lanes (made once, as the run begins).
+    ideal_lanes: Timeline,
     unit: u16,
     cursor: Option<usize>,
     /// Whether the reader left the output at its end (new lines then keep it there).
@@ -185,7 +189,8 @@ pub(crate) fn begin_run(unit: u16) {
         view.focused.set_text_content(None);
         view.editor.set_current_line(None);
         let ideal = std::mem::take(&mut view.run.borrow_mut().ideal);
-        *view.run.borrow_mut() = RunState { unit, ideal, at_end: true, ..RunState::default() };
+        let ideal_lanes = program_timeline(&ideal, unit, f64::INFINITY);
+        *view.run.borrow_mut() = RunState { unit, ideal, ideal_lanes, at_end: true, ..RunState::default() };
     }
 }
 
@@ -216,7 +221,7 @@ pub(crate) fn show(events: &[ProgramEvent], now: f64) {
     }
     let cursor = run.cursor.and_then(|i| run.trace.lines.get(i).map(|l| l.t).or(run.trace.end));
     let now = if run.trace.end.is_some() { f64::INFINITY } else { now };
-    view.drawing.set_inner_html(&timeline::drawing(&run.trace, &run.ideal, unit, now, cursor));
+    view.drawing.set_inner_html(&timeline::drawing(&run.trace, &run.ideal_lanes, run.ideal.end, unit, now, cursor));
     if let Some(words) = view.drawing.next_element_sibling() {
         let measured = run.trace.end.and(ideal_difference(&run.trace, &run.ideal));
         let text = measured.map(|ms| format!("Measured within {ms:.0} ms of the ideal run (drawn faintly behind)."));

@@ -1,6 +1,7 @@
 //! A program's timeline: a lane for the event loop, one per task (named as CPython names
 //! them), drawn by the core's SVG writer as the run goes, with its legend.
 
+use playground_core::lanes::Timeline;
 use playground_core::program_lanes::program_timeline;
 use playground_core::program_run::ProgramTrace;
 use playground_core::program_trace::Activity;
@@ -19,8 +20,16 @@ pub fn panel_html() -> String {
     )
 }
 
-/// The drawing of `trace` now (`now`: ms since the run started; open bars reach it).
-pub fn drawing(trace: &ProgramTrace, ideal: &ProgramTrace, unit: u16, now: f64, cursor: Option<f64>) -> String {
+/// The drawing of `trace` now (`now`: ms since the run started; open bars reach it), with the
+/// ideal run's lanes (`ideal`, ending at `ideal_end`) behind it.
+pub fn drawing(
+    trace: &ProgramTrace,
+    ideal: &Timeline,
+    ideal_end: Option<f64>,
+    unit: u16,
+    now: f64,
+    cursor: Option<f64>,
+) -> String {
     let tasks = trace.activity.iter().filter(|a| matches!(a, Activity::TaskCreated { .. })).count();
     if tasks > MAX_LANES {
         return format!(
@@ -28,11 +37,9 @@ pub fn drawing(trace: &ProgramTrace, ideal: &ProgramTrace, unit: u16, now: f64, 
         );
     }
     let real = program_timeline(trace, unit, now);
-    let ideal_end = ideal.end;
     // The ideal run's lanes are drawn where the measured run has the same lanes.
-    let mut ideal = program_timeline(ideal, unit, f64::INFINITY);
-    ideal.bars.retain(|b| real.rows.iter().any(|(lane, _)| *lane == b.lane));
-    ideal.rows = real.rows.clone();
+    let bars = ideal.bars.iter().filter(|b| real.rows.iter().any(|(lane, _)| *lane == b.lane)).cloned().collect();
+    let ideal = Timeline { rows: real.rows.clone(), bars, marks: Vec::new() };
     let last = trace
         .lines
         .iter()
