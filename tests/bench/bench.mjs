@@ -12,7 +12,7 @@ import { serve, ROOT, DIST } from '../e2e/helpers.mjs';
 import { chromium } from 'playwright-core';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-// BENCH_ONLY=weight,tti,fidelity,fidelity-table,scale,longtasks,leaks,python runs only those figures.
+// BENCH_ONLY=weight,tti,fidelity,fidelity-table,scale,longtasks,leaks,pool-starts,python runs only those figures.
 const want = (name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
@@ -267,6 +267,35 @@ const engineRun = (page, src) => page.evaluate(async (source) => {
   const ms = performance.now() - started;
   return { ms, lines: run.take().split('\n').filter((l) => l.startsWith('L\t')), memory: wasm.memory.buffer.byteLength };
 }, src);
+// A program's pool calls: example6 (two threads, then two processes, each sleeping 1 and 2 s) at
+// unit=250, BENCH_RUNS runs on one page, beside CPython's run of the same file (at 1 s per
+// second). A pool's calls begin in the order sent: the next is posted once the page hears that
+// the one before began, so each start costs a round trip through the page. Printed: that
+// hop (real ms from "Do something with 1" to "... 2" in the thread batch) and when the run's
+// last line came (program s), min, median and max, against CPython's.
+if (want('pool-starts')) {
+  const { codeOf, cpython, programTrace } = await import('../e2e/python.mjs');
+  const src = readFileSync(join(ROOT, 'crates', 'python', 'tests', 'programs', 'examples', 'example6.py'), 'utf8');
+  const theirs = cpython(src).filter((l) => l.text === 'Process 2 fully completed')[0].t / 1000;
+  const page = await newPage();
+  await page.goto(`${server.url}?v=1&unit=250&code=${codeOf(src)}`);
+  const [hops, ends] = [[], []];
+  for (let r = 0; r < RUNS; r += 1) {
+    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('status', { name: 'Run status' }).filter({ hasText: /^(Finished|Stopped)\.$/ }).waitFor({ timeout: 60000 });
+    const t = await programTrace(page);
+    const at = (text) => t.find((l) => l.text === text).t;
+    hops.push(at('Do something with 2...') - at('Do something with 1...'));
+    ends.push(at('Process 2 fully completed') / 250);
+  }
+  const range = (xs, f) => `${f(Math.min(...xs))}, ${f(median(xs))}, ${f(Math.max(...xs))}`;
+  out(`pool starts: example6 at unit=250, ${RUNS} runs: the second thread call began ${range(hops, (x) => x.toFixed(1))} real ms `
+    + `after the first (min, median, max); "Process 2 fully completed" at ${range(ends, (x) => x.toFixed(3))} s, CPython ${theirs.toFixed(3)} s `
+    + '(the end-to-end tolerance: 0.15 s)');
+  await page.close();
+}
+
 if (want('python')) {
   const files = PROGRAMS.map((p) => join(ROOT, 'tests', 'bench', 'programs', `${p.name}.py`));
   const theirs = files.map((f) => JSON.parse(execFileSync('python3', [join(ROOT, 'tests', 'bench', 'cpython_program.py'),
