@@ -4,6 +4,7 @@
 //! page's only thread, exactly as `time.sleep` holds asyncio's loop. Offloaded
 //! sleeps (`sleep=thread`, `sleep=process`) run in a pool of real Web Workers.
 
+mod calls;
 pub mod dom;
 pub mod slots;
 pub mod timers;
