@@ -3,7 +3,7 @@
 // leaks, and the Python engine's run times beside CPython's, against the release build in
 // dist/ (or in BENCH_DIST).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** gzip -9, the compressor the test command reports dist/ sizes with. */
@@ -12,7 +12,7 @@ import { serve, ROOT, DIST } from '../e2e/helpers.mjs';
 import { chromium } from 'playwright-core';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-// BENCH_ONLY=weight,tti,fidelity,fidelity-table,scale,longtasks,leaks,pool-starts,python runs only those figures.
+// BENCH_ONLY=weight,tti,fidelity,fidelity-table,scale,longtasks,leaks,pool-starts,worker-cpu,python runs only those figures.
 const want = (name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
@@ -294,6 +294,47 @@ if (want('pool-starts')) {
     + `after the first (min, median, max); "Process 2 fully completed" at ${range(ends, (x) => x.toFixed(3))} s, CPython ${theirs.toFixed(3)} s `
     + '(the end-to-end tolerance: 0.15 s)');
   await page.close();
+}
+
+// Worker CPU: what the browser's processes spend while pool workers sleep (lesson 6's threads, and a
+// program's to_thread(time.sleep)). A sleeping worker holds its thread, as an OS thread's time.sleep
+// does, without using its CPU: the figure is beside the seconds the workers sleep in all.
+if (want('worker-cpu')) {
+  const { codeOf } = await import('../e2e/python.mjs');
+  /** The CPU seconds (user and system) of the browser's processes (this script's descendants) so far, from /proc. */
+  const cpu = () => {
+    const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => {
+      try { return readFileSync(`/proc/${d}/stat`, 'utf8'); } catch { return null; }
+    }).filter(Boolean).map((line) => {
+      const f = line.slice(line.lastIndexOf(')') + 2).split(' ');
+      return { pid: Number(line.split(' ')[0]), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+    });
+    const ours = new Set([process.pid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const p of stats) if (!ours.has(p.pid) && ours.has(p.ppid)) { ours.add(p.pid); grew = true; }
+    }
+    return stats.filter((p) => ours.has(p.pid) && p.pid !== process.pid).reduce((s, p) => s + p.ticks, 0) / 100;
+  };
+  const sleeper = 'import asyncio, time\n\n\nasync def main():\n'
+    + '    await asyncio.gather(*(asyncio.to_thread(time.sleep, 2) for _ in range(4)))\n    print("done")\n\n\nasyncio.run(main())\n';
+  const cases = [
+    ['lesson 6, two threads sleeping 1 and 2 s', `?v=1&lesson=offload&mode=tasks&jobs=1,2&order=1,2&sleep=thread&linger=0&unit=1000`, 3],
+    ['a program, four to_thread(time.sleep, 2)', `?v=1&unit=1000&code=${codeOf(sleeper)}`, 8],
+  ];
+  for (const [name, query, slept] of cases) {
+    const page = await newPage();
+    await page.goto(`${server.url}${query}`);
+    await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+    await page.waitForTimeout(1500);
+    const [c0, t0] = [cpu(), Date.now()];
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await finished(page, 60000);
+    const [used, wall] = [cpu() - c0, (Date.now() - t0) / 1000];
+    out(`worker CPU: ${name}: the browser used ${used.toFixed(2)} CPU s in the run's ${wall.toFixed(2)} s, `
+      + `while its workers slept ${slept} s in all`);
+    await page.close();
+  }
 }
 
 if (want('python')) {

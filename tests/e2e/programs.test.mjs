@@ -99,9 +99,10 @@ test('a code value that does not decode says so, and the lesson opens', async ()
 });
 
 test('every example runs, and as CPython runs it', async () => {
-  // At the page's default speed, as learners open them. (At 250 ms per second the 0.15 s of the
-  // spec is 37.5 real ms, which a 2-core machine exceeds when two workers' busy waits hold both
-  // cores and the page's thread waits its turn: example6 ended 0.21 s late there.)
+  // At the page's default speed, as learners open them. At 250 ms per second every real
+  // millisecond counts four times: queue_workers' lines 16 ms apart in CPython are 4 real ms
+  // apart there, and the page drawing its output can delay a timer by that much (1 run in 4
+  // on this 2-core machine swapped them).
   const unit = 1000;
   const { page, errors } = await yourCode(`${server.url}?v=1&unit=${unit}`);
   const names = await page.locator('.start-from option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));

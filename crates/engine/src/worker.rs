@@ -1,10 +1,12 @@
 //! This module as a Web Worker of a program's pools: each call is a function the program
 //! sent to `to_thread` / `run_in_executor`, run to its end by the Python engine on this
-//! worker's own thread (a `time.sleep` in it is a real busy wait that holds this thread,
-//! never the page's). Its lines go to the page as they are written, with this worker's time.
+//! worker's own thread. A `time.sleep` in it holds this worker, which takes no other call
+//! meanwhile, without using its CPU, as an OS thread's sleep does: the call waits on this
+//! worker's timer (a real busy wait only where the call cannot suspend, as in a `key=`
+//! function). Its lines go to the page as they are written, with this worker's time.
 
 use crate::protocol::{FromWorker, ToWorker};
-use playground_core::aio::busy_wait;
+use playground_core::aio::{busy_wait, LocalFuture};
 use playground_python::{check, serve, Program, WorkerEnv, WorkerLine};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,7 +18,8 @@ fn send(scope: &DedicatedWorkerGlobalScope, message: &FromWorker) {
     let _ = scope.post_message(&message.encode().into());
 }
 
-/// A call's environment: the page's clock, a real blocking sleep, lines posted as written.
+/// A call's environment: the page's clock, this worker's timers and a real blocking sleep,
+/// lines posted as written.
 struct Env {
     scope: DedicatedWorkerGlobalScope,
     performance: Performance,
@@ -34,6 +37,9 @@ impl Env {
 impl WorkerEnv for Env {
     fn now(&self) -> f64 {
         self.absolute() - self.origin
+    }
+    fn sleep(&self, ms: f64) -> LocalFuture<()> {
+        Box::pin(playground_runtime::timers::sleep(ms))
     }
     fn block(&self, ms: f64) {
         busy_wait(ms, || self.performance.now());
@@ -71,8 +77,11 @@ pub fn serve_calls() {
         let program = checked.borrow().as_ref().map(|(_, p)| p.clone());
         let Some(program) = program else { return };
         let env = Rc::new(Env { scope: replies.clone(), performance: performance.clone(), origin, call });
-        let reply = serve(&program, &request, env);
-        send(&replies, &FromWorker::Done { call, reply });
+        let replies = replies.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let reply = serve(&program, &request, env).await;
+            send(&replies, &FromWorker::Done { call, reply });
+        });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

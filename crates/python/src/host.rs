@@ -57,6 +57,10 @@ impl WorkerEnv for Recorder {
     fn now(&self) -> f64 {
         self.clock.get()
     }
+    fn sleep(&self, ms: f64) -> LocalFuture<()> {
+        self.block(ms);
+        Box::pin(std::future::ready(()))
+    }
     fn block(&self, ms: f64) {
         self.clock.set(self.clock.get() + ms);
         self.events.borrow_mut().push(Event::Block(ms));
@@ -71,7 +75,7 @@ impl WorkerHost for VirtualHost {
         let (rt, program) = (self.rt.clone(), self.program.clone());
         Box::pin(async move {
             let env = Rc::new(Recorder { clock: Cell::new(rt.now()), events: RefCell::new(Vec::new()) });
-            let reply = serve(&program, &request, env.clone());
+            let reply = serve(&program, &request, env.clone()).await;
             let events = env.events.take();
             for event in events {
                 match event {

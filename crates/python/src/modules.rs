@@ -122,7 +122,10 @@ fn seconds(cx: &Cx, v: Option<&Value>) -> Result<f64, Ctrl> {
     }
 }
 
-/// `time.sleep(d)`: blocks the loop (`rt.block`), or, in a pool's worker, that worker.
+/// `time.sleep(d)`: blocks the loop (`rt.block`). In a pool's worker it holds that worker,
+/// which takes no other call meanwhile, without using its CPU, as an OS thread's sleep does:
+/// the call waits on the worker's timer (`rt.sleep`), unless it cannot suspend there
+/// ([`Interp::unsuspendable`]), where it blocks the worker's thread.
 fn time_sleep(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let d = seconds(cx, a.pos.first())?;
     if d < 0.0 {
@@ -130,11 +133,19 @@ fn time_sleep(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     }
     let ms = d * cx.interp.unit;
     let (interp, line) = (&cx.interp, cx.interp.line.get());
+    if cx.place != Place::Loop && interp.unsuspendable.get() == 0 {
+        let interp = interp.clone();
+        return Ok(funcs::coro(cx, "sleep", async move {
+            interp.rt.sleep(ms).await;
+            // In a worker, the guard against code that never yields counts from its last sleep.
+            interp.step_started();
+            Ok(Value::None)
+        }));
+    }
     let from = interp.now_ms();
     interp.rt.block(ms);
     interp.blocked(ms);
     if cx.place != Place::Loop {
-        // In a worker, the guard against code that never yields counts from its last sleep.
         interp.step_started();
     } else if interp.noting() {
         let id = interp.current_task.borrow().as_ref().and_then(|t| t.task.as_ref().map(|d| d.id));

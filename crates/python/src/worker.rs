@@ -1,8 +1,8 @@
 //! A pool's worker: runs one call sent by the loop in an interpreter of its own for the
 //! same program, whose globals are a copy of the program's (as a process has), without
 //! running the module's code again. There is no event loop in a worker: asyncio calls that
-//! need one raise `RuntimeError: no running event loop`. `time.sleep` blocks the worker
-//! ([`WorkerEnv::block`]); lines are written as they are ([`WorkerEnv::write`]); `time`'s
+//! need one raise `RuntimeError: no running event loop`. `time.sleep` holds the worker
+//! without using its CPU ([`WorkerEnv::sleep`]); lines are written as they are ([`WorkerEnv::write`]); `time`'s
 //! clocks follow [`WorkerEnv::now`] from the run's start, as on the loop; `random` starts
 //! from a copy of the loop's generator (a thread's comes back with the reply). The operations limit of the loop's steps holds for
 //! the call (its fatal error ends the run).
@@ -16,7 +16,7 @@
 //! (a result that cannot be sent back), `w` why the request could not be read, or `x` the
 //! fatal error that stops the run.
 
-use crate::interp::{call_sync, Ctrl, Cx, Interp, Place};
+use crate::interp::{Ctrl, Cx, Interp, Place};
 use crate::portable::{Decoder, Encoder, Reader, WireError, Writer};
 use crate::random::{Mt, WORDS};
 use crate::trace::{TraceEvent, TraceLine};
@@ -43,14 +43,19 @@ pub trait WorkerEnv {
     /// Now, in ms on the run's clock: the loop runtime's `now` (the page converts its
     /// worker's clock).
     fn now(&self) -> f64;
-    /// `time.sleep` in the worker: really blocks the worker's thread (a busy wait in a Web
-    /// Worker; on the virtual loop it advances a local clock).
+    /// `time.sleep` in the worker: the worker is held for `ms` without using its CPU, as an
+    /// OS thread sleeps (a timer in a Web Worker; on the virtual loop, a local clock
+    /// advanced at once).
+    fn sleep(&self, ms: f64) -> LocalFuture<()>;
+    /// `time.sleep` where the call cannot suspend (in a `key=` function, a `__repr__`...):
+    /// really blocks the worker's thread (a busy wait in a Web Worker; on the virtual loop it
+    /// advances the local clock).
     fn block(&self, ms: f64);
     /// A line written by the function, as it is written.
     fn write(&self, line: WorkerLine);
 }
 
-/// The worker's runtime: its host's clock and blocking; nothing is ever scheduled.
+/// The worker's runtime: its host's clock, sleeps and blocking; nothing is ever scheduled.
 struct EnvRt {
     env: Rc<dyn WorkerEnv>,
     cores: usize,
@@ -60,8 +65,8 @@ impl Runtime for EnvRt {
     fn now(&self) -> f64 {
         self.env.now()
     }
-    fn sleep(&self, _: f64) -> LocalFuture<()> {
-        Box::pin(std::future::pending())
+    fn sleep(&self, ms: f64) -> LocalFuture<()> {
+        self.env.sleep(ms)
     }
     fn block(&self, ms: f64) {
         self.env.block(ms);
@@ -72,9 +77,10 @@ impl Runtime for EnvRt {
     }
 }
 
-/// Runs the call `request` (a wire string) of `program` to its end; returns the reply.
-pub fn serve(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> String {
-    run(program, request, env).unwrap_or_else(|e| {
+/// Runs the call `request` (a wire string) of `program` to its end; gives the reply. The
+/// call suspends only in its `time.sleep`s ([`WorkerEnv::sleep`]).
+pub async fn serve(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> String {
+    run(program, request, env).await.unwrap_or_else(|e| {
         let mut w = Writer(REPLY.into());
         w.tag('w');
         w.text(&format!("the worker could not read the call: {e}"));
@@ -87,7 +93,7 @@ pub(crate) const REQUEST: &str = "W1";
 /// The start of a reply.
 pub(crate) const REPLY: &str = "V1";
 
-fn run(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> Result<String, WireError> {
+async fn run(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> Result<String, WireError> {
     let mut r = Reader::new(request);
     REQUEST.bytes().try_for_each(|b| r.expect(b)).map_err(|_| WireError::Version)?;
     let process = match r.tag()? {
@@ -126,7 +132,7 @@ fn run(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> Result<Strin
     let received = std::mem::take(&mut d.received);
     drop(d);
     interp.step_started();
-    let outcome = call_sync(&cx, f, Args { pos, kw });
+    let outcome = cx.call(f, Args { pos, kw }).await;
     interp.flush();
     let after = interp.random.borrow().clone();
     let drawn = (!process && after != before).then_some(after);

@@ -7,7 +7,7 @@ mod pools;
 use playground_core::aio::{LocalFuture, Rt};
 use playground_core::virtual_loop::VirtualLoop;
 use playground_python::{check, run_hosted, serve, Limits, TraceLine, WorkerHost, WorkerLine};
-use pools::{big_stack, main_of, run_with, Still, Tamper};
+use pools::{at_once, big_stack, main_of, run_with, Still, Tamper};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -30,7 +30,7 @@ fn garbled_requests_give_errors_never_panics() {
         let program = check(GARBLE).expect("accepted");
         let serve_it = |wire: &str| {
             let env = Rc::new(Still { now: 0.0, lines: RefCell::new(Vec::new()), blocked: Cell::new(0.0) });
-            serve(&program, wire, env)
+            at_once(serve(&program, wire, env))
         };
         assert!(serve_it(&request).starts_with("V1r"));
         for cut in (0..request.len()).filter(|&k| request.is_char_boundary(k)) {
@@ -93,7 +93,7 @@ impl WorkerHost for OddHost {
                 return Err("it was terminated".into());
             }
             let env = Rc::new(Still { now: 1234.0, lines: RefCell::new(Vec::new()), blocked: Cell::new(0.0) });
-            let reply = serve(&program, &request, env.clone());
+            let reply = serve(&program, &request, env.clone()).await;
             for line in env.lines.take() {
                 on_line(line);
             }
@@ -133,6 +133,51 @@ fn lines_keep_the_workers_times_and_a_dead_worker_raises() {
             assert_eq!(lines, expected);
         }
     }
+}
+
+/// A worker's environment that tells its sleeps from its blocking sleeps.
+#[derive(Default)]
+struct Split {
+    slept: Cell<f64>,
+    blocked: Cell<f64>,
+}
+
+impl playground_python::WorkerEnv for Split {
+    fn now(&self) -> f64 {
+        0.0
+    }
+    fn sleep(&self, ms: f64) -> LocalFuture<()> {
+        self.slept.set(self.slept.get() + ms);
+        Box::pin(std::future::ready(()))
+    }
+    fn block(&self, ms: f64) {
+        self.blocked.set(self.blocked.get() + ms);
+    }
+    fn write(&self, _: WorkerLine) {}
+}
+
+/// Runs the first call `src` sends to a pool on a [`Split`] environment: its reply, what it
+/// slept and what it blocked, in ms.
+fn split_call(src: &'static str) -> (String, f64, f64) {
+    big_stack(move || {
+        let request = run_with(src, None, None).1[0].1.clone();
+        let env = Rc::new(Split::default());
+        let reply = at_once(serve(&check(src).expect("accepted"), &request, env.clone()));
+        (reply, env.slept.get(), env.blocked.get())
+    })
+}
+
+#[test]
+fn a_workers_sleep_waits_on_its_timer_and_blocks_only_where_the_call_cannot_suspend() {
+    // As an OS thread's time.sleep, a worker's holds it without using its CPU: the call
+    // waits on the worker's timer. In a key= function the call cannot suspend: it blocks.
+    let src = "import asyncio, time\n\ndef work():\n    time.sleep(0.25)\n    \
+               return sorted([2, 1], key=lambda x: time.sleep(0.125) or x)\n\n\
+               async def main():\n    print(await asyncio.to_thread(work))\n\nasyncio.run(main())\n";
+    let (reply, slept, blocked) = split_call(src);
+    assert!(reply.starts_with("V1r"), "{reply}");
+    assert_eq!((slept, blocked), (250.0, 250.0));
+    assert_eq!(run_with(src, None, None).0, ["Task-1: [1, 2]"]);
 }
 
 #[test]

@@ -38,13 +38,13 @@ pub struct BrowserRuntime {
 impl BrowserRuntime {
     /// The runtime of the current global scope (window or worker).
     pub fn new() -> Result<BrowserRuntime, RuntimeError> {
-        let global = js_sys::global();
-        let performance = js_sys::Reflect::get(&global, &"performance".into())
-            .ok()
-            .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
-            .ok_or(RuntimeError::NoPerformanceClock)?;
-        Ok(BrowserRuntime { performance })
+        Ok(BrowserRuntime { performance: performance().ok_or(RuntimeError::NoPerformanceClock)? })
     }
+}
+
+/// The current global scope's `performance` clock (a window's or a worker's), if it has one.
+pub fn performance() -> Option<web_sys::Performance> {
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok().and_then(|p| p.dyn_into().ok())
 }
 
 impl Runtime for BrowserRuntime {

@@ -55,7 +55,8 @@ thread_local! {
 }
 
 thread_local! {
-    static CLOCK: Option<web_sys::Performance> = web_sys::window().and_then(|w| w.performance());
+    /// The page's clock, or a worker's in a worker (whose calls sleep on its own heap).
+    static CLOCK: Option<web_sys::Performance> = crate::performance();
 }
 
 /// `performance.now()`, with the clock looked up once.

@@ -12,10 +12,14 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-/// Runs a future that must not suspend (a plain function's body) to its end.
-pub fn run_sync<R>(fut: impl Future<Output = R>) -> Option<R> {
+/// Runs a future that must not suspend (a plain function's body) to its end; while it
+/// runs, [`Interp::unsuspendable`] counts it.
+pub fn run_sync<R>(interp: &Interp, fut: impl Future<Output = R>) -> Option<R> {
     let mut fut = std::pin::pin!(fut);
-    match fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+    interp.unsuspendable.set(interp.unsuspendable.get() + 1);
+    let polled = fut.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+    interp.unsuspendable.set(interp.unsuspendable.get() - 1);
+    match polled {
         Poll::Ready(r) => Some(r),
         Poll::Pending => None,
     }
@@ -30,7 +34,7 @@ pub fn user_str(interp: &Rc<Interp>, v: &Value, is_repr: bool) -> Option<String>
         i.class.lookup("__str__").or_else(|| if i.class.is_exception { None } else { i.class.lookup("__repr__") })
     }?;
     let cx = Cx::module(interp);
-    let r = run_sync(cx.call(method, Args::of(vec![v.clone()])))?;
+    let r = run_sync(interp, cx.call(method, Args::of(vec![v.clone()])))?;
     match r {
         Ok(Value::Str(s)) => Some(s.to_string()),
         _ => None,

@@ -86,13 +86,13 @@ impl Lazy {
             Lazy::Gen(GenState { cx, comp, source }) => 'item: loop {
                 let clause = &comp.gens[0];
                 let Some(item) = source.pull()? else { return Ok(None) };
-                sync(run_sync(cx.assign(&clause.target, item)))?;
+                sync(run_sync(&cx.interp, cx.assign(&clause.target, item)))?;
                 for cond in &clause.ifs {
-                    if !cx.is_true(&sync(run_sync(cx.eval(cond)))?)? {
+                    if !cx.is_true(&sync(run_sync(&cx.interp, cx.eval(cond)))?)? {
                         continue 'item;
                     }
                 }
-                break sync(run_sync(cx.eval(&comp.elt)))?;
+                break sync(run_sync(&cx.interp, cx.eval(&comp.elt)))?;
             },
             Lazy::Enumerate(k, items) => {
                 let Some(v) = items.pull()? else { return Ok(None) };

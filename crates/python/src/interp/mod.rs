@@ -164,6 +164,10 @@ pub struct Interp {
     /// Whether a step that runs [`STEP_LIMIT_MS`] without yielding is stopped: on the loop;
     /// not in a pool's worker, whose computing does not hold the loop.
     pub guard_time: Cell<bool>,
+    /// Calls under way that must end without suspending ([`call::run_sync`]: a `key=`
+    /// function, a `__repr__`...): a `time.sleep` in a worker then blocks its thread
+    /// instead of waiting on the worker's timer.
+    pub unsuspendable: Cell<usize>,
 }
 
 /// A call running in a pool's worker: its reply, or why the worker failed.
@@ -230,6 +234,7 @@ impl Interp {
             next_call: Cell::new(0),
             calls_sent: Cell::new(0),
             guard_time: Cell::new(true),
+            unsuspendable: Cell::new(0),
         });
         crate::builtins::install(&interp);
         interp.globals.vars.borrow_mut().insert("__name__".into(), Value::Str("__main__".into()));
@@ -409,7 +414,7 @@ impl Interp {
 
 /// Calls a callable to its end without suspending (a loop callback, a `key=` function...).
 pub fn call_sync(cx: &Cx, f: Value, args: crate::value::Args) -> Result<Value, Ctrl> {
-    call::run_sync(cx.call(f, args))
+    call::run_sync(&cx.interp, cx.call(f, args))
         .unwrap_or_else(|| Err(Ctrl::Fatal("internal error: a plain function call suspended".into())))
 }
 

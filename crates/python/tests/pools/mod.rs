@@ -98,10 +98,23 @@ impl WorkerEnv for Still {
     fn now(&self) -> f64 {
         self.now
     }
+    fn sleep(&self, ms: f64) -> LocalFuture<()> {
+        self.block(ms);
+        Box::pin(std::future::ready(()))
+    }
     fn block(&self, ms: f64) {
         self.blocked.set(self.blocked.get() + ms);
     }
     fn write(&self, line: WorkerLine) {
         self.lines.borrow_mut().push(line);
+    }
+}
+
+/// The output of a future that is ready when first polled (a worker's call on a still clock).
+pub fn at_once<F: std::future::Future>(f: F) -> F::Output {
+    let mut f = std::pin::pin!(f);
+    match f.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(out) => out,
+        std::task::Poll::Pending => panic!("the call suspended on a still clock"),
     }
 }
