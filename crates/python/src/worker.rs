@@ -2,10 +2,11 @@
 //! same program, whose globals are a copy of the program's (as a process has), without
 //! running the module's code again. There is no event loop in a worker: asyncio calls that
 //! need one raise `RuntimeError: no running event loop`. `time.sleep` holds the worker
-//! without using its CPU ([`WorkerEnv::sleep`]); lines are written as they are ([`WorkerEnv::write`]); `time`'s
-//! clocks follow [`WorkerEnv::now`] from the run's start, as on the loop; `random` starts
-//! from a copy of the loop's generator (a thread's comes back with the reply). The operations limit of the loop's steps holds for
-//! the call (its fatal error ends the run).
+//! without using its CPU ([`WorkerEnv::sleep`]); lines are written as they are
+//! ([`WorkerEnv::write`]); `time`'s clocks follow [`WorkerEnv::now`] from the run's start, as
+//! on the loop; `random` starts from a copy of the loop's generator (a thread's comes back
+//! with the reply). The operations limit of the loop's steps holds for the call (its fatal
+//! error ends the run).
 //!
 //! The request (written by the host, [`crate::host`]): `W1`, `t` or `p` (thread or process),
 //! the unit, the run's start, `max_ops`, `max_depth`, cores, `random`'s state; then the

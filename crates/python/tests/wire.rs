@@ -8,7 +8,7 @@ use playground_core::aio::{LocalFuture, Rt};
 use playground_core::virtual_loop::VirtualLoop;
 use playground_python::{check, run_hosted, serve, Limits, TraceLine, WorkerHost, WorkerLine};
 use pools::{at_once, big_stack, main_of, run_with, Still, Tamper};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 const GARBLE: &str =
@@ -29,7 +29,7 @@ fn garbled_requests_give_errors_never_panics() {
     big_stack(move || {
         let program = check(GARBLE).expect("accepted");
         let serve_it = |wire: &str| {
-            let env = Rc::new(Still { now: 0.0, lines: RefCell::new(Vec::new()), blocked: Cell::new(0.0) });
+            let env = Rc::new(Still::default());
             at_once(serve(&program, wire, env))
         };
         assert!(serve_it(&request).starts_with("V1r"));
@@ -92,12 +92,12 @@ impl WorkerHost for OddHost {
             if dies {
                 return Err("it was terminated".into());
             }
-            let env = Rc::new(Still { now: 1234.0, lines: RefCell::new(Vec::new()), blocked: Cell::new(0.0) });
+            let env = Rc::new(Still { now: 1234.0, ..Still::default() });
             let reply = serve(&program, &request, env.clone()).await;
             for line in env.lines.take() {
                 on_line(line);
             }
-            assert_eq!(env.blocked.get(), 500.0);
+            assert_eq!((env.slept.get(), env.blocked.get()), (500.0, 0.0));
             Ok(reply)
         })
     }
@@ -135,33 +135,12 @@ fn lines_keep_the_workers_times_and_a_dead_worker_raises() {
     }
 }
 
-/// A worker's environment that tells its sleeps from its blocking sleeps.
-#[derive(Default)]
-struct Split {
-    slept: Cell<f64>,
-    blocked: Cell<f64>,
-}
-
-impl playground_python::WorkerEnv for Split {
-    fn now(&self) -> f64 {
-        0.0
-    }
-    fn sleep(&self, ms: f64) -> LocalFuture<()> {
-        self.slept.set(self.slept.get() + ms);
-        Box::pin(std::future::ready(()))
-    }
-    fn block(&self, ms: f64) {
-        self.blocked.set(self.blocked.get() + ms);
-    }
-    fn write(&self, _: WorkerLine) {}
-}
-
-/// Runs the first call `src` sends to a pool on a [`Split`] environment: its reply, what it
+/// Runs the first call `src` sends to a pool on a [`Still`] environment: its reply, what it
 /// slept and what it blocked, in ms.
 fn split_call(src: &'static str) -> (String, f64, f64) {
     big_stack(move || {
         let request = run_with(src, None, None).1[0].1.clone();
-        let env = Rc::new(Split::default());
+        let env = Rc::new(Still::default());
         let reply = at_once(serve(&check(src).expect("accepted"), &request, env.clone()));
         (reply, env.slept.get(), env.blocked.get())
     })

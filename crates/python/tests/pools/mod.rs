@@ -87,10 +87,13 @@ pub fn task_lines(lines: &[String]) -> Vec<&str> {
     lines.iter().filter_map(|l| l.strip_prefix("Task-1: ")).collect()
 }
 
-/// An environment whose clock stands still at `now`.
+/// An environment whose clock stands still at `now`: it keeps the lines written, and the ms
+/// the call slept (on the worker's timer) and blocked (where it could not suspend).
+#[derive(Default)]
 pub struct Still {
     pub now: f64,
     pub lines: RefCell<Vec<WorkerLine>>,
+    pub slept: Cell<f64>,
     pub blocked: Cell<f64>,
 }
 
@@ -99,7 +102,7 @@ impl WorkerEnv for Still {
         self.now
     }
     fn sleep(&self, ms: f64) -> LocalFuture<()> {
-        self.block(ms);
+        self.slept.set(self.slept.get() + ms);
         Box::pin(std::future::ready(()))
     }
     fn block(&self, ms: f64) {
