@@ -40,6 +40,15 @@ async def main():
 asyncio.run(main())
 `;
 
+/** Opens `src` as a `code=` link, runs it, and waits for the run to end. */
+async function runProgram(src) {
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}`);
+  await editor(page).waitFor();
+  await run(page).click();
+  await over(page);
+  return { page, errors };
+}
+
 /** Opens "Your code" and waits for its editor. */
 async function yourCode(url = `${server.url}?v=1`) {
   const { page, errors } = await openPage(browser, url);
@@ -287,10 +296,7 @@ test('the program page by keyboard alone, and at 360 px with nothing wider than 
 
 test('a program that never yields is stopped after 5 real seconds, with a message, and the page stays usable', async () => {
   const src = 'import asyncio\n\n\nasync def main():\n    print("spinning")\n    n = 0\n    while True:\n        n += 1\n\n\nasyncio.run(main())\n';
-  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}`);
-  await editor(page).waitFor();
-  await run(page).click();
-  await over(page);
+  const { page, errors } = await runProgram(src);
   const lines = await programTrace(page);
   assert.equal(lines[0].text, 'spinning');
   const message = lines.filter((l) => l.event === 'stderr').at(-1);
@@ -306,10 +312,7 @@ test('a program that never yields is stopped after 5 real seconds, with a messag
 
 test('the heartbeat names each line whose time.sleep blocked the loop, and for how long', async () => {
   const src = 'import asyncio\nimport time\n\n\nasync def fetch(n):\n    print("start", n)\n    time.sleep(0.3)\n    print("done", n)\n\n\nasync def main():\n    await asyncio.gather(fetch(1), fetch(2))\n    time.sleep(0.2)\n\n\nasyncio.run(main())\n';
-  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}`);
-  await editor(page).waitFor();
-  await run(page).click();
-  await over(page);
+  const { page, errors } = await runProgram(src);
   assert.deepEqual(compareProgram(cpython(src), await programTrace(page), 1000), []);
   const words = await page.locator('.program-stall').textContent();
   const m = words.match(/^Your program blocked the event loop for (\d+\.\d\d) s: time\.sleep at line 7 \(Task-2\) (\d+\.\d\d) s, time\.sleep at line 7 \(Task-3\) (\d+\.\d\d) s, time\.sleep at line 13 \(Task-1\) (\d+\.\d\d) s\.$/);
@@ -324,11 +327,7 @@ test('the heartbeat names each line whose time.sleep blocked the loop, and for h
 });
 
 test('a program\'s run exports its trace and timeline, and Copy link, Embed and Copy as Markdown carry the program', async () => {
-  const code = codeOf(SAY_AFTER);
-  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${code}`);
-  await editor(page).waitFor();
-  await run(page).click();
-  await over(page);
+  const { page, errors } = await runProgram(SAY_AFTER);
   const onPage = await programTrace(page);
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download trace (JSON)' }).click()]);
   const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
