@@ -57,7 +57,8 @@ pub fn text(lesson: Lesson) -> LessonText {
             "6 Threads and processes",
             "Moving the blocking time.sleep off the event loop, with asyncio.to_thread or a process \
              pool's run_in_executor, lets the jobs overlap again while the loop stays free. Here each \
-             sleep really blocks a Web Worker's own thread. Web Workers don't share the page's memory, \
+             sleep runs in a real Web Worker and holds it until it ends, as a sleeping thread holds \
+             its thread (without using its CPU). Web Workers don't share the page's memory, \
              so Python's threads and its processes both become workers. What differs is the pool's \
              size (threads: min(32, cores + 4), processes: cores), and that Python's threads share \
              memory. With more jobs than workers, jobs wait for a free one. Cancelling a job cancels \
