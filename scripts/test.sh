@@ -14,14 +14,26 @@ mkdir -p "$LOGS"
 SUMMARY=()
 TOTAL_PASSED=0
 
-# layer NAME PASSED FAILED: records a layer's counts; stops everything if it failed.
+FAILED_LOG=""
+
+# layer NAME PASSED FAILED [LOG]: records a layer's counts; stops everything if it failed.
 layer() {
   SUMMARY+=("$1: $2 passed, $3 failed")
   TOTAL_PASSED=$((TOTAL_PASSED + $2))
-  if [ "$3" != 0 ]; then finish 1; fi
+  if [ "$3" != 0 ]; then FAILED_LOG="${4:-}"; finish 1; fi
+}
+# failures LOG: what failed, from a layer's log (the panics of cargo test and wasm-bindgen-test,
+# node's failing tests), so the end of the output, which is what a truncated log keeps, says it.
+failures() {
+  grep -E -A4 "panicked at|^test .* FAILED$|^✖ |^  ✖ |failed to detect test|timed out" "$1" | head -n 60
 }
 finish() {
   echo
+  if [ -n "$FAILED_LOG" ] && [ -f "$FAILED_LOG" ]; then
+    say "what failed (from $FAILED_LOG)"
+    failures "$FAILED_LOG" || echo "(no test names in the log: see above)"
+    echo
+  fi
   say "summary"
   printf '%s\n' "${SUMMARY[@]}"
   if [ "$1" = 0 ]; then echo "total: $TOTAL_PASSED passed, 0 failed"; else echo "stopped at the first failing layer"; fi
@@ -52,19 +64,19 @@ status=${PIPESTATUS[0]}
 set -e
 read -r passed failed < <(count "$LOGS/native.log")
 [ "$status" = 0 ] || [ "$failed" != 0 ] || failed=1
-layer "native tests" "$passed" "$failed"
+layer "native tests" "$passed" "$failed" "$LOGS/native.log"
 
 say "browser tests (wasm-bindgen-test in headless Chromium)"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=300
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 set +e
-cargo test -p playground-runtime --locked --target wasm32-unknown-unknown 2>&1 | tee "$LOGS/browser.log"
+cargo test -p playground-runtime --profile browser-test --locked --target wasm32-unknown-unknown 2>&1 | tee "$LOGS/browser.log"
 status=${PIPESTATUS[0]}
 set -e
 read -r passed failed < <(count "$LOGS/browser.log")
 [ "$status" = 0 ] || [ "$failed" != 0 ] || failed=1
-layer "browser tests" "$passed" "$failed"
+layer "browser tests" "$passed" "$failed" "$LOGS/browser.log"
 
 check "release build (trunk build --release --offline)" trunk build --release --offline
 say "dist/ sizes (raw, gzip -9)"
@@ -81,6 +93,6 @@ passed=$(grep -Eo '^ℹ pass [0-9]+' "$LOGS/e2e.log" | awk '{print $3}')
 failed=$(grep -Eo '^ℹ fail [0-9]+' "$LOGS/e2e.log" | awk '{print $3}')
 passed=${passed:-0}; failed=${failed:-0}
 [ "$status" = 0 ] || [ "$failed" != 0 ] || failed=1
-layer "end-to-end tests" "$passed" "$failed"
+layer "end-to-end tests" "$passed" "$failed" "$LOGS/e2e.log"
 
 finish 0

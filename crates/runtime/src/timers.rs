@@ -2,11 +2,19 @@
 //! and every timer that is due fires in the same pass, in the heap's order (deadline,
 //! then creation), so timers meant to be simultaneous wake their tasks together.
 //!
+//! When it runs out of work, CPython's loop waits for its earliest deadline with `epoll`,
+//! whose timeout is in whole milliseconds, rounded up (`selectors.EpollSelector`); then
+//! it runs every timer due by the time it woke. So two `sleep(0.2)` that start in one
+//! pass, microseconds apart, end in one pass. The heap does the same: at each point
+//! where CPython would wait (a timer is set, or a pass of timers has fired), it sets its
+//! wake-up to now plus the time to the earliest deadline rounded up to whole milliseconds,
+//! and when it wakes it fires every timer due by then. No timer fires before its time.
+//!
 //! One browser timer drives the whole heap. Chromium rounds `setTimeout` to whole
 //! milliseconds and clamps nested ones to 4 ms, so the driver sleeps with a
-//! `gloo-timers` timeout until a few milliseconds before the earliest deadline, then yields through a
+//! `gloo-timers` timeout until a few milliseconds before the wake-up, then yields through a
 //! `MessageChannel` (which is not clamped, and lets every other task run) until the
-//! deadline is reached. A sleep of 1 ms then takes 1 ms, at every speed; and a hundred
+//! wake-up is reached. A sleep of 1 ms then takes 1 ms, at every speed; and a hundred
 //! thousand sleeps cost one browser timer, not a hundred thousand.
 
 use gloo_timers::callback::Timeout;
@@ -20,10 +28,9 @@ use std::task::{Context, Poll, Waker};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Within this many ms of the earliest due deadline, later deadlines fire in the same
-/// pass: steps of one pass read the clock microseconds apart, and a coarse
-/// `performance.now()` (100 µs in Chromium) must not split what CPython fires together.
-pub const TIE_MS: f64 = 0.5;
+/// The loop's wait for its next deadline is rounded up to a multiple of this (µs): a
+/// millisecond, as CPython's `epoll` wait is.
+const WAIT_GRAIN_US: i64 = 1000;
 /// Most timers fired in one pass. Up to this many timers due together wake in one pass, as
 /// in one iteration of CPython's loop; beyond it (a gather of 100,000 sleeps), the rest fire
 /// in the next passes, in the heap's order, and the browser draws between them.
@@ -45,7 +52,9 @@ struct Heap {
     heap: BinaryHeap<Reverse<Key>>,
     slots: HashMap<u64, Slot>,
     next: u64,
-    /// The deadline (µs) the driver is set for, if it is set.
+    /// When (µs) the next pass may fire timers: where CPython's wait would end.
+    wake: Option<i64>,
+    /// The wake-up (µs) the driver is set for, if it is set.
     armed: Option<i64>,
     driver: Option<Rc<Driver>>,
 }
@@ -70,7 +79,7 @@ fn micros(ms: f64) -> i64 {
 
 /// A sleep of `ms` from now: done once its deadline is reached. Dropping it cancels it.
 pub fn sleep(ms: f64) -> Sleep {
-    let deadline = micros(now() + ms.max(0.0));
+    let deadline = micros(now()) + micros(ms.max(0.0));
     let id = HEAP.with(|h| {
         let mut heap = h.borrow_mut();
         let id = heap.next;
@@ -127,51 +136,72 @@ fn earliest(heap: &mut Heap) -> Option<i64> {
     None
 }
 
-/// Fires the timers due now (or within [`TIE_MS`] of the earliest due one), in the heap's
-/// order, at most [`TIMERS_PER_PASS`] of them, then sets the driver for the next deadline.
+/// The driver's pass: once the wake-up is reached, fires the timers due by now, in the
+/// heap's order, at most [`TIMERS_PER_PASS`] of them, and waits again (see [`arm`]);
+/// before it, keeps the driver going until it is.
 fn tick() {
+    let t = micros(now());
     let due = HEAP.with(|h| {
         let mut heap = h.borrow_mut();
         heap.armed = None;
-        let t = micros(now());
+        if heap.wake.is_none_or(|wake| wake > t) {
+            return None;
+        }
+        heap.wake = None;
         let mut wakers = Vec::new();
-        if earliest(&mut heap).is_some_and(|first| first <= t) {
-            let end = t + micros(TIE_MS);
-            while let Some(&Reverse((deadline, id))) = heap.heap.peek() {
-                if deadline > end || wakers.len() >= TIMERS_PER_PASS {
-                    break;
-                }
-                heap.heap.pop();
-                if let Some(slot) = heap.slots.get_mut(&id) {
-                    slot.fired = true;
-                    wakers.extend(slot.waker.take());
-                }
+        while let Some(&Reverse((deadline, id))) = heap.heap.peek() {
+            if deadline > t || wakers.len() >= TIMERS_PER_PASS {
+                break;
+            }
+            heap.heap.pop();
+            if let Some(slot) = heap.slots.get_mut(&id) {
+                slot.fired = true;
+                wakers.extend(slot.waker.take());
             }
         }
-        wakers
+        Some(wakers)
     });
-    for waker in due {
-        waker.wake();
+    match due {
+        Some(wakers) => {
+            for waker in wakers {
+                waker.wake();
+            }
+            arm();
+        }
+        None => drive(),
     }
-    arm();
 }
 
-/// Sets the driver for the earliest deadline, unless it is set for it already.
+/// A point where CPython's loop would wait: the wake-up is set to now plus the time to the
+/// earliest deadline, rounded up to whole milliseconds (none if no timer is wanted).
 fn arm() {
-    let (deadline, driver) = HEAP
+    HEAP.with(|h| {
+        let mut heap = h.borrow_mut();
+        heap.wake = earliest(&mut heap).map(|deadline| {
+            let t = micros(now());
+            let wait = (deadline - t).max(0);
+            t + (wait + WAIT_GRAIN_US - 1) / WAIT_GRAIN_US * WAIT_GRAIN_US
+        });
+    });
+    drive();
+}
+
+/// Sets the driver for the wake-up, unless it is set for it or before it already.
+fn drive() {
+    let (wake, driver) = HEAP
         .with(|h| {
             let mut heap = h.borrow_mut();
-            let deadline = earliest(&mut heap)?;
-            if heap.armed.is_some_and(|armed| armed <= deadline) {
+            let wake = heap.wake?;
+            if heap.armed.is_some_and(|armed| armed <= wake) {
                 return None;
             }
-            heap.armed = Some(deadline);
-            Some((deadline, heap.driver.get_or_insert_with(Driver::new).clone()))
+            heap.armed = Some(wake);
+            Some((wake, heap.driver.get_or_insert_with(Driver::new).clone()))
         })
         .unzip();
-    let (Some(deadline), Some(driver)) = (deadline, driver) else { return };
-    let wait = deadline as f64 / 1000.0 - now() - SPIN_MS;
-    // The driver keeps one pending timeout, for the earliest deadline: replacing it clears the old one.
+    let (Some(wake), Some(driver)) = (wake, driver) else { return };
+    let wait = wake as f64 / 1000.0 - now() - SPIN_MS;
+    // The driver keeps one pending timeout, for the wake-up: replacing it clears the old one.
     // When it fires it only spins, so that it is never replaced while its own callback runs.
     let timeout = (wait >= 1.0).then(|| Timeout::new(wait as u32, kick));
     if timeout.is_none() {
