@@ -79,7 +79,8 @@ fn micros(ms: f64) -> i64 {
 
 /// A sleep of `ms` from now: done once its deadline is reached. Dropping it cancels it.
 pub fn sleep(ms: f64) -> Sleep {
-    let deadline = micros(now()) + micros(ms.max(0.0));
+    let t = micros(now());
+    let deadline = t + micros(ms.max(0.0));
     let id = HEAP.with(|h| {
         let mut heap = h.borrow_mut();
         let id = heap.next;
@@ -88,7 +89,7 @@ pub fn sleep(ms: f64) -> Sleep {
         heap.slots.insert(id, Slot::default());
         id
     });
-    arm();
+    arm(t);
     Sleep { id }
 }
 
@@ -137,7 +138,7 @@ fn earliest(heap: &mut Heap) -> Option<i64> {
 }
 
 /// The driver's pass: once the wake-up is reached, fires the timers due by now, in the
-/// heap's order, at most [`TIMERS_PER_PASS`] of them, and waits again (see [`arm`]);
+/// heap's order, at most [`TIMERS_PER_PASS`] of them, and waits again from the pass's time (see [`arm`]);
 /// before it, keeps the driver going until it is.
 fn tick() {
     let t = micros(now());
@@ -166,19 +167,19 @@ fn tick() {
             for waker in wakers {
                 waker.wake();
             }
-            arm();
+            arm(t);
         }
         None => drive(),
     }
 }
 
-/// A point where CPython's loop would wait: the wake-up is set to now plus the time to the
-/// earliest deadline, rounded up to whole milliseconds (none if no timer is wanted).
-fn arm() {
+/// A point where CPython's loop would wait, at `t` (µs, the clock its caller read): the
+/// wake-up is set to `t` plus the time to the earliest deadline, rounded up to whole
+/// milliseconds (none if no timer is wanted).
+fn arm(t: i64) {
     HEAP.with(|h| {
         let mut heap = h.borrow_mut();
         heap.wake = earliest(&mut heap).map(|deadline| {
-            let t = micros(now());
             let wait = (deadline - t).max(0);
             t + (wait + WAIT_GRAIN_US - 1) / WAIT_GRAIN_US * WAIT_GRAIN_US
         });
