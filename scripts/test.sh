@@ -25,13 +25,15 @@ layer() {
 # failures LOG: what failed, from a layer's log (the panics of cargo test and wasm-bindgen-test,
 # node's failing tests), so the end of the output, which is what a truncated log keeps, says it.
 failures() {
-  grep -E -A4 "panicked at|^test .* FAILED$|^✖ |^  ✖ |failed to detect test|timed out" "$1" | head -n 60
+  local found
+  found=$(grep -E -A4 "panicked at|^test .* FAILED$|^✖ |^  ✖ |failed to detect test|timed out" "$1" || true)
+  if [ -n "$found" ]; then head -n 60 <<<"$found"; else echo "(no test names in the log: see above)"; fi
 }
 finish() {
   echo
   if [ -n "$FAILED_LOG" ] && [ -f "$FAILED_LOG" ]; then
     say "what failed (from $FAILED_LOG)"
-    failures "$FAILED_LOG" || echo "(no test names in the log: see above)"
+    failures "$FAILED_LOG"
     echo
   fi
   say "summary"
