@@ -12,7 +12,7 @@ import { serve, ROOT, DIST } from '../e2e/helpers.mjs';
 import { chromium } from 'playwright-core';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-// BENCH_ONLY=weight,tti,fidelity,fidelity-table,scale,longtasks,leaks,pool-starts,worker-cpu,python runs only those figures.
+// BENCH_ONLY=weight,tti,fidelity,fidelity-table,program-speed,scale,longtasks,leaks,pool-starts,worker-cpu,python runs only those figures.
 const want = (name) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(name);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
@@ -46,6 +46,14 @@ const newPage = async () => {
 const finished = (page, timeout = 600000) =>
   page.getByRole('status', { name: 'Run status' }).filter({ hasText: 'Finished.' }).waitFor({ timeout });
 const memory = (page) => page.evaluate(() => ({ js: performance.memory.usedJSHeapSize, wasm: window.__wasm?.memory?.buffer.byteLength ?? 0 }));
+
+/** |measured - ideal| in ms at `unit`: median / p95, and the share within the tolerance (0.15
+ * scenario seconds, or 5 real ms where that is more). */
+const cell = (diffs, unit) => {
+  const tolerance = Math.max(0.15 * unit, 5);
+  const within = diffs.filter((d) => d <= tolerance).length / diffs.length;
+  return `${median(diffs).toFixed(2)} / ${p95(diffs).toFixed(2)} ms, ${(within * 100).toFixed(1)}% within ${tolerance.toFixed(1)} ms`;
+};
 
 // Page weight: every file the first load fetches.
 if (want('weight')) {
@@ -110,11 +118,6 @@ if (want('fidelity-table')) {
   const lessons = ['await', 'tasks', 'order', 'gather'];
   const pairsOf = (page) => page.locator('.output [data-ideal-t]')
     .evaluateAll((ls) => ls.map((l) => [Number(l.dataset.t), Number(l.dataset.idealT)]));
-  const cell = (diffs, unit) => {
-    const tolerance = Math.max(0.15 * unit, 5);
-    const within = diffs.filter((d) => d <= tolerance).length / diffs.length;
-    return `${median(diffs).toFixed(2)} / ${p95(diffs).toFixed(2)} ms, ${(within * 100).toFixed(1)}% within ${tolerance.toFixed(1)} ms`;
-  };
   out(`timing fidelity table (lessons 2, 3, 4, 7; ${RUNS} runs each; |measured - ideal|: median / p95, share within tolerance):`);
   for (const unit of [20, 50, 100, 250, 1000]) {
     const linked = [];
@@ -139,6 +142,44 @@ if (want('fidelity-table')) {
     out(`  unit ${String(unit).padStart(4)}: opened with run=1 ${cell(linked, unit)} (${linked.length} events); `
       + `Run clicked ${cell(clicked, unit)} (${clicked.length} events)`);
     await page.close();
+  }
+}
+
+// Programs at speed: the documentation's say_after (tests' docs/03_say_after_tasks.py), opened
+// from a code= link with run=1 on a new page, then clicked on that settled page, at 20 and 250 ms
+// per second: each line's real time against CPython's (run live, scaled by unit).
+if (want('program-speed')) {
+  const { codeOf, cpython } = await import('../e2e/python.mjs');
+  const src = readFileSync(join(ROOT, 'crates', 'python', 'tests', 'programs', 'docs', '03_say_after_tasks.py'), 'utf8');
+  const theirs = cpython(src).filter((l) => l.event === 'print');
+  const timesOf = (page) => page.locator('.output [data-event="print"]').evaluateAll((ls) => ls.map((l) => Number(l.dataset.t)));
+  const against = async (page, unit, into) => {
+    const ts = await timesOf(page);
+    if (ts.length !== theirs.length) throw new Error(`the page printed ${ts.length} lines, CPython ${theirs.length}`);
+    ts.forEach((t, i) => into.push(Math.abs(t - theirs[i].t * unit / 1000)));
+  };
+  out(`program speed (docs/03_say_after_tasks.py, ${RUNS} runs each; |measured - CPython's time|: median / p95, share within tolerance; worst):`);
+  for (const unit of [20, 250]) {
+    const linked = [];
+    const clicked = [];
+    let page;
+    for (let i = 0; i < RUNS; i += 1) {
+      await page?.close();
+      page = await newPage();
+      await page.goto(`${server.url}?v=1&code=${codeOf(src)}&unit=${unit}&run=1`);
+      await finished(page);
+      await against(page, unit, linked);
+    }
+    for (let i = 0; i < RUNS; i += 1) {
+      await page.waitForTimeout(300); // settled: nothing left to render from the last run
+      await page.getByRole('button', { name: /^Run( again)?$/ }).click();
+      await finished(page);
+      await against(page, unit, clicked);
+    }
+    await page.close();
+    const worst = (xs) => `${Math.max(...xs).toFixed(1)} ms`;
+    out(`  unit ${String(unit).padStart(4)}: opened with run=1 ${cell(linked, unit)}; worst ${worst(linked)} (${linked.length} lines); `
+      + `Run clicked ${cell(clicked, unit)}; worst ${worst(clicked)} (${clicked.length} lines)`);
   }
 }
 
