@@ -21,6 +21,7 @@ pub mod program_run;
 pub mod program_trace;
 pub mod python;
 pub mod scenario;
+pub mod siblings;
 pub mod snippet;
 pub mod source;
 pub mod stalls;
