@@ -23,6 +23,7 @@ pub mod python;
 pub mod scenario;
 pub mod siblings;
 pub mod snippet;
+pub mod sort;
 pub mod source;
 pub mod stalls;
 pub mod summary;

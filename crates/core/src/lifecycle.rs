@@ -46,7 +46,7 @@ pub fn check(scenario: &Scenario) -> Result<(), RunError> {
         return Err(RunError::NoJobs);
     }
     let mut order = scenario.order.clone();
-    order.sort_unstable();
+    crate::sort::sort_by(&mut order, &mut |a, b| Some(a < b));
     if order.len() != scenario.jobs.len() || order.iter().enumerate().any(|(i, &k)| (k as usize) != i + 1) {
         return Err(RunError::BadOrder);
     }

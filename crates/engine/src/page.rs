@@ -86,7 +86,7 @@ impl ProgramRun {
     pub fn take(&self, now: f64) -> String {
         let mut events = std::mem::take(&mut *self.pending.borrow_mut());
         // Lines a worker wrote arrive a moment after they were written: in time order.
-        events.sort_by(|a, b| event_time(a).total_cmp(&event_time(b)));
+        playground_core::sort::sort_by(&mut events, &mut |a, b| Some(event_time(a).total_cmp(&event_time(b)).is_lt()));
         crate::view::show(&events, if now.is_nan() { 0.0 } else { now });
         let mut wire = String::new();
         for e in &events {

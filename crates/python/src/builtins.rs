@@ -274,22 +274,28 @@ fn sort_values(cx: &Cx, items: Vec<Value>, key: Option<Value>, reverse: bool) ->
     for v in items {
         keyed.push((key_of(cx, &key, &v)?, v));
     }
+    // As CPython's `list.sort`: reversed first and after (so that ties keep their order),
+    // compared with `<` only, in its order (the first comparison that fails is the error).
+    if reverse {
+        keyed.reverse();
+    }
     let mut error = None;
-    keyed.sort_by(|a, b| {
-        let o = if reverse { order(&b.0, &a.0) } else { order(&a.0, &b.0) };
-        o.unwrap_or_else(|| {
-            error.get_or_insert_with(|| {
-                cx.type_err(format!(
-                    "'<' not supported between instances of '{}' and '{}'",
-                    type_name(&a.0),
-                    type_name(&b.0)
-                ))
-            });
-            std::cmp::Ordering::Equal
-        })
+    let sorted = playground_core::sort::sort_by(&mut keyed, &mut |a, b| match order(&a.0, &b.0) {
+        Some(o) => Some(o.is_lt()),
+        None => {
+            error = Some(cx.type_err(format!(
+                "'<' not supported between instances of '{}' and '{}'",
+                type_name(&a.0),
+                type_name(&b.0)
+            )));
+            None
+        }
     });
-    if let Some(e) = error {
-        return Err(e);
+    if !sorted {
+        return Err(error.unwrap_or_else(|| cx.type_err("the items cannot be ordered")));
+    }
+    if reverse {
+        keyed.reverse();
     }
     Ok(keyed.into_iter().map(|(_, v)| v).collect())
 }

@@ -253,6 +253,6 @@ impl<'a> Encoder<'a> {
 pub fn sorted(vars: &HashMap<Rc<str>, Value>) -> Vec<(Rc<str>, Value)> {
     let mut out: Vec<(Rc<str>, Value)> =
         vars.iter().filter(|(k, _)| !k.starts_with('\0')).map(|(k, v)| (k.clone(), v.clone())).collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    playground_core::sort::sort_by(&mut out, &mut |a, b| Some(a.0 < b.0));
     out
 }

@@ -57,7 +57,7 @@ impl Encoder<'_> {
             }
             ScopeKind::Comp(names) => {
                 let mut names: Vec<&String> = names.iter().collect();
-                names.sort();
+                playground_core::sort::sort_by(&mut names, &mut |a, b| Some(a < b));
                 self.w.tag('c');
                 self.w.num(names.len());
                 names.into_iter().for_each(|n| self.w.text(n));
