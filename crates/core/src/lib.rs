@@ -8,6 +8,7 @@
 pub mod aio;
 pub mod code_link;
 pub mod compare;
+pub mod decimal;
 pub mod editing;
 pub mod highlight;
 pub mod ideal;

@@ -77,6 +77,12 @@ fn number<T: std::str::FromStr>(field: Option<&&str>) -> Option<T> {
     field.and_then(|f| f.parse().ok())
 }
 
+/// A time field (ms): read by the project's float parser, not the standard library's (which
+/// carries a 10 KB table).
+fn time(field: Option<&&str>) -> Option<f64> {
+    field.and_then(|f| playground_core::decimal::parse_f64(f))
+}
+
 impl ToWorker {
     /// The wire form.
     pub fn encode(&self) -> String {
@@ -97,7 +103,7 @@ impl ToWorker {
             Some(&"C") if head.len() == 4 => {
                 let (call, origin, len): (u32, f64, usize) = (
                     number(head.get(1)).ok_or_else(bad)?,
-                    number(head.get(2)).ok_or_else(bad)?,
+                    time(head.get(2)).ok_or_else(bad)?,
                     number(head.get(3)).ok_or_else(bad)?,
                 );
                 let (source, request) = (body.get(..len).ok_or_else(bad)?, body.get(len..).ok_or_else(bad)?);
@@ -131,7 +137,7 @@ impl FromWorker {
             (Some(&"L"), 5) => Ok(FromWorker::Line {
                 call: number(head.get(1)).ok_or_else(bad)?,
                 stderr: number::<u8>(head.get(2)).ok_or_else(bad)? == 1,
-                at: number(head.get(3)).ok_or_else(bad)?,
+                at: time(head.get(3)).ok_or_else(bad)?,
                 line: number(head.get(4)).ok_or_else(bad)?,
                 text: body.into(),
             }),

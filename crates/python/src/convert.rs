@@ -56,7 +56,7 @@ pub fn float(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
             "inf" | "infinity" | "+inf" => f64::INFINITY,
             "-inf" | "-infinity" => f64::NEG_INFINITY,
             "nan" => f64::NAN,
-            t => t.parse().map_err(|_| {
+            t => playground_core::decimal::parse_f64(t).ok_or_else(|| {
                 cx.err("ValueError", format!("could not convert string to float: {}", crate::format::str_repr(s)))
             })?,
         },
@@ -173,7 +173,7 @@ fn round(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
                 return Ok(Value::Float((x / p).round() * p));
             }
             let s = format!("{:.*}", d as usize, x);
-            Ok(Value::Float(s.parse().unwrap_or(x)))
+            Ok(Value::Float(playground_core::decimal::parse_f64(&s).unwrap_or(x)))
         }
     }
 }

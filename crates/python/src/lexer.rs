@@ -284,7 +284,8 @@ impl Lexer<'_> {
             return Err(self.err("invalid decimal literal", pos));
         }
         if float {
-            let v: f64 = text.parse().map_err(|_| self.err("invalid number literal", pos))?;
+            let v =
+                playground_core::decimal::parse_f64(&text).ok_or_else(|| self.err("invalid number literal", pos))?;
             self.push(Tok::Float(v), pos);
         } else {
             match text.parse::<i64>() {
