@@ -52,14 +52,10 @@ pub fn float(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         Some(Value::Int(i)) => *i as f64,
         Some(Value::Bool(b)) => *b as i64 as f64,
         Some(Value::Float(f)) => *f,
-        Some(Value::Str(s)) => match s.trim().to_ascii_lowercase().as_str() {
-            "inf" | "infinity" | "+inf" => f64::INFINITY,
-            "-inf" | "-infinity" => f64::NEG_INFINITY,
-            "nan" => f64::NAN,
-            t => playground_core::decimal::parse_f64(t).ok_or_else(|| {
-                cx.err("ValueError", format!("could not convert string to float: {}", crate::format::str_repr(s)))
-            })?,
-        },
+        // Signs, `inf`, `infinity` and `nan` in any case are the parser's, as CPython's.
+        Some(Value::Str(s)) => playground_core::decimal::parse_f64(s.trim()).ok_or_else(|| {
+            cx.err("ValueError", format!("could not convert string to float: {}", crate::format::str_repr(s)))
+        })?,
         Some(other) => {
             return Err(
                 cx.type_err(format!("float() argument must be a string or a real number, not '{}'", type_name(other)))
