@@ -66,6 +66,20 @@ test('with the network off, a reload shows the playground and every lesson runs'
   await context.close();
 });
 
+test('a link opened with run=1 caches the site only once its run is over', async () => {
+  // Caching the site (fetching, storing, compiling its scripts) would compete with the run's timers.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?v=1&lesson=order&unit=300&run=1`);
+  const status = page.getByRole('status', { name: 'Run status' });
+  await status.filter({ hasText: 'Running' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r === undefined)), true, 'no service worker during the run');
+  await status.filter({ hasText: 'Finished.' }).waitFor();
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  assert.equal((await page.evaluate(() => caches.keys())).length, 1, 'the site is cached after the run');
+  await context.close();
+});
+
 test('a new build is a new cache: the old one is dropped once it takes over', async () => {
   const { context, page } = await installed('?v=1');
   const keys = () => page.evaluate(() => caches.keys());

@@ -105,7 +105,9 @@ pub fn App() -> impl IntoView {
     browser::host::on_request(move |request| playground.answer_host(request));
     browser::siblings::announce();
     if run_on_load {
-        playground.start_when_settled();
+        playground.start_when_settled(); // the site is cached for offline use once the run is over
+    } else {
+        browser::offline::allow();
     }
     if embed {
         view! { <EmbedPage/> }.into_any()

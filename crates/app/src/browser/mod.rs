@@ -6,6 +6,7 @@ pub mod engine;
 pub mod export;
 pub mod frames;
 pub mod host;
+pub mod offline;
 pub mod siblings;
 pub mod theme;
 pub mod turns;

@@ -197,6 +197,7 @@ impl Playground {
             r.status = if r.status == RunStatus::Stopping { RunStatus::Stopped } else { RunStatus::Finished };
         });
         self.tell_host(&self.run.with_untracked(|r| r.status.clone()));
+        crate::browser::offline::allow();
         if self.pool_size().is_some() {
             self.warm_workers(); // workers stopped with the run were replaced: say when they are ready
         }
