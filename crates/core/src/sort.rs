@@ -10,11 +10,22 @@ const MIN_MERGE: usize = 64;
 
 /// The order of `n` items: `less(i, j)` says whether item `i` sorts before item `j`, or
 /// `None` to stop the sort (a comparison that failed: a Python `TypeError`). The sort is
-/// stable, and returns the positions of the items in sorted order.
-pub fn sort_order(n: usize, less: &mut dyn FnMut(usize, usize) -> Option<bool>) -> Option<Vec<usize>> {
+/// stable, and returns the positions of the items in sorted order; stopped, the order it
+/// had reached (as CPython leaves a list whose sort failed partly sorted: the same order,
+/// for lists under 64 items).
+pub fn sort_order(n: usize, less: &mut dyn FnMut(usize, usize) -> Option<bool>) -> Result<Vec<usize>, Vec<usize>> {
     let mut order: Vec<usize> = (0..n).collect();
+    match sort_positions(&mut order, less) {
+        Some(()) => Ok(order),
+        None => Err(order),
+    }
+}
+
+/// Sorts `order` (positions) in place; `None` where a comparison stopped it.
+fn sort_positions(order: &mut [usize], less: &mut dyn FnMut(usize, usize) -> Option<bool>) -> Option<()> {
+    let n = order.len();
     if n < 2 {
-        return Some(order);
+        return Some(());
     }
     let run = if n < MIN_MERGE { n } else { minrun(n) };
     let mut bounds = Vec::new();
@@ -40,16 +51,19 @@ pub fn sort_order(n: usize, less: &mut dyn FnMut(usize, usize) -> Option<bool>) 
         }
         bounds = merged;
     }
-    Some(order)
+    Some(())
 }
 
-/// Sorts `items` in place with [`sort_order`]; `false` (the items as they were) if a
-/// comparison stopped it.
+/// Sorts `items` in place with [`sort_order`]; `false` if a comparison stopped it (the
+/// items then in the order the sort had reached).
 pub fn sort_by<T>(items: &mut Vec<T>, less: &mut dyn FnMut(&T, &T) -> Option<bool>) -> bool {
-    let Some(order) = sort_order(items.len(), &mut |i, j| less(&items[i], &items[j])) else { return false };
+    let (order, sorted) = match sort_order(items.len(), &mut |i, j| less(&items[i], &items[j])) {
+        Ok(order) => (order, true),
+        Err(order) => (order, false),
+    };
     let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
     items.extend(order.into_iter().filter_map(|i| slots[i].take()));
-    true
+    sorted
 }
 
 /// CPython's `merge_compute_minrun`: 32 to 64, so that `n / minrun` is a power of two or just under.
@@ -99,7 +113,8 @@ fn binary_insertion(v: &mut [usize], sorted: usize, less: &mut dyn FnMut(usize, 
     Some(())
 }
 
-/// Merges the sorted halves `v[..mid]` and `v[mid..]`.
+/// Merges the sorted halves `v[..mid]` and `v[mid..]`; stopped by a comparison, `v` is
+/// still a permutation of what it was (the left half's rest is put back, as CPython does).
 fn merge(
     v: &mut [usize],
     mid: usize,
@@ -110,7 +125,11 @@ fn merge(
     scratch.extend_from_slice(&v[..mid]);
     let (mut a, mut b, mut out) = (0, mid, 0);
     while a < scratch.len() && b < v.len() {
-        if less(v[b], scratch[a])? {
+        let Some(right_first) = less(v[b], scratch[a]) else {
+            v[out..b].copy_from_slice(&scratch[a..]);
+            return None;
+        };
+        if right_first {
             v[out] = v[b];
             b += 1;
         } else {

@@ -269,10 +269,20 @@ fn key_of(cx: &Cx, key: &Option<Value>, v: &Value) -> Result<Value, Ctrl> {
     }
 }
 
-fn sort_values(cx: &Cx, items: Vec<Value>, key: Option<Value>, reverse: bool) -> Result<Vec<Value>, Ctrl> {
+/// The items sorted; on a failed comparison, its error with the items as the sort left them
+/// (reversed back, as CPython leaves them: partly sorted).
+fn sort_values(
+    cx: &Cx,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> Result<Vec<Value>, (Ctrl, Vec<Value>)> {
     let mut keyed = Vec::with_capacity(items.len());
-    for v in items {
-        keyed.push((key_of(cx, &key, &v)?, v));
+    for v in &items {
+        match key_of(cx, &key, v) {
+            Ok(k) => keyed.push((k, v.clone())),
+            Err(e) => return Err((e, items)), // a key that failed leaves the list as it was
+        }
     }
     // As CPython's `list.sort`: reversed first and after (so that ties keep their order),
     // compared with `<` only, in its order (the first comparison that fails is the error).
@@ -291,13 +301,14 @@ fn sort_values(cx: &Cx, items: Vec<Value>, key: Option<Value>, reverse: bool) ->
             None
         }
     });
-    if !sorted {
-        return Err(error.unwrap_or_else(|| cx.type_err("the items cannot be ordered")));
-    }
     if reverse {
         keyed.reverse();
     }
-    Ok(keyed.into_iter().map(|(_, v)| v).collect())
+    let values = keyed.into_iter().map(|(_, v)| v).collect();
+    match sorted {
+        true => Ok(values),
+        false => Err((error.unwrap_or_else(|| cx.type_err("the items cannot be ordered")), values)),
+    }
 }
 
 /// `sorted(iterable, key=None, reverse=False)` (also `list.sort`).
@@ -305,7 +316,7 @@ pub fn sorted(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let key = a.take_kw("key");
     let reverse = a.take_kw("reverse").is_some_and(|v| truthy(&v));
     let items = cx.iterate(a.pos.first().unwrap_or(&Value::None))?;
-    Ok(list(sort_values(cx, items, key, reverse)?))
+    Ok(list(sort_values(cx, items, key, reverse).map_err(|(e, _)| e)?))
 }
 
 /// Sorts a list in place.
@@ -313,8 +324,12 @@ pub fn sort_list(cx: &Cx, l: &Rc<RefCell<Vec<Value>>>, mut a: Args) -> Result<Va
     let key = a.take_kw("key");
     let reverse = a.take_kw("reverse").is_some_and(|v| truthy(&v));
     let items = l.borrow().clone();
-    *l.borrow_mut() = sort_values(cx, items, key, reverse)?;
-    Ok(Value::None)
+    let (sorted, error) = match sort_values(cx, items, key, reverse) {
+        Ok(sorted) => (sorted, None),
+        Err((e, partly)) => (partly, Some(e)),
+    };
+    *l.borrow_mut() = sorted;
+    error.map_or(Ok(Value::None), Err)
 }
 
 fn min_max(cx: &Cx, mut a: Args, min: bool) -> Result<Value, Ctrl> {

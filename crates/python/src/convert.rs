@@ -28,8 +28,8 @@ pub fn int(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
                 Some(Value::Int(_)) => return Err(cx.err("ValueError", "int() base must be >= 2 and <= 36, or 0")),
                 _ => 10,
             };
-            let t: String = s.trim().chars().filter(|c| *c != '_').collect();
-            i128::from_str_radix(&t, base).map_err(|_| {
+            let t = crate::underscores::without_underscores(s.trim(), base, false).ok();
+            t.and_then(|t| i128::from_str_radix(&t, base).ok()).ok_or_else(|| {
                 cx.err(
                     "ValueError",
                     format!("invalid literal for int() with base {base}: {}", crate::format::str_repr(s)),
@@ -53,9 +53,12 @@ pub fn float(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         Some(Value::Bool(b)) => *b as i64 as f64,
         Some(Value::Float(f)) => *f,
         // Signs, `inf`, `infinity` and `nan` in any case are the parser's, as CPython's.
-        Some(Value::Str(s)) => playground_core::decimal::parse_f64(s.trim()).ok_or_else(|| {
-            cx.err("ValueError", format!("could not convert string to float: {}", crate::format::str_repr(s)))
-        })?,
+        Some(Value::Str(s)) => {
+            let t = crate::underscores::without_underscores(s.trim(), 10, false).ok();
+            t.and_then(|t| playground_core::decimal::parse_f64(&t)).ok_or_else(|| {
+                cx.err("ValueError", format!("could not convert string to float: {}", crate::format::str_repr(s)))
+            })?
+        }
         Some(other) => {
             return Err(
                 cx.type_err(format!("float() argument must be a string or a real number, not '{}'", type_name(other)))

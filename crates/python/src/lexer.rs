@@ -1,6 +1,7 @@
 //! The lexer: source text to tokens with line and column, Python's INDENT and DEDENT included.
 
 use crate::error::SyntaxError;
+use crate::underscores::without_underscores;
 
 /// A position in the source: 1-based line and 1-based column (CPython's offsets).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -250,7 +251,15 @@ impl Lexer<'_> {
             while self.peek(0).is_ascii_alphanumeric() || self.peek(0) == '_' {
                 self.bump();
             }
-            let digits: String = self.chars[s..self.i].iter().filter(|c| **c != '_').collect();
+            // An underscore may follow the base's prefix (`0x_ff`), as it may follow a digit.
+            let text: String = self.chars[s..self.i].iter().collect();
+            let kind = match radix {
+                16 => "hexadecimal",
+                8 => "octal",
+                _ => "binary",
+            };
+            let digits = without_underscores(&text, radix, true)
+                .map_err(|i| self.err(format!("invalid {kind} literal"), Pos { col: pos.col + 2 + i, ..pos }))?;
             let v = i64::from_str_radix(&digits, radix).map_err(|_| self.err("invalid number literal", pos))?;
             self.push(Tok::Int(v), pos);
             return Ok(());
@@ -272,14 +281,16 @@ impl Lexer<'_> {
             float = true;
             self.bump();
             self.bump();
-            while self.peek(0).is_ascii_digit() {
+            while self.peek(0).is_ascii_digit() || self.peek(0) == '_' {
                 self.bump();
             }
         }
         if matches!(self.peek(0), 'j' | 'J') {
             return Err(self.err("complex numbers are not supported by the playground", pos));
         }
-        let text: String = self.chars[start..self.i].iter().filter(|c| **c != '_').collect();
+        let text: String = self.chars[start..self.i].iter().collect();
+        let text = without_underscores(&text, 10, false)
+            .map_err(|i| self.err("invalid decimal literal", Pos { col: pos.col + i, ..pos }))?;
         if self.peek(0).is_alphabetic() || self.peek(0) == '_' {
             return Err(self.err("invalid decimal literal", pos));
         }

@@ -33,6 +33,7 @@ mod strformat;
 mod strmethods;
 mod tables;
 pub mod trace;
+mod underscores;
 pub mod value;
 pub mod worker;
 

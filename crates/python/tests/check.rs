@@ -6,7 +6,7 @@ use playground_python::{check, CheckError};
 use std::process::Command;
 
 /// Programs with a syntax error.
-const SYNTAX: [&str; 31] = [
+const SYNTAX: [&str; 42] = [
     "nonlocal x\n",
     "if x\n  pass\n",
     "def f(:\n pass\n",
@@ -38,6 +38,17 @@ const SYNTAX: [&str; 31] = [
     "else:\n",
     "x == 1 = 2\n",
     "async def f():\n    x = [\n",
+    "x = 1__0\n",
+    "x = 1_\n",
+    "x = 0x__f\n",
+    "x = 1_.5\n",
+    "x = 1e_5\n",
+    "x = 5_e3\n",
+    "x = 1._5\n",
+    "x = 1e1__0\n",
+    "x = 0x_1__2\n",
+    "x = 1_0_\n",
+    "x = 5_._5\n",
 ];
 
 /// Programs refused, with the line, column and a piece of the message.

@@ -29,6 +29,12 @@ async def main():
             sorted(bad, reverse=True)
         except TypeError as e:
             print("reversed TypeError:", e)
+        for reverse in (False, True):
+            partly = [5, 3, 4] + bad + [0]
+            try:
+                partly.sort(reverse=reverse)
+            except TypeError:
+                print("left as", partly)
     mixed = [random.randint(0, 9) for _ in range(80)] + ["x"]
     try:
         mixed.sort()
