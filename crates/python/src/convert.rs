@@ -24,12 +24,11 @@ pub fn int(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         }
         Some(Value::Str(s)) => {
             let base = match a.pos.get(1) {
-                Some(Value::Int(b)) if (2..=36).contains(b) => *b as u32,
+                Some(Value::Int(b)) if *b == 0 || (2..=36).contains(b) => *b as u32,
                 Some(Value::Int(_)) => return Err(cx.err("ValueError", "int() base must be >= 2 and <= 36, or 0")),
                 _ => 10,
             };
-            let t = crate::underscores::without_underscores(s.trim(), base, false).ok();
-            t.and_then(|t| i128::from_str_radix(&t, base).ok()).ok_or_else(|| {
+            int_of_str(s, base).ok_or_else(|| {
                 cx.err(
                     "ValueError",
                     format!("invalid literal for int() with base {base}: {}", crate::format::str_repr(s)),
@@ -43,6 +42,36 @@ pub fn int(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
             )))
         }
     }))
+}
+
+/// The integer `text` writes in `base` (2 to 36, or 0: the base its prefix says, else
+/// decimal without leading zeros), as `int(text, base)` reads it: surrounding whitespace, a
+/// sign, the prefix `0x`/`0o`/`0b` where the base is its own or 0, underscores between digits.
+fn int_of_str(text: &str, base: u32) -> Option<i128> {
+    let (text, auto) = (text.trim(), base == 0);
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let prefixed = match body.get(..2).map(str::to_ascii_lowercase).as_deref() {
+        Some("0x") => Some(16),
+        Some("0o") => Some(8),
+        Some("0b") => Some(2),
+        _ => None,
+    };
+    let (base, digits, lead) = match prefixed {
+        Some(own) if base == 0 || base == own => (own, &body[2..], true),
+        _ => (if base == 0 { 10 } else { base }, body, false),
+    };
+    let digits = crate::underscores::without_underscores(digits, base, lead).ok()?;
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(base)) {
+        return None;
+    }
+    if auto && base == 10 && digits.starts_with('0') && digits.chars().any(|c| c != '0') {
+        return None; // `int("010", 0)`: a decimal with leading zeros, as in a literal
+    }
+    let value = i128::from_str_radix(&digits, base).ok()?;
+    Some(if negative { -value } else { value })
 }
 
 /// `float(x)`.
