@@ -125,6 +125,8 @@ pub struct FuncDef {
     pub body: Block,
     /// `async def`.
     pub is_async: bool,
+    /// Its body yields: calling it makes a generator (an asynchronous one for `async def`).
+    pub is_gen: bool,
     /// Its decorators.
     pub decorators: Vec<Expr>,
     /// Where it starts.
@@ -335,8 +337,8 @@ pub enum ExprKind {
     Await(Box<Expr>),
     /// A comprehension or generator expression.
     Comp(Rc<Comprehension>),
-    /// `yield` (refused by the checker).
-    Yield,
+    /// `yield` and the value it yields (a `def` with one is a generator function).
+    Yield(Option<Box<Expr>>),
     /// `name := value`.
     Walrus(Rc<str>, Box<Expr>),
 }

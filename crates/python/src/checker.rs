@@ -310,8 +310,14 @@ impl Checker {
                     ));
                 }
                 for g in gens {
-                    if g.is_async {
-                        return Err(refuse("an 'async for' comprehension", g.pos));
+                    if g.is_async && *kind == CompKind::Gen {
+                        return Err(refuse(
+                            "an asynchronous generator expression ('async for' in a generator expression)",
+                            g.pos,
+                        ));
+                    }
+                    if g.is_async && !ctx.in_async {
+                        return Err(syntax("asynchronous comprehension outside of an asynchronous function", pos));
                     }
                     self.expr(&g.target, ctx)?;
                     self.expr(&g.iter, ctx)?;
@@ -320,11 +326,11 @@ impl Checker {
                 self.expr(elt, ctx)?;
                 value.iter().try_for_each(|v| self.expr(v, ctx))
             }
-            ExprKind::Yield => {
+            ExprKind::Yield(value) => {
                 if !ctx.in_func {
                     return Err(syntax("'yield' outside function", pos));
                 }
-                Err(refuse("'yield' (generators)", pos))
+                value.iter().try_for_each(|v| self.expr(v, ctx))
             }
             ExprKind::Walrus(_, value) => self.expr(value, ctx),
         }

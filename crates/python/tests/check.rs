@@ -67,15 +67,15 @@ const REFUSED: [(&str, usize, usize, &str); 24] = [
     ("name = input('?')\n", 1, 8, "'input()'"),
     ("f = open('x.txt')\n", 1, 5, "'open()'"),
     ("eval('1')\n", 1, 1, "'eval()'"),
-    ("def g():\n    yield 1\n", 2, 5, "'yield' (generators)"),
-    ("async def g():\n    yield 1\n", 2, 5, "'yield' (generators)"),
+    ("def g():\n    yield from range(3)\n", 2, 5, "'yield from'"),
+    ("def g():\n    x = yield from range(3)\n", 2, 9, "'yield from'"),
     ("class A(metaclass=M):\n    pass\n", 1, 19, "a metaclass"),
     ("@dataclass\nclass A:\n    x: int = 1\n", 1, 2, "a class decorator"),
     ("class A:\n    @x.setter\n    def x(self, v):\n        pass\n", 2, 6, "the property decorator '.setter'"),
     ("class A:\n    def __getitem__(self, k):\n        return k\n", 2, 5, "the special method '__getitem__'"),
     ("import sys\nsys.exit(1)\n", 2, 1, "'sys.exit'"),
     ("from asyncio import *\n", 1, 1, "'from asyncio import *'"),
-    ("async def f():\n    return [x async for x in g()]\n", 2, 15, "an 'async for' comprehension"),
+    ("async def f():\n    return (x async for x in g())\n", 2, 15, "an asynchronous generator expression"),
     ("x = b'bytes'\n", 1, 5, "bytes literals"),
 ];
 

@@ -10,6 +10,6 @@ pub mod native;
 pub mod pool;
 pub mod queue;
 pub mod sync;
-mod task;
+pub(crate) mod task;
 pub mod timer;
 pub mod wait;

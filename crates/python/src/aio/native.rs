@@ -38,6 +38,8 @@ pub enum Native {
     Ellipsis,
     /// `staticmethod(f)` (0), `classmethod(f)` (1) or `property(f)` (2).
     Descriptor(u8, Value),
+    /// An asynchronous generator (a call of an `async def` that yields).
+    AsyncGen(Rc<crate::interp::generators::GenBody>),
 }
 
 fn bound(name: &str, this: &Value, f: NativeFn) -> Value {
@@ -77,6 +79,7 @@ impl Native {
             Native::Descriptor(0, _) => "staticmethod",
             Native::Descriptor(1, _) => "classmethod",
             Native::Descriptor(..) => "property",
+            Native::AsyncGen(_) => "async_generator",
         }
     }
 
@@ -135,6 +138,17 @@ impl Native {
                 _ => None,
             },
             Native::Ellipsis | Native::Descriptor(..) => None,
+            Native::AsyncGen(_) => match name {
+                "__aiter__" => Some(bound(name, this, |_, this, _| Ok(this.clone()))),
+                "__anext__" => Some(bound(name, this, |cx, this, _| match this {
+                    Value::Native(n) => match &**n {
+                        Native::AsyncGen(gen) => Ok(crate::interp::generators::anext(cx, gen)),
+                        _ => Err(cx.type_err("not an asynchronous generator")),
+                    },
+                    _ => Err(cx.type_err("not an asynchronous generator")),
+                })),
+                _ => None,
+            },
             Native::Super(class, obj) => {
                 let mro = match obj {
                     Value::Instance(i) => i.class.mro(),

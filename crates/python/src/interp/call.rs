@@ -237,13 +237,23 @@ impl Cx {
 
     async fn call_function(&self, f: &Rc<Function>, args: Args) -> Result<Value, Ctrl> {
         let scope = self.bind(f, args)?;
+        let slot: Option<super::generators::Slot> = f.def.is_gen.then(Rc::default);
         let cx = Cx {
             interp: self.interp.clone(),
             scope,
             place: self.place,
             func: f.qualname.clone(),
             handling: Rc::new(RefCell::new(Vec::new())),
+            gen: slot.clone(),
         };
+        if let Some(slot) = slot {
+            let body: crate::value::PyFuture = Box::pin(run_body(cx, f.clone()));
+            let gen = super::generators::GenBody::new(body, slot);
+            return Ok(match f.def.is_async {
+                true => Value::Native(Rc::new(crate::aio::native::Native::AsyncGen(Rc::new(gen)))),
+                false => super::lazy::lazy_iter(super::lazy::Lazy::Func(self.clone(), gen)),
+            });
+        }
         if !f.def.is_async {
             return run_body(cx, f.clone()).await;
         }

@@ -5,7 +5,7 @@ use super::lazy::{lazy_iter, GenState, Lazy};
 use super::{Ctrl, Cx, ScopeKind};
 use crate::ast::*;
 use crate::format::format_value;
-use crate::value::{hash_key, Dict, Value};
+use crate::value::{hash_key, Args, Dict, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -92,8 +92,23 @@ impl Cx {
                 Some(v) => v,
                 None => self.eval(&g.iter).await?,
             };
-            let mut items = self.cursor(&iterable)?;
-            'items: while let Some(item) = items.pull()? {
+            // `async for` takes its items from an asynchronous iterator, awaiting each.
+            let (mut items, aiter) = match g.is_async {
+                false => (Some(self.cursor(&iterable)?), None),
+                true => (None, Some(self.call_method(&iterable, "__aiter__", Args::default()).await?)),
+            };
+            'items: loop {
+                let item = match (&mut items, &aiter) {
+                    (Some(items), _) => match items.pull()? {
+                        Some(item) => item,
+                        None => break,
+                    },
+                    (None, Some(aiter)) => match self.anext_of(aiter).await? {
+                        Some(item) => item,
+                        None => break,
+                    },
+                    (None, None) => break,
+                };
                 self.assign(&g.target, item).await?;
                 for cond in &g.ifs {
                     if !self.is_true(&self.eval(cond).await?)? {

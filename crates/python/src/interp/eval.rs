@@ -179,7 +179,13 @@ impl Cx {
                     target.set_name(name, v.clone());
                     Ok(v)
                 }
-                ExprKind::Yield => Err(self.err("SyntaxError", "not supported by the playground")),
+                ExprKind::Yield(value) => {
+                    let value = match value {
+                        Some(v) => self.eval(v).await?,
+                        None => Value::None,
+                    };
+                    self.yield_value(value).await
+                }
             }
         })
     }

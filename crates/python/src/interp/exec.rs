@@ -229,13 +229,7 @@ impl Cx {
 
     async fn async_for(&self, target: &Expr, it: Value, body: &[Stmt], orelse: &[Stmt]) -> Result<(), Ctrl> {
         let aiter = self.call_method(&it, "__aiter__", Args::default()).await?;
-        loop {
-            let next = self.call_method(&aiter, "__anext__", Args::default()).await?;
-            let item = match self.await_value(next).await {
-                Ok(v) => v,
-                Err(Ctrl::Exc(e)) if super::exc::is_instance_of(&self.interp, &e, "StopAsyncIteration") => break,
-                Err(e) => return Err(e),
-            };
+        while let Some(item) = self.anext_of(&aiter).await? {
             self.assign(target, item).await?;
             match self.exec_block(body).await {
                 Err(Ctrl::Break) => return Ok(()),
@@ -244,6 +238,17 @@ impl Cx {
             }
         }
         self.exec_block(orelse).await
+    }
+
+    /// The next item of an asynchronous iterator (its `__anext__()`, awaited), `None` once it
+    /// raises `StopAsyncIteration`.
+    pub(super) async fn anext_of(&self, aiter: &Value) -> Result<Option<Value>, Ctrl> {
+        let next = self.call_method(aiter, "__anext__", Args::default()).await?;
+        match self.await_value(next).await {
+            Ok(v) => Ok(Some(v)),
+            Err(Ctrl::Exc(e)) if super::exc::is_instance_of(&self.interp, &e, "StopAsyncIteration") => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     async fn delete(&self, t: &Expr) -> Result<(), Ctrl> {

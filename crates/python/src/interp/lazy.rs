@@ -62,6 +62,8 @@ pub enum Lazy {
     Filter(Cx, Value, Cursor),
     /// `reversed` over a list or a tuple: the sequence, and the number of items left.
     Reversed(Value, usize),
+    /// A generator: the context it was made in, and the body of a call of a `def` that yields.
+    Func(Cx, super::generators::GenBody),
 }
 
 fn sync<R>(r: Option<Result<R, Ctrl>>) -> Result<R, Ctrl> {
@@ -94,6 +96,7 @@ impl Lazy {
                 }
                 break sync(run_sync(&cx.interp, cx.eval(&comp.elt)))?;
             },
+            Lazy::Func(cx, gen) => return gen.next_sync(&cx.interp),
             Lazy::Enumerate(k, items) => {
                 let Some(v) = items.pull()? else { return Ok(None) };
                 *k += 1;
@@ -158,7 +161,7 @@ pub fn next_item(it: &Rc<RefCell<IterState>>) -> Result<Option<Value>, Ctrl> {
     // Taken out while it runs (the code it runs may use other iterators). It ends when its
     // items do; a generator expression also ends when it raises, as CPython's generators do.
     let r = lazy.pull();
-    if matches!(r, Ok(Some(_))) || (r.is_err() && !matches!(lazy, Lazy::Gen(_))) {
+    if matches!(r, Ok(Some(_))) || (r.is_err() && !matches!(lazy, Lazy::Gen(_) | Lazy::Func(..))) {
         it.borrow_mut().lazy = Some(lazy);
     }
     r

@@ -10,6 +10,7 @@ mod comp;
 mod eval;
 pub mod exc;
 mod exec;
+pub mod generators;
 mod handlers;
 mod iter;
 pub mod lazy;
@@ -186,6 +187,8 @@ pub struct Cx {
     pub func: Rc<str>,
     /// The exceptions being handled (by `except` clauses) in this frame: a bare `raise` re-raises the last.
     pub handling: Rc<RefCell<Vec<Value>>>,
+    /// In a generator's body: where its `yield` leaves the value.
+    pub gen: Option<generators::Slot>,
 }
 
 impl Interp {
@@ -432,6 +435,7 @@ impl Cx {
             place: Place::Loop,
             func: "<module>".into(),
             handling: Rc::new(RefCell::new(Vec::new())),
+            gen: None,
         }
     }
 }

@@ -48,11 +48,10 @@ impl Parser {
                 }
                 if self.is_kw("yield") {
                     let p = self.advance().pos;
-                    if !self.is_op(")") {
-                        self.test_list_star()?;
-                    }
+                    self.refuse_yield_from(p)?;
+                    let value = if !self.is_op(")") { Some(Box::new(self.test_list_star()?)) } else { None };
                     self.expect_op(")")?;
-                    return Ok(Expr { pos: p, kind: ExprKind::Yield });
+                    return Ok(self.yielded(p, value));
                 }
                 let first = self.star_or_test_pub()?;
                 if self.is_kw("for") || self.is_kw("async") {
@@ -325,7 +324,7 @@ fn parse_field_expr(text: &str, pos: Pos) -> Result<Expr, SyntaxError> {
     for t in &mut tokens {
         t.pos = Pos { line: pos.line + t.pos.line - 1, col: (t.pos.col + pos.col).saturating_sub(2).max(1) };
     }
-    let mut p = Parser { tokens, i: 0, depth: 0 };
+    let mut p = Parser { tokens, i: 0, depth: 0, yields: Vec::new() };
     let e = p.test_list_star().map_err(|mut e| {
         e.msg = format!("f-string: {}", e.msg);
         e

@@ -5,7 +5,7 @@ mod fstring;
 mod simple;
 mod stmt;
 
-use crate::ast::Block;
+use crate::ast::{Block, Expr, ExprKind};
 use crate::error::SyntaxError;
 use crate::lexer::{tokenize_full, Pos, Tok, Token};
 
@@ -20,7 +20,7 @@ pub const KEYWORDS: [&str; 35] = [
 pub fn parse_program(src: &str) -> Result<Block, SyntaxError> {
     let (tokens, unclosed) = tokenize_full(src)?;
     let eof = tokens.last().map(|t| t.pos).unwrap_or_default();
-    let mut p = Parser { tokens, i: 0, depth: 0 };
+    let mut p = Parser { tokens, i: 0, depth: 0, yields: Vec::new() };
     match (p.file(), unclosed) {
         (Err(e), Some(u)) if (e.line, e.col) >= (eof.line, eof.col) || e.msg == "unexpected EOF while parsing" => {
             Err(u)
@@ -34,9 +34,29 @@ pub(crate) struct Parser {
     tokens: Vec<Token>,
     i: usize,
     depth: usize,
+    /// For each function being parsed, innermost last: whether its body yields.
+    yields: Vec<bool>,
 }
 
 impl Parser {
+    /// After `yield` at `pos`: `yield from` is outside the playground's language.
+    fn refuse_yield_from(&self, pos: Pos) -> Result<(), SyntaxError> {
+        if !self.is_kw("from") {
+            return Ok(());
+        }
+        let mut e = SyntaxError::new("'yield from'", pos);
+        e.kind = "Refused";
+        Err(e)
+    }
+
+    /// A `yield` of `value` at `pos`: the function being parsed is a generator.
+    fn yielded(&mut self, pos: Pos, value: Option<Box<Expr>>) -> Expr {
+        if let Some(yields) = self.yields.last_mut() {
+            *yields = true;
+        }
+        Expr { pos, kind: ExprKind::Yield(value) }
+    }
+
     fn tok(&self) -> &Tok {
         &self.tokens[self.i.min(self.tokens.len() - 1)].tok
     }

@@ -43,7 +43,7 @@ fn describe(e: &Expr) -> Option<&'static str> {
         ExprKind::Comp(c) if c.kind == CompKind::List => "list comprehension",
         ExprKind::Comp(c) if c.kind == CompKind::Gen => "generator expression",
         ExprKind::Comp(_) => "comprehension",
-        ExprKind::Yield => "yield expression",
+        ExprKind::Yield(_) => "yield expression",
         _ => return None,
     })
 }
@@ -217,10 +217,9 @@ impl Parser {
     fn rhs(&mut self) -> Result<Expr, SyntaxError> {
         if self.is_kw("yield") {
             let pos = self.advance().pos;
-            if !self.at_end() && !self.is_op("=") {
-                self.test_list_star()?;
-            }
-            return Ok(Expr { pos, kind: ExprKind::Yield });
+            self.refuse_yield_from(pos)?;
+            let value = if !self.at_end() && !self.is_op("=") { Some(Box::new(self.test_list_star()?)) } else { None };
+            return Ok(self.yielded(pos, value));
         }
         self.test_list_star()
     }

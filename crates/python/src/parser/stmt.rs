@@ -294,8 +294,11 @@ impl Parser {
         }
         let what = format!("function definition on line {}", kw.line);
         let _ = what;
-        let body = self.block("function definition", kw.line)?;
-        let f = make_func(name, params, body, is_async, decorators, pos);
+        self.yields.push(false);
+        let body = self.block("function definition", kw.line);
+        let is_gen = self.yields.pop().unwrap_or(false);
+        let mut f = make_func(name, params, body?, is_async, decorators, pos);
+        f.is_gen = is_gen;
         Ok(Stmt { pos, kind: StmtKind::FuncDef(Rc::new(f)) })
     }
 
@@ -391,5 +394,5 @@ pub(super) fn make_func(
     for g in globals.iter().chain(nonlocals.iter()) {
         locals.remove(g);
     }
-    FuncDef { name, params, body, is_async, decorators, pos, locals, globals, nonlocals }
+    FuncDef { name, params, body, is_async, is_gen: false, decorators, pos, locals, globals, nonlocals }
 }

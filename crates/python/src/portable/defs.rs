@@ -166,6 +166,7 @@ fn expr(e: &Expr, out: &mut Defs) {
         | ExprKind::None
         | ExprKind::Bool(_)
         | ExprKind::Ellipsis
-        | ExprKind::Yield => {}
+        | ExprKind::Yield(None) => {}
+        ExprKind::Yield(Some(v)) => expr(v, out),
     }
 }
