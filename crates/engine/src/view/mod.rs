@@ -37,7 +37,9 @@ struct RunState {
     drawn_at: f64,
 }
 
-/// How often (ms) the timeline redraws while nothing new arrives (its live clock's step).
+/// How often (ms) the timeline redraws while the run is live. Output lines are shown in the
+/// frame they arrive in; the timeline, whose drawing (a whole SVG, laid out again) costs the
+/// main thread milliseconds that the program's timers would wait for, follows at this step.
 const LIVE_STEP_MS: f64 = 100.0;
 
 /// The program's view, once mounted.
@@ -198,10 +200,11 @@ pub(crate) fn begin_run(unit: u16) {
 pub(crate) fn show(events: &[ProgramEvent], now: f64) {
     let Some(view) = view() else { return };
     let mut run = view.run.borrow_mut();
-    if events.is_empty() && now.is_finite() && now - run.drawn_at < LIVE_STEP_MS {
+    let ends = events.iter().any(|e| matches!(e, ProgramEvent::End(_)));
+    let redraw = ends || !now.is_finite() || now - run.drawn_at >= LIVE_STEP_MS;
+    if events.is_empty() && !redraw {
         return;
     }
-    run.drawn_at = now;
     let unit = run.unit;
     let mut html = String::new();
     for event in events {
@@ -219,6 +222,10 @@ pub(crate) fn show(events: &[ProgramEvent], now: f64) {
             view.output.set_scroll_top(view.output.scroll_height());
         }
     }
+    if !redraw {
+        return;
+    }
+    run.drawn_at = now;
     let cursor = run.cursor.and_then(|i| run.trace.lines.get(i).map(|l| l.t).or(run.trace.end));
     let now = if run.trace.end.is_some() { f64::INFINITY } else { now };
     view.drawing.set_inner_html(&timeline::drawing(&run.trace, &run.ideal_lanes, run.ideal.end, unit, now, cursor));

@@ -69,7 +69,7 @@ async def main():
     powers = [i async for i in mygen()]
     some = [j async for j in mygen() if not (j // 3 % 5)]
     print(powers, some)
-    await asyncio.gather(consume("a", 3, 0.1), consume("b", 4, 0.15))
+    await asyncio.gather(consume("a", 3, 0.1), consume("b", 4, 0.17))
     try:
         async for x in failing():
             print("failing gave", x)
