@@ -181,6 +181,24 @@ if (want('program-speed')) {
     out(`  unit ${String(unit).padStart(4)}: opened with run=1 ${cell(linked, unit)}; worst ${worst(linked)} (${linked.length} lines); `
       + `Run clicked ${cell(clicked, unit)}; worst ${worst(clicked)} (${clicked.length} lines)`);
   }
+  // Short sleeps one after another: what each costs beyond its own time, beside CPython's.
+  const n = 60;
+  const sleeps = `import asyncio\nimport time\n\nasync def main():\n    start = time.perf_counter()\n    for i in range(${n}):\n        await asyncio.sleep(0.01)\n    print("done")\n\nasyncio.run(main())\n`;
+  const cpythonDone = cpython(sleeps).find((l) => l.event === 'print').t;
+  const ours = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const page = await newPage();
+    await page.goto(`${server.url}?v=1&code=${codeOf(sleeps)}&unit=1000`);
+    await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await finished(page);
+    ours.push((await timesOf(page))[0]);
+    await page.close();
+  }
+  const per = (total) => `${((total - n * 10) / n).toFixed(2)} ms`;
+  out(`  ${n} sleeps of 10 ms one after another (unit 1000, Run clicked): done at ${median(ours).toFixed(1)} ms (median of ${RUNS}; `
+    + `${per(median(ours))} beyond each sleep); CPython ${cpythonDone.toFixed(1)} ms (${per(cpythonDone)})`);
 }
 
 // Scale: gather of many jobs of 1 s through the scenario API, beside CPython's asyncio doing
