@@ -4,7 +4,7 @@
 //! is the function's own future: `yield` puts its value in the generator's slot and suspends
 //! the body once; asking for the next item polls the body until it yields, returns or raises.
 
-use super::{Ctrl, Cx, Interp};
+use super::{Ctrl, Cx};
 use crate::value::{CoroState, Coroutine, PyFuture, Value};
 use std::cell::RefCell;
 use std::future::Future;
@@ -68,6 +68,7 @@ fn aclose(cx: Cx, gen: Rc<GenBody>) -> PyFuture {
         }
         Step::Raised(e) => Poll::Ready(Err(e)),
         Step::Waiting => Poll::Pending,
+        Step::Busy => Poll::Ready(Ok(Value::None)),
     }))
 }
 
@@ -77,11 +78,13 @@ enum Step {
     Ended,
     Raised(Ctrl),
     Waiting,
+    /// Asked for an item while it runs (from its own body).
+    Busy,
 }
 
 impl GenBody {
     fn step(&self, task: &mut Context<'_>) -> Step {
-        let mut body = self.body.borrow_mut();
+        let Ok(mut body) = self.body.try_borrow_mut() else { return Step::Busy };
         let Some(fut) = body.as_mut() else { return Step::Ended };
         let polled = fut.as_mut().poll(task);
         match polled {
@@ -101,7 +104,8 @@ impl GenBody {
 
     /// A plain generator's next item (`None`: it has returned). Its body runs to its next
     /// `yield` at once, as plain code does (a `time.sleep` in it blocks).
-    pub fn next_sync(&self, interp: &Interp) -> Result<Option<Value>, Ctrl> {
+    pub fn next_sync(&self, cx: &Cx) -> Result<Option<Value>, Ctrl> {
+        let interp = &cx.interp;
         interp.unsuspendable.set(interp.unsuspendable.get() + 1);
         let step = self.step(&mut Context::from_waker(Waker::noop()));
         interp.unsuspendable.set(interp.unsuspendable.get() - 1);
@@ -110,6 +114,7 @@ impl GenBody {
             Step::Ended => Ok(None),
             Step::Raised(e) => Err(e),
             Step::Waiting => Err(Ctrl::Fatal("internal error: a generator suspended without yielding".into())),
+            Step::Busy => Err(cx.err("ValueError", "generator already executing")),
         }
     }
 }
@@ -154,6 +159,7 @@ pub fn anext(cx: &Cx, gen: &Rc<GenBody>) -> Value {
         Step::Ended => Poll::Ready(Err(cx.err("StopAsyncIteration", ""))),
         Step::Raised(e) => Poll::Ready(Err(e)),
         Step::Waiting => Poll::Pending,
+        Step::Busy => Poll::Ready(Err(cx.err("RuntimeError", "anext(): asynchronous generator is already running"))),
     }));
     Value::Coro(Rc::new(Coroutine {
         name: "anext".into(),

@@ -96,7 +96,7 @@ impl Lazy {
                 }
                 break sync(run_sync(&cx.interp, cx.eval(&comp.elt)))?;
             },
-            Lazy::Func(cx, gen) => return gen.next_sync(&cx.interp),
+            Lazy::Func(cx, gen) => return gen.next_sync(cx),
             Lazy::Enumerate(k, items) => {
                 let Some(v) = items.pull()? else { return Ok(None) };
                 *k += 1;
