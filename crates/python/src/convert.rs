@@ -186,7 +186,17 @@ fn round(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let digits = a.pos.get(1).filter(|d| !matches!(d, Value::None));
     match (&v, digits) {
         (Value::Int(_) | Value::Bool(_), None) => Ok(Value::Int(int_of(cx, &v)?)),
-        (Value::Int(i), Some(_)) => Ok(Value::Int(*i)),
+        (Value::Int(i), Some(d)) => {
+            let d = int_of(cx, d)?;
+            if d >= 0 {
+                return Ok(Value::Int(*i));
+            }
+            // To a multiple of 10**-d, ties to even, as CPython's int.__round__.
+            let Some(p) = u32::try_from(-d).ok().and_then(|e| 10i128.checked_pow(e)) else { return Ok(Value::Int(0)) };
+            let (q, r) = (i.div_euclid(p), i.rem_euclid(p));
+            let up = 2 * r > p || (2 * r == p && q % 2 != 0);
+            Ok(Value::Int((q + i128::from(up)) * p))
+        }
         (_, None) => {
             let x = num(cx, &v)?;
             let r = x.round();
@@ -202,6 +212,48 @@ fn round(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
             }
             let s = format!("{:.*}", d as usize, x);
             Ok(Value::Float(playground_core::decimal::parse_f64(&s).unwrap_or(x)))
+        }
+    }
+}
+
+/// `pow(x, y, m)`: `x ** y % m` for integers, by squaring (CPython's errors for the rest).
+fn pow_mod(cx: &Cx, x: &Value, y: &Value, m: &Value) -> Result<Value, Ctrl> {
+    let (Ok(x), Ok(y), Ok(m)) = (int_of(cx, x), int_of(cx, y), int_of(cx, m)) else {
+        return Err(cx.type_err("pow() 3rd argument not allowed unless all arguments are integers"));
+    };
+    if m == 0 {
+        return Err(cx.err("ValueError", "pow() 3rd argument cannot be 0"));
+    }
+    if y < 0 {
+        return Err(cx.err("ValueError", "base is not invertible for the given modulus"));
+    }
+    let (mut base, mut exp, mut out) = (x.rem_euclid(m), y, 1i128.rem_euclid(m));
+    while exp > 0 {
+        if exp & 1 == 1 {
+            out = mul_mod(out, base, m);
+        }
+        base = mul_mod(base, base, m);
+        exp >>= 1;
+    }
+    // Python's remainder takes the modulus's sign.
+    Ok(Value::Int(if m < 0 && out > 0 { out + m } else { out }))
+}
+
+/// `a * b mod m` for `0 <= a, b < |m|`, without overflowing 128 bits (by doubling).
+fn mul_mod(a: i128, b: i128, m: i128) -> i128 {
+    let m = m.abs();
+    match a.checked_mul(b) {
+        Some(p) => p.rem_euclid(m),
+        None => {
+            let (mut a, mut b, mut out) = (a % m, b, 0i128);
+            while b > 0 {
+                if b & 1 == 1 {
+                    out = (out + a) % m;
+                }
+                a = (a * 2) % m;
+                b >>= 1;
+            }
+            out
         }
     }
 }
@@ -288,7 +340,10 @@ pub const FUNCTIONS: [(&str, NativeFn); 19] = [
     }),
     ("pow", |cx, _, a| {
         let (x, y) = (a.pos.first().cloned().unwrap_or(Value::None), a.pos.get(1).cloned().unwrap_or(Value::None));
-        cx.binop(&x, crate::ast::BinOp::Pow, &y)
+        match a.pos.get(2).filter(|m| !matches!(m, Value::None)) {
+            None => cx.binop(&x, crate::ast::BinOp::Pow, &y),
+            Some(m) => pow_mod(cx, &x, &y, m),
+        }
     }),
     ("hash", |cx, _, a| {
         let v = a.pos.first().cloned().unwrap_or(Value::None);

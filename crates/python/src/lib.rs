@@ -24,6 +24,7 @@ pub mod lexer;
 mod methods;
 mod modules;
 pub mod parser;
+mod percent;
 pub mod portable;
 pub mod random;
 mod scope;

@@ -1,4 +1,4 @@
-//! Methods of the built-in types: `str`, `list`, `dict`, `set`.
+//! Methods of the built-in types: `str`, `list`, `tuple`, `dict`, `set`, `int`.
 
 use crate::interp::ops::eq;
 use crate::interp::{Ctrl, Cx};
@@ -35,8 +35,46 @@ pub fn lookup(v: &Value, name: &str) -> Option<NativeFn> {
         Value::List(_) => list_method(name),
         Value::Dict(_) => dict_method(name),
         Value::Set(_) => set_method(name),
+        Value::Tuple(_) => tuple_method(name),
+        Value::Int(_) | Value::Bool(_) => int_method(name),
         _ => None,
     }
+}
+
+fn items_of(v: &Value) -> Rc<Vec<Value>> {
+    match v {
+        Value::Tuple(t) => t.clone(),
+        _ => Rc::new(vec![]),
+    }
+}
+
+fn tuple_method(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "index" => |cx, t, a| {
+            let v = a.pos.first().cloned().unwrap_or(Value::None);
+            let pos = items_of(t).iter().position(|x| eq(x, &v));
+            pos.map(|p| Value::Int(p as i128)).ok_or_else(|| cx.err("ValueError", "tuple.index(x): x not in tuple"))
+        },
+        "count" => |_, t, a| {
+            let v = a.pos.first().cloned().unwrap_or(Value::None);
+            Ok(Value::Int(items_of(t).iter().filter(|x| eq(x, &v)).count() as i128))
+        },
+        _ => return None,
+    })
+}
+
+fn int_method(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "bit_length" => |_, t, _| {
+            let i = match t {
+                Value::Int(i) => *i,
+                Value::Bool(b) => i128::from(*b),
+                _ => 0,
+            };
+            Ok(Value::Int(i128::from(128 - i.unsigned_abs().leading_zeros())))
+        },
+        _ => return None,
+    })
 }
 
 fn list_method(name: &str) -> Option<NativeFn> {

@@ -9,9 +9,11 @@ struct Spec {
     fill: Option<char>,
     align: Option<char>,
     sign: Option<char>,
+    alt: bool,
     zero: bool,
     width: usize,
-    comma: bool,
+    /// The thousands separator: `,` or `_`.
+    grouping: Option<char>,
     precision: Option<usize>,
     kind: Option<char>,
 }
@@ -33,6 +35,7 @@ fn parse_spec(spec: &str) -> Option<Spec> {
         i += 1;
     }
     if i < c.len() && c[i] == '#' {
+        s.alt = true;
         i += 1;
     }
     if i < c.len() && c[i] == '0' {
@@ -47,7 +50,7 @@ fn parse_spec(spec: &str) -> Option<Spec> {
         s.width = c[start..i].iter().collect::<String>().parse().ok()?;
     }
     if i < c.len() && (c[i] == ',' || c[i] == '_') {
-        s.comma = true;
+        s.grouping = Some(c[i]);
         i += 1;
     }
     if i < c.len() && c[i] == '.' {
@@ -65,11 +68,12 @@ fn parse_spec(spec: &str) -> Option<Spec> {
     (i == c.len()).then_some(s)
 }
 
-fn group(int_part: &str) -> String {
+/// Digits with `sep` between each group of `every`, from the right.
+fn group(int_part: &str, sep: char, every: usize) -> String {
     let mut out = String::new();
     for (k, ch) in int_part.chars().enumerate() {
-        if k > 0 && (int_part.len() - k) % 3 == 0 {
-            out.push(',');
+        if k > 0 && (int_part.len() - k) % every == 0 {
+            out.push(sep);
         }
         out.push(ch);
     }
@@ -123,7 +127,10 @@ pub fn format_value(v: &Value, spec: &str, as_str: &str) -> Result<String, Strin
                 return Err("Precision not allowed in integer format specifier".into());
             }
             let digits = i.unsigned_abs().to_string();
-            let digits = if s.comma { group(&digits) } else { digits };
+            let digits = match s.grouping {
+                Some(sep) => group(&digits, sep, 3),
+                None => digits,
+            };
             if i < 0 {
                 format!("-{digits}")
             } else {
@@ -138,10 +145,17 @@ pub fn format_value(v: &Value, spec: &str, as_str: &str) -> Result<String, Strin
                 'b' => format!("{m:b}"),
                 _ => format!("{m:o}"),
             };
+            let digits = match s.grouping {
+                Some('_') => group(&digits, '_', 4),
+                Some(sep) => return Err(format!("Cannot specify '{sep}' with '{k}'.")),
+                None => digits,
+            };
+            // `#`: the base's prefix, after the sign (`-0xff`).
+            let prefix = if s.alt { format!("0{k}") } else { String::new() };
             if *i < 0 {
-                format!("-{digits}")
+                format!("-{prefix}{digits}")
             } else {
-                digits
+                format!("{prefix}{digits}")
             }
         }
         (Value::Int(_) | Value::Float(_) | Value::Bool(_), Some('f' | 'F' | 'e' | 'E' | 'g' | 'G' | '%'))
@@ -164,11 +178,14 @@ pub fn format_value(v: &Value, spec: &str, as_str: &str) -> Result<String, Strin
                     None => float_repr(x.abs()),
                 },
             };
-            let text = if s.comma {
-                let (int, frac) = text.split_at(text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len()));
-                format!("{}{}", group(int), frac)
-            } else {
-                text
+            // The upper-case types write their exponent, `inf` and `nan` in capitals.
+            let text = if matches!(k, Some('E' | 'G' | 'F')) { text.to_uppercase() } else { text };
+            let text = match s.grouping {
+                Some(sep) => {
+                    let (int, frac) = text.split_at(text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len()));
+                    format!("{}{}", group(int, sep, 3), frac)
+                }
+                None => text,
             };
             if x.is_sign_negative() && x != 0.0 {
                 format!("-{text}")
@@ -205,7 +222,10 @@ pub fn format_value(v: &Value, spec: &str, as_str: &str) -> Result<String, Strin
         '<' => format!("{body}{}", fills(pad)),
         '^' => format!("{}{body}{}", fills(pad / 2), fills(pad - pad / 2)),
         '=' => {
-            let (sign, rest) = if body.starts_with(['-', '+', ' ']) { body.split_at(1) } else { ("", body.as_str()) };
+            let signed = usize::from(body.starts_with(['-', '+', ' ']));
+            // The sign, and the base's prefix of `#`, stay before the padding (`0x00ff`).
+            let prefixed = s.alt && body[signed..].starts_with(['0']) && matches!(s.kind, Some('x' | 'X' | 'b' | 'o'));
+            let (sign, rest) = body.split_at(signed + if prefixed { 2 } else { 0 });
             format!("{sign}{}{rest}", fills(pad))
         }
         _ => format!("{}{body}", fills(pad)),

@@ -3,7 +3,7 @@
 use super::funcs::{coro, ensure_future};
 use super::future::{await_future, FutState, FutureObj};
 use super::native::Native;
-use super::timer::{call_later, cancel_timer};
+use super::timer::{call_later, call_soon_cancellable, cancel_timer};
 use crate::interp::exc::{is_instance_of, make_exc, make_group};
 use crate::interp::{Ctrl, Cx};
 use crate::value::{Args, NativeFn, Value};
@@ -228,9 +228,9 @@ fn reschedule(n: &Rc<Native>, cx: &Cx, when: Option<f64>) {
         }
         t.when.set(when);
         if let Some(when) = when {
-            let delay = (when - cx.interp.loop_time()).max(0.0);
+            let delay = when - cx.interp.loop_time();
             let weak = Rc::downgrade(n);
-            t.handle.set(Some(call_later(&cx.interp, delay, move || {
+            let on_timeout = move || {
                 if let Some(n) = weak.upgrade() {
                     if let Native::Timeout(t) = &*n {
                         if let Some(task) = t.task.borrow().clone() {
@@ -240,7 +240,13 @@ fn reschedule(n: &Rc<Native>, cx: &Cx, when: Option<f64>) {
                         t.handle.set(None);
                     }
                 }
-            })));
+            };
+            // As CPython's `Timeout.reschedule`: a deadline already reached expires on the
+            // next loop step (`call_soon`), before the task resumes from a `sleep(0)`.
+            t.handle.set(Some(match delay <= 0.0 {
+                true => call_soon_cancellable(&cx.interp, on_timeout),
+                false => call_later(&cx.interp, delay, on_timeout),
+            }));
         }
     }
 }

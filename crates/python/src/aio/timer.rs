@@ -69,6 +69,28 @@ pub fn call_later(interp: &Rc<Interp>, delay: f64, f: impl FnOnce() + 'static) -
     id
 }
 
+/// Schedules `f` for the next loop step, as `loop.call_soon` does, cancellable by
+/// [`cancel_timer`] with the id it returns.
+pub fn call_soon_cancellable(interp: &Rc<Interp>, f: impl FnOnce() + 'static) -> u64 {
+    let id = NEXT_TIMER.fetch_add(1, Ordering::Relaxed);
+    let weak = Rc::downgrade(interp);
+    let cb = move || {
+        if let Some(interp) = weak.upgrade() {
+            if interp.fatal.borrow().is_none() {
+                interp.step_started();
+                f();
+            }
+        }
+    };
+    CALLBACKS.with(|m| m.borrow_mut().insert(id, Box::new(cb)));
+    playground_core::aio::call_soon(&interp.rt, move || {
+        if let Some(cb) = CALLBACKS.with(|m| m.borrow_mut().remove(&id)) {
+            cb();
+        }
+    });
+    id
+}
+
 /// Cancels a timer (`TimerHandle.cancel()`).
 pub fn cancel_timer(interp: &Interp, id: u64) {
     let s = interp.timers.borrow_mut().remove(&id);

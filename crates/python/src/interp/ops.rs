@@ -3,7 +3,7 @@
 pub use super::lazy::next_item;
 use super::{Ctrl, Cx};
 use crate::ast::{BinOp, CmpOp};
-use crate::format::{repr, str_of, type_name};
+use crate::format::{repr, type_name};
 use crate::value::{hash_key, identity, Dict, Value};
 use std::cell::RefCell;
 use std::cmp::Ordering;
@@ -295,44 +295,7 @@ impl Cx {
     }
 
     fn percent_format(&self, f: &str, args: &Value) -> Result<Value, Ctrl> {
-        let items: Vec<Value> = match args {
-            Value::Tuple(t) => t.to_vec(),
-            other => vec![other.clone()],
-        };
-        let mut it = items.into_iter();
-        let mut out = String::new();
-        let mut chars = f.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c != '%' {
-                out.push(c);
-                continue;
-            }
-            let mut spec = String::new();
-            while let Some(&n) = chars.peek() {
-                chars.next();
-                if n.is_ascii_alphabetic() || n == '%' {
-                    spec.push(n);
-                    break;
-                }
-                spec.push(n);
-            }
-            if spec == "%" {
-                out.push('%');
-                continue;
-            }
-            let kind = spec.pop().unwrap_or('s');
-            let v = it.next().ok_or_else(|| self.type_err("not enough arguments for format string"))?;
-            let text = match kind {
-                's' => self.to_str(&v),
-                'r' => self.to_repr(&v),
-                _ => {
-                    let spec = format!("{spec}{}", if kind == 'i' || kind == 'u' { 'd' } else { kind });
-                    crate::format::format_value(&v, &spec, &str_of(&v)).map_err(|m| self.err("ValueError", m))?
-                }
-            };
-            out.push_str(&text);
-        }
-        Ok(Value::Str(out.into()))
+        crate::percent::percent_format(self, f, args)
     }
 
     /// `a op b` for a comparison operator.
@@ -344,6 +307,7 @@ impl Cx {
             CmpOp::IsNot => !is(a, b),
             CmpOp::In => self.contains(b, a)?,
             CmpOp::NotIn => !self.contains(b, a)?,
+            _ if matches!((a, b), (Value::Set(_), Value::Set(_))) => subset_compare(a, op, b),
             _ => {
                 let o = order(a, b).ok_or_else(|| {
                     let sym = match op {
@@ -366,6 +330,21 @@ impl Cx {
                 }
             }
         })
+    }
+}
+
+/// `<`, `<=`, `>`, `>=` between sets: subset and superset, proper or not.
+fn subset_compare(a: &Value, op: CmpOp, b: &Value) -> bool {
+    let (Value::Set(a), Value::Set(b)) = (a, b) else { return false };
+    let (a, b) = (a.borrow(), b.borrow());
+    let within = |x: &crate::value::Dict, y: &crate::value::Dict| {
+        x.len() <= y.len() && x.items().all(|(k, _)| crate::value::hash_key(k).is_some_and(|h| y.get(&h).is_some()))
+    };
+    match op {
+        CmpOp::Lt => a.len() < b.len() && within(&a, &b),
+        CmpOp::Le => within(&a, &b),
+        CmpOp::Gt => b.len() < a.len() && within(&b, &a),
+        _ => within(&b, &a),
     }
 }
 

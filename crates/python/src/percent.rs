@@ -1,0 +1,167 @@
+//! printf-style formatting, `text % values`, as CPython's `str.__mod__` does it:
+//! `%[(key)][flags][width][.precision]type`, with `*` for a width or precision taken from
+//! the values, the flags `-`, `+`, space, `#` and `0`, and the types `s r a c d i u o x X e
+//! E f F g G %`.
+
+use crate::format::{format_value, str_of, type_name};
+use crate::interp::{Ctrl, Cx};
+use crate::value::{hash_key, Value};
+
+/// `template % args`.
+pub fn percent_format(cx: &Cx, template: &str, args: &Value) -> Result<Value, Ctrl> {
+    let items: Vec<Value> = match args {
+        Value::Tuple(t) => t.to_vec(),
+        Value::Dict(_) => vec![],
+        other => vec![other.clone()],
+    };
+    let mut values = items.into_iter();
+    let chars: Vec<char> = template.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let mut keyed = None;
+        if chars.get(i) == Some(&'(') {
+            let end = chars[i..]
+                .iter()
+                .position(|&c| c == ')')
+                .ok_or_else(|| cx.err("ValueError", "incomplete format key"))?;
+            let key: String = chars[i + 1..i + end].iter().collect();
+            i += end + 1;
+            let Value::Dict(d) = args else { return Err(cx.type_err("format requires a mapping")) };
+            let k = Value::Str(key.as_str().into());
+            let found = hash_key(&k).and_then(|h| d.borrow().get(&h).cloned());
+            keyed = Some(found.ok_or_else(|| Ctrl::Exc(crate::builtins::new_exc(cx, "KeyError", vec![k.clone()])))?);
+        }
+        let mut flags = String::new();
+        while let Some(&f) = chars.get(i).filter(|f| "-+ #0".contains(**f)) {
+            flags.push(f);
+            i += 1;
+        }
+        let mut next = || values.next().ok_or_else(|| cx.type_err("not enough arguments for format string"));
+        let number = |i: &mut usize, next: &mut dyn FnMut() -> Result<Value, Ctrl>| -> Result<Option<i128>, Ctrl> {
+            if chars.get(*i) == Some(&'*') {
+                *i += 1;
+                return match next()? {
+                    Value::Int(n) => Ok(Some(n)),
+                    _ => Err(cx.type_err("* wants int")),
+                };
+            }
+            let start = *i;
+            while chars.get(*i).is_some_and(char::is_ascii_digit) {
+                *i += 1;
+            }
+            Ok(chars[start..*i].iter().collect::<String>().parse().ok())
+        };
+        let width = number(&mut i, &mut next)?;
+        let precision = match chars.get(i) {
+            Some('.') => {
+                i += 1;
+                Some(number(&mut i, &mut next)?.unwrap_or(0).max(0) as usize)
+            }
+            _ => None,
+        };
+        while chars.get(i).is_some_and(|c| "hlL".contains(*c)) {
+            i += 1;
+        }
+        let kind = *chars.get(i).ok_or_else(|| cx.err("ValueError", "incomplete format"))?;
+        i += 1;
+        if kind == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = match keyed {
+            Some(v) => v,
+            None => next()?,
+        };
+        let left = flags.contains('-') || width.is_some_and(|w| w < 0);
+        let width = width.map_or(0, |w| w.unsigned_abs() as usize);
+        out.push_str(&convert(cx, kind, &flags, left, width, precision, &v, i - 1)?);
+    }
+    if !matches!(args, Value::Dict(_)) && values.next().is_some() {
+        return Err(cx.type_err("not all arguments converted during string formatting"));
+    }
+    Ok(Value::Str(out.into()))
+}
+
+/// One conversion: its text, padded to `width` (on the right when `left`).
+#[allow(clippy::too_many_arguments)]
+fn convert(
+    cx: &Cx,
+    kind: char,
+    flags: &str,
+    left: bool,
+    width: usize,
+    precision: Option<usize>,
+    v: &Value,
+    at: usize,
+) -> Result<String, Ctrl> {
+    let pad = |text: String| {
+        let n = text.chars().count();
+        let fill = " ".repeat(width.saturating_sub(n));
+        if left {
+            format!("{text}{fill}")
+        } else {
+            format!("{fill}{text}")
+        }
+    };
+    let text = match kind {
+        's' | 'r' | 'a' => {
+            let s = if kind == 's' { cx.to_str(v) } else { cx.to_repr(v) };
+            return Ok(pad(match precision {
+                Some(p) => s.chars().take(p).collect(),
+                None => s,
+            }));
+        }
+        'c' => {
+            let ch = match v {
+                Value::Int(n) => u32::try_from(*n).ok().and_then(char::from_u32),
+                Value::Str(s) if s.chars().count() == 1 => s.chars().next(),
+                _ => None,
+            };
+            return Ok(pad(ch.ok_or_else(|| cx.type_err("%c requires an int or a unicode character"))?.to_string()));
+        }
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+            let integer = matches!(kind, 'd' | 'i' | 'u' | 'o' | 'x' | 'X');
+            let v = match v {
+                Value::Float(f) if matches!(kind, 'd' | 'i' | 'u') => Value::Int(f.trunc() as i128),
+                Value::Float(_) if integer => {
+                    return Err(cx.type_err(format!("%{kind} format: an integer is required, not float")));
+                }
+                Value::Int(_) | Value::Bool(_) | Value::Float(_) => v.clone(),
+                other => {
+                    let what = if integer && !matches!(kind, 'd' | 'i' | 'u') { "an integer" } else { "a real number" };
+                    return Err(cx.type_err(format!("%{kind} format: {what} is required, not {}", type_name(other))));
+                }
+            };
+            let mut spec = String::from(if left { "<" } else { "" });
+            spec.extend(['+', ' '].into_iter().filter(|f| flags.contains(*f)).take(1));
+            if flags.contains('#') && matches!(kind, 'o' | 'x' | 'X') {
+                spec.push('#');
+            }
+            if flags.contains('0') && !left {
+                spec.push('0');
+            }
+            if width > 0 {
+                spec.push_str(&width.to_string());
+            }
+            if let Some(p) = precision.filter(|_| !integer) {
+                spec.push_str(&format!(".{p}"));
+            }
+            spec.push(if integer && kind != 'o' && kind != 'x' && kind != 'X' { 'd' } else { kind });
+            format_value(&v, &spec, &str_of(&v)).map_err(|m| cx.err("ValueError", m))?
+        }
+        other => {
+            return Err(cx.err(
+                "ValueError",
+                format!("unsupported format character '{other}' (0x{:x}) at index {at}", other as u32),
+            ))
+        }
+    };
+    Ok(text)
+}
