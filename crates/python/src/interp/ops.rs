@@ -245,6 +245,12 @@ impl Cx {
         if let (BinOp::Add, Value::Str(_)) = (op, a) {
             return self.type_err(format!("can only concatenate str (not \"{}\") to str", type_name(b)));
         }
+        // A sequence times a non-integer, either way round: CPython's message names the other's type.
+        let sequence = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+        if op == BinOp::Mul && (sequence(a) || sequence(b)) {
+            let other = if sequence(a) { b } else { a };
+            return self.type_err(format!("can't multiply sequence by non-int of type '{}'", type_name(other)));
+        }
         self.type_err(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", type_name(a), type_name(b)))
     }
 

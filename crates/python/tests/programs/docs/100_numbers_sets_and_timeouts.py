@@ -22,6 +22,11 @@ async def main():
             print(type(e).__name__, e)
     t = tuple(ms for _, ms in results) + (12,)
     print(t.count(12), t.index(100), (100).bit_length(), (-8).bit_length(), f"{1e20:G} {float('inf'):F}")
+    for a, b in [("x", "y"), ([1], 2.5), (1.5, "ab"), ((1,), [2])]:
+        try:
+            print(a * b)
+        except TypeError as e:
+            print("TypeError:", e)
     print(pow(3, 4, 5), pow(10, 20, 7), pow(2, 100, 1_000_007), pow(3, 4, -5), pow(7, 0, 1))
     print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2), round(5, -3), round(99, -1))
     seen, wanted = {"a", "b"}, {"a", "b", "c"}
