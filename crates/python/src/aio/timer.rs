@@ -37,11 +37,10 @@ impl Wake for TimerWaker {
     }
 }
 
-/// Runs `f` after `delay` program seconds (`loop.call_later`); returns the timer's id.
-pub fn call_later(interp: &Rc<Interp>, delay: f64, f: impl FnOnce() + 'static) -> u64 {
+/// Keeps `f` under a new timer id, as a loop step of its own (it runs unless the run has
+/// stopped, and not once [`cancel_timer`] has dropped it); returns the id.
+fn register(interp: &Rc<Interp>, f: impl FnOnce() + 'static) -> u64 {
     let id = NEXT_TIMER.fetch_add(1, Ordering::Relaxed);
-    let ms = (delay * interp.unit).max(0.0);
-    let mut sleep = interp.rt.sleep(ms);
     let weak = Rc::downgrade(interp);
     let cb = move || {
         if let Some(interp) = weak.upgrade() {
@@ -54,6 +53,14 @@ pub fn call_later(interp: &Rc<Interp>, delay: f64, f: impl FnOnce() + 'static) -
         }
     };
     CALLBACKS.with(|m| m.borrow_mut().insert(id, Box::new(cb)));
+    id
+}
+
+/// Runs `f` after `delay` program seconds (`loop.call_later`); returns the timer's id.
+pub fn call_later(interp: &Rc<Interp>, delay: f64, f: impl FnOnce() + 'static) -> u64 {
+    let ms = (delay * interp.unit).max(0.0);
+    let mut sleep = interp.rt.sleep(ms);
+    let id = register(interp, f);
     let waker = Waker::from(Arc::new(TimerWaker(id)));
     match sleep.as_mut().poll(&mut Context::from_waker(&waker)) {
         Poll::Ready(()) => {
@@ -72,17 +79,7 @@ pub fn call_later(interp: &Rc<Interp>, delay: f64, f: impl FnOnce() + 'static) -
 /// Schedules `f` for the next loop step, as `loop.call_soon` does, cancellable by
 /// [`cancel_timer`] with the id it returns.
 pub fn call_soon_cancellable(interp: &Rc<Interp>, f: impl FnOnce() + 'static) -> u64 {
-    let id = NEXT_TIMER.fetch_add(1, Ordering::Relaxed);
-    let weak = Rc::downgrade(interp);
-    let cb = move || {
-        if let Some(interp) = weak.upgrade() {
-            if interp.fatal.borrow().is_none() {
-                interp.step_started();
-                f();
-            }
-        }
-    };
-    CALLBACKS.with(|m| m.borrow_mut().insert(id, Box::new(cb)));
+    let id = register(interp, f);
     playground_core::aio::call_soon(&interp.rt, move || {
         if let Some(cb) = CALLBACKS.with(|m| m.borrow_mut().remove(&id)) {
             cb();

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
 /// Where a generator's body leaves the value it yields, and whether it is being closed.
 #[derive(Default)]
@@ -105,11 +105,8 @@ impl GenBody {
     /// A plain generator's next item (`None`: it has returned). Its body runs to its next
     /// `yield` at once, as plain code does (a `time.sleep` in it blocks).
     pub fn next_sync(&self, cx: &Cx) -> Result<Option<Value>, Ctrl> {
-        let interp = &cx.interp;
-        interp.unsuspendable.set(interp.unsuspendable.get() + 1);
-        let step = self.step(&mut Context::from_waker(Waker::noop()));
-        interp.unsuspendable.set(interp.unsuspendable.get() - 1);
-        match step {
+        let step = super::call::run_sync(&cx.interp, std::future::poll_fn(|task| Poll::Ready(self.step(task))));
+        match step.unwrap_or(Step::Waiting) {
             Step::Yielded(v) => Ok(Some(v)),
             Step::Ended => Ok(None),
             Step::Raised(e) => Err(e),
