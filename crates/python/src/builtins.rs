@@ -186,7 +186,8 @@ pub fn type_of(cx: &Cx, v: &Value) -> Rc<Class> {
         Value::Class(_) => "type",
         Value::Fut(f) if f.task.is_some() => "Task",
         Value::Fut(_) => "Future",
-        Value::Native(_) | Value::Iter(_) | Value::Slice(_) => "object",
+        Value::Iter(it) => return builtin_class(cx, it.try_borrow().map_or("generator", |i| i.type_name())),
+        Value::Native(_) | Value::Slice(_) => "object",
         other => {
             return cx
                 .interp
@@ -198,6 +199,17 @@ pub fn type_of(cx: &Cx, v: &Value) -> Rc<Class> {
         }
     };
     cx.interp.class(name)
+}
+
+/// The built-in class `name` (made when it is first asked for: iterators' classes).
+fn builtin_class(cx: &Cx, name: &'static str) -> Rc<Class> {
+    let object = cx.interp.class("object");
+    cx.interp
+        .classes
+        .borrow_mut()
+        .entry(name)
+        .or_insert_with(|| class(name, "builtins", vec![object], false, None))
+        .clone()
 }
 
 fn isinstance(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {

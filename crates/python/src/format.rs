@@ -116,7 +116,10 @@ pub fn repr_with(v: &Value, hook: Hook) -> String {
             format!("<coroutine object {} at {}>", c.name, fake_address(v))
         }
         Value::Fut(f) => f.repr(hook),
-        Value::Iter(_) => format!("<iterator object at {}>", fake_address(v)),
+        Value::Iter(it) => match it.try_borrow().ok().and_then(|i| i.name.clone()) {
+            Some(name) => format!("<generator object {name} at {}>", fake_address(v)),
+            None => format!("<{} object at {}>", type_name(v), fake_address(v)),
+        },
         Value::Native(n) => n.repr(),
     }
 }
@@ -147,7 +150,7 @@ pub fn type_name(v: &Value) -> String {
         Value::Instance(i) => i.class.name.to_string(),
         Value::Coro(_) => "coroutine".into(),
         Value::Fut(f) => (if f.task.is_some() { "Task" } else { "Future" }).into(),
-        Value::Iter(_) => "iterator".into(),
+        Value::Iter(it) => it.try_borrow().map_or("generator", |i| i.type_name()).into(),
         Value::Native(n) => n.type_name().into(),
     }
 }

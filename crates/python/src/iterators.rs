@@ -70,12 +70,17 @@ fn reversed(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         &Value::Range(start, stop, step) => {
             let range = reversed_range(start, stop, step)
                 .ok_or_else(|| cx.err("OverflowError", "range too large for the playground"))?;
-            Value::Iter(Rc::new(RefCell::new(IterState { range: Some(range), ..IterState::default() })))
+            Value::Iter(Rc::new(RefCell::new(IterState {
+                range: Some(range),
+                kind: "range_iterator",
+                ..IterState::default()
+            })))
         }
         Value::Str(_) | Value::Dict(_) => {
             let mut items = cx.iterate(seq)?;
             items.reverse();
-            cx.make_iter(&Value::List(Rc::new(RefCell::new(items))))?
+            let kind = if matches!(seq, Value::Str(_)) { "reversed" } else { "dict_reversekeyiterator" };
+            Value::Iter(Rc::new(RefCell::new(IterState::of(kind, items.into()))))
         }
         other => return Err(cx.type_err(format!("'{}' object is not reversible", type_name(other)))),
     })

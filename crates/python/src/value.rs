@@ -72,6 +72,26 @@ pub struct IterState {
     pub range: Option<(i64, i64, i64)>,
     /// What it still makes items from (a generator expression, `enumerate`, `map`...).
     pub lazy: Option<crate::interp::lazy::Lazy>,
+    /// CPython's name of its type (`list_iterator`, `generator`, ...); empty: `iterator`.
+    pub kind: &'static str,
+    /// A generator's qualified name, as its repr shows it.
+    pub name: Option<Rc<str>>,
+}
+
+impl IterState {
+    /// An iterator of `kind` over `items`.
+    pub fn of(kind: &'static str, items: std::collections::VecDeque<Value>) -> IterState {
+        IterState { items, kind, ..IterState::default() }
+    }
+
+    /// CPython's name of its type.
+    pub fn type_name(&self) -> &'static str {
+        if self.kind.is_empty() {
+            "iterator"
+        } else {
+            self.kind
+        }
+    }
 }
 
 /// A hashable key: how a value is found in a dict or set.

@@ -194,6 +194,8 @@ fn key_stderr(lines: &[Line]) -> Vec<String> {
             out.push(t.to_string());
         } else if t.starts_with("Exception in callback") {
             out.push("Exception in callback".into());
+        } else if t.starts_with("Exception ignored in: ") {
+            out.push(t.split(" at 0x").next().unwrap_or(t).to_string());
         } else if is_exception_line(t) && !l.text.starts_with(' ') {
             out.push(t.to_string());
         }

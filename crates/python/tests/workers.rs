@@ -181,7 +181,7 @@ print(await asyncio.to_thread(lambda: (x for x in "ab")))
         "Queue",
         "_UnixSelectorEventLoop",
         "ProcessPoolExecutor",
-        "iterator",
+        "list_iterator",
         "generator",
         "Task",
     ];

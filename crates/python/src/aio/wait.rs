@@ -152,5 +152,6 @@ pub fn as_completed(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
             }
         }));
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterState { items: coros, ..IterState::default() }))))
+    let state = IterState { name: Some("as_completed".into()), ..IterState::of("generator", coros) };
+    Ok(Value::Iter(Rc::new(RefCell::new(state))))
 }

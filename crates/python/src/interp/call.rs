@@ -248,10 +248,10 @@ impl Cx {
         };
         if let Some(slot) = slot {
             let body: crate::value::PyFuture = Box::pin(run_body(cx, f.clone()));
-            let gen = super::generators::GenBody::new(body, slot);
+            let gen = super::generators::GenBody::new(self, f.qualname.clone(), body, slot, f.def.is_async);
             return Ok(match f.def.is_async {
                 true => Value::Native(Rc::new(crate::aio::native::Native::AsyncGen(Rc::new(gen)))),
-                false => super::lazy::lazy_iter(super::lazy::Lazy::Func(self.clone(), gen)),
+                false => super::lazy::generator(super::lazy::Lazy::Func(Rc::new(gen)), f.qualname.clone()),
             });
         }
         if !f.def.is_async {

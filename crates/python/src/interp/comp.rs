@@ -1,7 +1,7 @@
 //! f-strings, comprehensions, and assignment to targets.
 
 use super::eval::Fut;
-use super::lazy::{lazy_iter, GenState, Lazy};
+use super::lazy::{generator, GenState, Lazy};
 use super::{Ctrl, Cx, ScopeKind};
 use crate::ast::*;
 use crate::format::format_value;
@@ -50,7 +50,11 @@ impl Cx {
         if kind == CompKind::Gen && gens.len() == 1 {
             // A generator expression: its items are made as they are asked for.
             let source = self.cursor(&first)?;
-            return Ok(lazy_iter(Lazy::Gen(GenState { cx: inner, comp: c.clone(), source })));
+            let name = match &*self.func {
+                "<module>" => "<genexpr>".into(),
+                func => format!("{func}.<locals>.<genexpr>").into(),
+            };
+            return Ok(generator(Lazy::Gen(GenState { cx: inner, comp: c.clone(), source }), name));
         }
         let mut out = Vec::new();
         inner.comp_level(gens, 0, Some(first), elt, value, &mut out).await?;

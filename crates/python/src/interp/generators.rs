@@ -4,12 +4,12 @@
 //! is the function's own future: `yield` puts its value in the generator's slot and suspends
 //! the body once; asking for the next item polls the body until it yields, returns or raises.
 
-use super::{Ctrl, Cx};
+use super::{Ctrl, Cx, Interp};
 use crate::value::{CoroState, Coroutine, PyFuture, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::task::{Context, Poll};
 
 /// Where a generator's body leaves the value it yields, and whether it is being closed.
@@ -30,26 +30,72 @@ pub struct GenBody {
     pub body: RefCell<Option<PyFuture>>,
     /// Its slot.
     pub slot: Slot,
-    /// For an asynchronous generator once iterated: the context that closes it if it is
-    /// dropped unfinished.
-    pub closer: RefCell<Option<Cx>>,
+    /// Whether it is an asynchronous generator.
+    asynchronous: bool,
+    /// Set once it is first asked for an item: dropped unfinished after that, it is closed.
+    started: Cell<bool>,
+    /// The interpreter that closes it.
+    interp: Weak<Interp>,
+    /// Its qualified name (for what is written if closing it fails).
+    name: Rc<str>,
 }
 
 impl GenBody {
-    /// A generator of `body`, yielding through `slot`.
-    pub fn new(body: PyFuture, slot: Slot) -> GenBody {
-        GenBody { body: RefCell::new(Some(body)), slot, closer: RefCell::new(None) }
+    /// A generator (`asynchronous`: an asynchronous one) of `body`, yielding through `slot`.
+    pub fn new(cx: &Cx, name: Rc<str>, body: PyFuture, slot: Slot, asynchronous: bool) -> GenBody {
+        let interp = Rc::downgrade(&cx.interp);
+        GenBody { body: RefCell::new(Some(body)), slot, asynchronous, started: Cell::new(false), interp, name }
+    }
+
+    /// Whether its body is running (asking it for an item then is an error).
+    pub fn running(&self) -> bool {
+        self.body.try_borrow_mut().is_err()
+    }
+}
+
+impl GenBody {
+    /// A generator of `body` described as this one, that is not closed when dropped.
+    fn detached(&self, body: PyFuture) -> GenBody {
+        GenBody {
+            body: RefCell::new(Some(body)),
+            slot: self.slot.clone(),
+            asynchronous: self.asynchronous,
+            started: Cell::new(false),
+            interp: self.interp.clone(),
+            name: self.name.clone(),
+        }
     }
 }
 
 impl Drop for GenBody {
-    /// As CPython's asyncio finalizes an asynchronous generator dropped unfinished: on the
-    /// next loop step, a task of its own (it takes a task number) runs its `aclose()`, which
-    /// raises `GeneratorExit` at its `yield` (its `finally` runs there).
+    /// A generator dropped unfinished is closed, as CPython closes it: `GeneratorExit` is
+    /// raised at its `yield`, so its `finally` runs. A plain generator is closed at once.
+    /// An asynchronous one is closed as CPython's asyncio finalizes it: on the next loop
+    /// step, by a task of its own (it takes a task number) that runs its `aclose()`.
     fn drop(&mut self) {
-        let (Some(cx), Some(body)) = (self.closer.get_mut().take(), self.body.get_mut().take()) else { return };
-        let gen = Rc::new(GenBody::new(body, self.slot.clone()));
-        let interp = cx.interp.clone();
+        let Some(interp) = self.interp.upgrade() else { return };
+        let Some(body) = self.body.get_mut().take().filter(|_| self.started.get()) else { return };
+        let cx = Cx::module(&interp);
+        // What closes it is never closed itself (a body that ignores `GeneratorExit` ends there).
+        let gen = Rc::new(self.detached(body));
+        if !self.asynchronous {
+            gen.slot.closing.set(true);
+            let step = super::call::run_sync(&interp, std::future::poll_fn(|task| Poll::Ready(gen.step(task))));
+            let failure = match step {
+                Some(Step::Yielded(_)) => Some(cx.exc("RuntimeError", "generator ignored GeneratorExit")),
+                Some(Step::Raised(Ctrl::Exc(e))) if !super::exc::is_instance_of(&interp, &e, "GeneratorExit") => {
+                    Some(e)
+                }
+                _ => None,
+            };
+            if let Some(e) = failure {
+                let at = Rc::as_ptr(&gen) as usize;
+                let (name, tb) = (&gen.name, super::exc::format_exception(&interp, &e));
+                let text = format!("Exception ignored in: <generator object {name} at 0x{at:012x}>\n{tb}\n");
+                interp.write(&text, true, &interp.who(super::Place::Loop));
+            }
+            return;
+        }
         playground_core::aio::call_soon(&interp.rt.clone(), move || {
             let close = aclose(cx, gen);
             crate::aio::task::create_task(&interp, close, "aclose".into(), 0, None);
@@ -104,14 +150,16 @@ impl GenBody {
 
     /// A plain generator's next item (`None`: it has returned). Its body runs to its next
     /// `yield` at once, as plain code does (a `time.sleep` in it blocks).
-    pub fn next_sync(&self, cx: &Cx) -> Result<Option<Value>, Ctrl> {
-        let step = super::call::run_sync(&cx.interp, std::future::poll_fn(|task| Poll::Ready(self.step(task))));
+    pub fn next_sync(&self) -> Result<Option<Value>, Ctrl> {
+        let Some(interp) = self.interp.upgrade() else { return Ok(None) };
+        self.started.set(true);
+        let step = super::call::run_sync(&interp, std::future::poll_fn(|task| Poll::Ready(self.step(task))));
         match step.unwrap_or(Step::Waiting) {
             Step::Yielded(v) => Ok(Some(v)),
             Step::Ended => Ok(None),
             Step::Raised(e) => Err(e),
             Step::Waiting => Err(Ctrl::Fatal("internal error: a generator suspended without yielding".into())),
-            Step::Busy => Err(cx.err("ValueError", "generator already executing")),
+            Step::Busy => Err(Cx::module(&interp).err("ValueError", "generator already executing")),
         }
     }
 }
@@ -147,9 +195,7 @@ impl Cx {
 /// An asynchronous generator's `__anext__()`: an awaitable of its next item, raising
 /// `StopAsyncIteration` once its body has returned.
 pub fn anext(cx: &Cx, gen: &Rc<GenBody>) -> Value {
-    if let Ok(mut closer) = gen.closer.try_borrow_mut() {
-        closer.get_or_insert_with(|| cx.clone());
-    }
+    gen.started.set(true);
     let (cx, gen) = (cx.clone(), gen.clone());
     let body: PyFuture = Box::pin(std::future::poll_fn(move |task| match gen.step(task) {
         Step::Yielded(v) => Poll::Ready(Ok(v)),

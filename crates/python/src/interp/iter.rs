@@ -96,8 +96,10 @@ impl Cx {
     fn iter_state(&self, v: &Value) -> Result<Rc<RefCell<IterState>>, Ctrl> {
         let state = match v {
             Value::Iter(it) => return Ok(it.clone()),
-            Value::Range(a, b, c) => IterState { range: Some((*a, *b, *c)), ..IterState::default() },
-            _ => IterState { items: self.iterate(v)?.into(), ..IterState::default() },
+            Value::Range(a, b, c) => {
+                IterState { range: Some((*a, *b, *c)), kind: "range_iterator", ..IterState::default() }
+            }
+            _ => IterState::of(iterator_kind(v), self.iterate(v)?.into()),
         };
         Ok(Rc::new(RefCell::new(state)))
     }
@@ -119,5 +121,18 @@ impl Cx {
     /// `repr(v)`, with the program's `__repr__`.
     pub fn to_repr(&self, v: &Value) -> String {
         crate::format::repr_with(v, &mut |x, is_repr| super::call::user_str(&self.interp, x, is_repr))
+    }
+}
+
+/// CPython's name of the type of an iterator over `v`.
+fn iterator_kind(v: &Value) -> &'static str {
+    match v {
+        Value::List(_) => "list_iterator",
+        Value::Tuple(_) => "tuple_iterator",
+        Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
+        Value::Str(_) => "str_iterator",
+        Value::Dict(_) => "dict_keyiterator",
+        Value::Set(_) => "set_iterator",
+        _ => "iterator",
     }
 }

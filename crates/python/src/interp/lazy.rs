@@ -62,8 +62,10 @@ pub enum Lazy {
     Filter(Cx, Value, Cursor),
     /// `reversed` over a list or a tuple: the sequence, and the number of items left.
     Reversed(Value, usize),
-    /// A generator: the context it was made in, and the body of a call of a `def` that yields.
-    Func(Cx, super::generators::GenBody),
+    /// A generator: the body of a call of a `def` that yields (shared, so that asking it for
+    /// an item while it runs finds it running). It holds nothing of its caller's, so that it
+    /// is dropped, and closed, when its caller's variables are.
+    Func(Rc<super::generators::GenBody>),
 }
 
 fn sync<R>(r: Option<Result<R, Ctrl>>) -> Result<R, Ctrl> {
@@ -96,7 +98,7 @@ impl Lazy {
                 }
                 break sync(run_sync(&cx.interp, cx.eval(&comp.elt)))?;
             },
-            Lazy::Func(cx, gen) => return gen.next_sync(cx),
+            Lazy::Func(gen) => return gen.next_sync(),
             Lazy::Enumerate(k, items) => {
                 let Some(v) = items.pull()? else { return Ok(None) };
                 *k += 1;
@@ -133,9 +135,35 @@ impl Lazy {
     }
 }
 
+impl Lazy {
+    /// CPython's name of the iterator's type.
+    fn kind(&self) -> &'static str {
+        match self {
+            Lazy::Gen(_) | Lazy::Func(..) => "generator",
+            Lazy::Enumerate(..) => "enumerate",
+            Lazy::Zip(_) => "zip",
+            Lazy::Map(..) => "map",
+            Lazy::Filter(..) => "filter",
+            Lazy::Reversed(Value::List(_), _) => "list_reverseiterator",
+            Lazy::Reversed(..) => "reversed",
+        }
+    }
+}
+
 /// An iterator making its items from `lazy`.
 pub fn lazy_iter(lazy: Lazy) -> Value {
-    Value::Iter(Rc::new(RefCell::new(IterState { lazy: Some(lazy), ..IterState::default() })))
+    let kind = lazy.kind();
+    Value::Iter(Rc::new(RefCell::new(IterState { lazy: Some(lazy), kind, ..IterState::default() })))
+}
+
+/// A generator named `name` (its qualified name) making its items from `lazy`.
+pub fn generator(lazy: Lazy, name: Rc<str>) -> Value {
+    Value::Iter(Rc::new(RefCell::new(IterState {
+        lazy: Some(lazy),
+        kind: "generator",
+        name: Some(name),
+        ..IterState::default()
+    })))
 }
 
 /// Advances an iterator: its next item, if any.
@@ -152,6 +180,17 @@ pub fn next_item(it: &Rc<RefCell<IterState>>) -> Result<Option<Value>, Ctrl> {
             }
             st.range = Some((a + c, b, c));
             return Ok(Some(Value::Int(a as i128)));
+        }
+        if let Some(Lazy::Func(gen)) = &st.lazy {
+            // A generator stays in place while it runs: asked again meanwhile, it says so.
+            let gen = gen.clone();
+            drop(st);
+            let busy = gen.running();
+            let r = gen.next_sync();
+            if !busy && !matches!(r, Ok(Some(_))) {
+                it.borrow_mut().lazy = None;
+            }
+            return r;
         }
         match st.lazy.take() {
             Some(lazy) => lazy,

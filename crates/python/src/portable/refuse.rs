@@ -4,7 +4,6 @@
 use super::Unsendable;
 use crate::aio::native::Native;
 use crate::format::{repr, type_name};
-use crate::interp::lazy::Lazy;
 use crate::interp::{Cx, Scope, ScopeKind};
 use crate::value::{identity, Builtin, Value};
 use std::rc::Rc;
@@ -13,7 +12,7 @@ type R = Result<(), Unsendable>;
 
 /// Why `v` cannot be sent: CPython's pickling error for a process pool, where it has one.
 pub fn refuse(v: &Value, pickle: bool) -> Unsendable {
-    let generator = matches!(v, Value::Iter(i) if i.try_borrow().is_ok_and(|i| matches!(i.lazy, Some(Lazy::Gen(_)))));
+    let generator = matches!(v, Value::Iter(i) if i.try_borrow().is_ok_and(|i| i.kind == "generator"));
     if pickle {
         let cpython = match v {
             Value::Fut(f) => Some(if f.task.is_some() { "_asyncio.Task" } else { "_asyncio.Future" }),
