@@ -174,7 +174,7 @@ fn descriptor(kind: u8, a: Args) -> Value {
 fn exc_init(_: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let mut pos = a.pos.into_iter();
     if let Some(Value::Instance(i)) = pos.next() {
-        i.attrs.borrow_mut().insert("args".into(), Value::Tuple(Rc::new(pos.collect())));
+        crate::interp::exc::set_args(&i.class, &mut i.attrs.borrow_mut(), pos.collect());
     }
     Ok(Value::None)
 }

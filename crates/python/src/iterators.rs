@@ -4,6 +4,7 @@
 //! at the first item that decides).
 
 use crate::format::type_name;
+use crate::interp::exc::make_exc;
 use crate::interp::lazy::{lazy_iter, Cursor, Lazy};
 use crate::interp::ops::{next_item, range_len};
 use crate::interp::{Ctrl, Cx};
@@ -99,7 +100,10 @@ fn next(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
             Some(v) => Ok(v),
             None => match a.pos.get(1) {
                 Some(d) => Ok(d.clone()),
-                None => Err(cx.err("StopIteration", "")),
+                None => {
+                    let value = it.borrow_mut().returned.take();
+                    Err(Ctrl::Exc(make_exc(&cx.interp.class("StopIteration"), value.into_iter().collect())))
+                }
             },
         },
         Some(other) => Err(cx.type_err(format!("'{}' object is not an iterator", type_name(other)))),

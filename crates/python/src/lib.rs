@@ -32,6 +32,7 @@ mod setorder;
 mod spec;
 mod strformat;
 mod strmethods;
+mod strsearch;
 mod tables;
 pub mod trace;
 mod underscores;

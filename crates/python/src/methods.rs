@@ -52,7 +52,9 @@ fn tuple_method(name: &str) -> Option<NativeFn> {
     Some(match name {
         "index" => |cx, t, a| {
             let v = a.pos.first().cloned().unwrap_or(Value::None);
-            let pos = items_of(t).iter().position(|x| eq(x, &v));
+            let items = items_of(t);
+            let (start, end) = crate::strsearch::bounds(cx, &a, 1, items.len())?;
+            let pos = items.iter().take(end).skip(start).position(|x| eq(x, &v)).map(|p| p + start);
             pos.map(|p| Value::Int(p as i128)).ok_or_else(|| cx.err("ValueError", "tuple.index(x): x not in tuple"))
         },
         "count" => |_, t, a| {
@@ -131,7 +133,9 @@ fn list_method(name: &str) -> Option<NativeFn> {
         },
         "index" => |cx, t, a| {
             let v = a.pos.first().cloned().unwrap_or(Value::None);
-            let pos = list_of(t).borrow().iter().position(|x| eq(x, &v));
+            let list = list_of(t);
+            let (start, end) = crate::strsearch::bounds(cx, &a, 1, list.borrow().len())?;
+            let pos = list.borrow().iter().take(end).skip(start).position(|x| eq(x, &v)).map(|p| p + start);
             pos.map(|p| Value::Int(p as i128))
                 .ok_or_else(|| cx.err("ValueError", format!("{} is not in list", cx.to_repr(&v))))
         },

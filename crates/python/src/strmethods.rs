@@ -1,6 +1,7 @@
 //! Methods of `str`.
 
 use crate::interp::{Ctrl, Cx};
+use crate::strsearch;
 use crate::value::{Args, NativeFn, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,6 +19,16 @@ fn text(v: impl Into<String>) -> Value {
 
 fn new_list(items: Vec<Value>) -> Value {
     Value::List(Rc::new(RefCell::new(items)))
+}
+
+/// `find`'s answer: the index, or -1.
+fn found(at: Option<usize>) -> Value {
+    Value::Int(at.map_or(-1, |i| i as i128))
+}
+
+/// `index`'s answer: the index, or `ValueError`.
+fn found_or_raise(cx: &Cx, at: Option<usize>) -> Result<Value, Ctrl> {
+    at.map(|i| Value::Int(i as i128)).ok_or_else(|| cx.err("ValueError", "substring not found"))
 }
 
 fn arg_str(cx: &Cx, a: &Args, i: usize) -> Result<Option<String>, Ctrl> {
@@ -70,7 +81,13 @@ pub fn str_method(name: &str) -> Option<NativeFn> {
         },
         "split" => |cx, t, a| split(cx, t, a, false),
         "rsplit" => |cx, t, a| split(cx, t, a, true),
-        "splitlines" => |_, t, _| Ok(new_list(s(t).lines().map(text).collect())),
+        "splitlines" => |cx, t, mut a| {
+            let keep = match a.get(0, "keepends") {
+                Some(v) => cx.is_true(&v)?,
+                None => false,
+            };
+            Ok(new_list(strsearch::splitlines(&s(t), keep).into_iter().map(text).collect()))
+        },
         "partition" => |cx, t, a| {
             let sep = arg_str(cx, &a, 0)?.unwrap_or_default();
             if sep.is_empty() {
@@ -91,18 +108,10 @@ pub fn str_method(name: &str) -> Option<NativeFn> {
             let p = arg_str(cx, &a, 0)?.unwrap_or_default();
             Ok(text(s(t).strip_suffix(p.as_str()).unwrap_or(&s(t)).to_string()))
         },
-        "rfind" => |cx, t, a| {
-            let sub = arg_str(cx, &a, 0)?.unwrap_or_default();
-            let st = s(t);
-            Ok(Value::Int(st.rfind(&sub).map(|b| st[..b].chars().count() as i128).unwrap_or(-1)))
-        },
-        "index" => |cx, t, a| {
-            let sub = arg_str(cx, &a, 0)?.unwrap_or_default();
-            let st = s(t);
-            st.find(&sub)
-                .map(|b| Value::Int(st[..b].chars().count() as i128))
-                .ok_or_else(|| cx.err("ValueError", "substring not found"))
-        },
+        "find" => |cx, t, a| Ok(found(strsearch::find(cx, &s(t), &a, false)?)),
+        "rfind" => |cx, t, a| Ok(found(strsearch::find(cx, &s(t), &a, true)?)),
+        "index" => |cx, t, a| found_or_raise(cx, strsearch::find(cx, &s(t), &a, false)?),
+        "rindex" => |cx, t, a| found_or_raise(cx, strsearch::find(cx, &s(t), &a, true)?),
         "isalnum" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(char::is_alphanumeric))),
         "isspace" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(char::is_whitespace))),
         "islower" => |_, t, _| {
@@ -152,26 +161,9 @@ pub fn str_method(name: &str) -> Option<NativeFn> {
                 _ => s(t).replace(&old, &new),
             }))
         },
-        "startswith" => |cx, t, a| {
-            Ok(Value::Bool(match a.pos.first() {
-                Some(Value::Tuple(items)) => items.iter().any(|p| s(t).starts_with(s(p).as_ref())),
-                _ => s(t).starts_with(arg_str(cx, &a, 0)?.unwrap_or_default().as_str()),
-            }))
-        },
-        "endswith" => |cx, t, a| {
-            Ok(Value::Bool(match a.pos.first() {
-                Some(Value::Tuple(items)) => items.iter().any(|p| s(t).ends_with(s(p).as_ref())),
-                _ => s(t).ends_with(arg_str(cx, &a, 0)?.unwrap_or_default().as_str()),
-            }))
-        },
-        "find" => |cx, t, a| {
-            let sub = arg_str(cx, &a, 0)?.unwrap_or_default();
-            let st = s(t);
-            Ok(Value::Int(st.find(&sub).map(|b| st[..b].chars().count() as i128).unwrap_or(-1)))
-        },
-        "count" => {
-            |cx, t, a| Ok(Value::Int(s(t).matches(arg_str(cx, &a, 0)?.unwrap_or_default().as_str()).count() as i128))
-        }
+        "startswith" => |cx, t, a| Ok(Value::Bool(strsearch::affix(cx, &s(t), &a, false)?)),
+        "endswith" => |cx, t, a| Ok(Value::Bool(strsearch::affix(cx, &s(t), &a, true)?)),
+        "count" => |cx, t, a| Ok(Value::Int(strsearch::count(cx, &s(t), &a)? as i128)),
         "isdigit" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(|c| c.is_ascii_digit()))),
         "isalpha" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(char::is_alphabetic))),
         "center" => |cx, t, a| crate::strformat::pad(cx, &s(t), &a, '^'),

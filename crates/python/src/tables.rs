@@ -81,7 +81,7 @@ pub(crate) const REFUSED_BUILTINS: [&str; 23] = [
 
 /// Methods of the built-in types that the playground does not have (refused unless the
 /// program defines a method or attribute of that name itself).
-pub(crate) const REFUSED_METHODS: [&str; 16] = [
+pub(crate) const REFUSED_METHODS: [&str; 15] = [
     "encode",
     "expandtabs",
     "format_map",
@@ -92,7 +92,6 @@ pub(crate) const REFUSED_METHODS: [&str; 16] = [
     "isprintable",
     "istitle",
     "maketrans",
-    "rindex",
     "rpartition",
     "translate",
     "difference_update",

@@ -76,6 +76,11 @@ pub struct IterState {
     pub kind: &'static str,
     /// A generator's qualified name, as its repr shows it.
     pub name: Option<Rc<str>>,
+    /// For an iterator over a dict or a set: the dict, its size when the iteration began,
+    /// and the interpreter that raises CPython's error if the size changes meanwhile.
+    pub watch: Option<(Rc<RefCell<Dict>>, usize, std::rc::Weak<crate::interp::Interp>)>,
+    /// What a generator's body returned, until `next()` raises it in `StopIteration`.
+    pub returned: Option<Value>,
 }
 
 impl IterState {

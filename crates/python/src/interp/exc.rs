@@ -10,12 +10,34 @@ use std::rc::Rc;
 /// A new instance of exception class `class` with `args`.
 pub fn make_exc(class: &Rc<Class>, args: Vec<Value>) -> Value {
     let mut attrs = HashMap::new();
-    attrs.insert("args".into(), Value::Tuple(Rc::new(args)));
+    set_args(class, &mut attrs, args);
     Value::Instance(Rc::new(Instance {
         class: class.clone(),
         attrs: RefCell::new(attrs),
         traceback: RefCell::new(Vec::new()),
     }))
+}
+
+/// Sets an exception's `args`, and the attributes CPython derives from them:
+/// `StopIteration.value` (the first, or `None`) and `SystemExit.code` (the one, `None`, or
+/// all of them).
+pub fn set_args(class: &Class, attrs: &mut HashMap<Rc<str>, Value>, args: Vec<Value>) {
+    let derived = match &*class.name {
+        "StopIteration" => Some(("value", args.first().cloned().unwrap_or(Value::None))),
+        "SystemExit" => Some((
+            "code",
+            match args.len() {
+                0 => Value::None,
+                1 => args[0].clone(),
+                _ => Value::Tuple(Rc::new(args.clone())),
+            },
+        )),
+        _ => None,
+    };
+    if let Some((name, v)) = derived {
+        attrs.insert(name.into(), v);
+    }
+    attrs.insert("args".into(), Value::Tuple(Rc::new(args)));
 }
 
 /// The class of an exception value.

@@ -19,6 +19,8 @@ pub struct GenSlot {
     pub value: RefCell<Option<Value>>,
     /// Set while it is closed: its `yield` raises `GeneratorExit`.
     pub closing: std::cell::Cell<bool>,
+    /// What the body returned (`StopIteration`'s value), once it has.
+    pub returned: RefCell<Option<Value>>,
 }
 
 /// A generator's slot, shared by its body and its object.
@@ -137,8 +139,11 @@ impl GenBody {
             Poll::Ready(r) => {
                 *body = None;
                 match r {
-                    Ok(_) => Step::Ended,
-                    Err(e) => Step::Raised(e),
+                    Ok(v) => {
+                        *self.slot.returned.borrow_mut() = Some(v).filter(|v| !matches!(v, Value::None));
+                        Step::Ended
+                    }
+                    Err(e) => Step::Raised(self.escaped(e)),
                 }
             }
             Poll::Pending => match self.slot.value.borrow_mut().take() {
@@ -146,6 +151,25 @@ impl GenBody {
                 None => Step::Waiting,
             },
         }
+    }
+
+    /// What leaves the body as it raises `e`: a `StopIteration` (or, from an asynchronous
+    /// generator, a `StopAsyncIteration`) becomes CPython's `RuntimeError` (PEP 479), caused
+    /// by it.
+    fn escaped(&self, e: Ctrl) -> Ctrl {
+        let (Ctrl::Exc(exc), Some(interp)) = (&e, self.interp.upgrade()) else { return e };
+        let kind = if self.asynchronous { "async generator" } else { "generator" };
+        let stop = ["StopIteration", "StopAsyncIteration"]
+            .into_iter()
+            .take(1 + self.asynchronous as usize)
+            .find(|c| super::exc::is_instance_of(&interp, exc, c));
+        let Some(stop) = stop else { return e };
+        let new = Cx::module(&interp).exc("RuntimeError", format!("{kind} raised {stop}"));
+        if let Value::Instance(i) = &new {
+            i.attrs.borrow_mut().insert("__cause__".into(), exc.clone());
+            i.attrs.borrow_mut().insert("__context__".into(), exc.clone());
+        }
+        Ctrl::Exc(new)
     }
 
     /// A plain generator's next item (`None`: it has returned). Its body runs to its next

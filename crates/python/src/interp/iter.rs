@@ -99,6 +99,10 @@ impl Cx {
             Value::Range(a, b, c) => {
                 IterState { range: Some((*a, *b, *c)), kind: "range_iterator", ..IterState::default() }
             }
+            Value::Dict(d) | Value::Set(d) => IterState {
+                watch: Some((d.clone(), d.borrow().len(), Rc::downgrade(&self.interp))),
+                ..IterState::of(iterator_kind(v), self.iterate(v)?.into())
+            },
             _ => IterState::of(iterator_kind(v), self.iterate(v)?.into()),
         };
         Ok(Rc::new(RefCell::new(state)))

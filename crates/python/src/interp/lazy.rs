@@ -170,6 +170,15 @@ pub fn generator(lazy: Lazy, name: Rc<str>) -> Value {
 pub fn next_item(it: &Rc<RefCell<IterState>>) -> Result<Option<Value>, Ctrl> {
     let mut lazy = {
         let mut st = it.borrow_mut();
+        if let Some((dict, len, interp)) = &st.watch {
+            if dict.borrow().len() != *len {
+                let Some(interp) = interp.upgrade() else { return Ok(None) };
+                let what = if st.kind == "set_iterator" { "Set" } else { "dictionary" };
+                st.watch = None;
+                st.items.clear();
+                return Err(Cx::module(&interp).err("RuntimeError", format!("{what} changed size during iteration")));
+            }
+        }
         if let Some(v) = st.items.pop_front() {
             return Ok(Some(v));
         }
@@ -188,7 +197,9 @@ pub fn next_item(it: &Rc<RefCell<IterState>>) -> Result<Option<Value>, Ctrl> {
             let busy = gen.running();
             let r = gen.next_sync();
             if !busy && !matches!(r, Ok(Some(_))) {
-                it.borrow_mut().lazy = None;
+                let mut st = it.borrow_mut();
+                st.lazy = None;
+                st.returned = gen.slot.returned.borrow_mut().take();
             }
             return r;
         }
