@@ -301,32 +301,55 @@ pub const MAX_DEPTH: usize = 60;
 /// A function's body, counting the nesting of calls while it is polled.
 struct Depth<F> {
     inner: Pin<Box<F>>,
-    cx: Cx,
+    interp: Rc<Interp>,
 }
 
 impl<F: Future<Output = Result<Value, Ctrl>>> Future for Depth<F> {
     type Output = Result<Value, Ctrl>;
     fn poll(mut self: Pin<&mut Self>, task: &mut Context<'_>) -> Poll<Self::Output> {
-        let depth = self.cx.interp.depth.get();
-        if depth >= self.cx.interp.max_depth.get() {
-            return Poll::Ready(Err(self.cx.err("RecursionError", "maximum recursion depth exceeded")));
+        let depth = self.interp.depth.get();
+        if depth >= self.interp.max_depth.get() {
+            let e = Cx::module(&self.interp).err("RecursionError", "maximum recursion depth exceeded");
+            return Poll::Ready(Err(e));
         }
-        self.cx.interp.depth.set(depth + 1);
+        self.interp.depth.set(depth + 1);
         let r = self.inner.as_mut().poll(task);
-        self.cx.interp.depth.set(depth);
+        self.interp.depth.set(depth);
         r
     }
 }
 
 fn run_body(cx: Cx, f: Rc<Function>) -> Depth<impl Future<Output = Result<Value, Ctrl>>> {
-    Depth { cx: cx.clone(), inner: Box::pin(body(cx, f)) }
+    Depth { interp: cx.interp.clone(), inner: Box::pin(body(cx, f)) }
 }
 
 async fn body(cx: Cx, f: Rc<Function>) -> Result<Value, Ctrl> {
-    match cx.exec_block(&f.def.body).await {
+    let r = match cx.exec_block(&f.def.body).await {
         Ok(()) => Ok(Value::None),
         Err(Ctrl::Return(v)) => Ok(v),
         Err(Ctrl::Break) | Err(Ctrl::Continue) => Ok(Value::None),
         Err(e) => Err(e),
+    };
+    release(cx);
+    r
+}
+
+/// A call's scope once its body has ended, held only by `cx`: if nothing but the functions
+/// defined in it (held only by its variables) refers to it, its variables are let go at
+/// once, as CPython lets a returning frame's locals go (a task kept only there is then
+/// reported if its exception was never retrieved). Reference cycles through those
+/// functions would otherwise keep them forever.
+fn release(cx: Cx) {
+    let scope = cx.scope.clone();
+    drop(cx);
+    let inner = scope
+        .vars
+        .borrow()
+        .values()
+        .filter(|v| matches!(v, Value::Func(g) if Rc::strong_count(g) == 1 && Rc::ptr_eq(&g.scope, &scope)))
+        .count();
+    if inner > 0 && Rc::strong_count(&scope) == 1 + inner {
+        let vars = std::mem::take(&mut *scope.vars.borrow_mut());
+        drop(vars);
     }
 }

@@ -162,7 +162,7 @@ impl Cx {
                         self.eval(orelse).await
                     }
                 }
-                ExprKind::Lambda(def) => self.make_function(def, "<lambda>".into()).await,
+                ExprKind::Lambda(def) => self.make_function(def, self.qualify("<lambda>")).await,
                 ExprKind::Await(inner) => {
                     let v = self.eval(inner).await?;
                     self.await_value(v).await

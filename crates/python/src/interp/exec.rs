@@ -68,8 +68,7 @@ impl Cx {
                 Ok(())
             }
             StmtKind::FuncDef(def) => {
-                let qual: Rc<str> = def.name.as_str().into();
-                let mut f = self.make_function(def, qual).await?;
+                let mut f = self.make_function(def, self.qualify(&def.name)).await?;
                 for d in def.decorators.iter().rev() {
                     let deco = self.eval(d).await?;
                     f = self.call(deco, Args::of(vec![f])).await?;

@@ -427,6 +427,15 @@ impl Cx {
         &self.func
     }
 
+    /// The qualified name of `name` defined here: `outer.<locals>.name` in a function's
+    /// body, as CPython names it.
+    pub fn qualify(&self, name: &str) -> Rc<str> {
+        match (&self.scope.kind, &*self.func) {
+            (ScopeKind::Function(_), outer) if outer != "<module>" => format!("{outer}.<locals>.{name}").into(),
+            _ => name.into(),
+        }
+    }
+
     /// The module-level context.
     pub fn module(interp: &Rc<Interp>) -> Cx {
         Cx {

@@ -35,7 +35,8 @@ pub fn refuse(v: &Value, pickle: bool) -> Unsendable {
 pub fn pickle_check(cx: &Cx, v: &Value, qualname: &str, scope: Option<&Rc<Scope>>) -> R {
     if let Some(s) = scope.filter(|s| !matches!(s.kind, ScopeKind::Module)) {
         let mut path = qualname.to_string();
-        let mut at = Some(s.clone());
+        // A function's qualified name already says where it was defined; a class's does not.
+        let mut at = Some(s.clone()).filter(|_| !qualname.contains(".<locals>."));
         while let Some(s) = at {
             match &s.kind {
                 ScopeKind::Function(def) => path = format!("{}.<locals>.{path}", def.name),
