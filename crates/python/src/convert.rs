@@ -109,11 +109,17 @@ pub fn dict(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
             Value::Dict(other) => d = other.borrow().clone(),
             other => {
                 let mut pairs = cx.cursor(other)?;
+                let mut at = 0;
                 while let Some(pair) = pairs.pull()? {
-                    let kv = cx.iterate(&pair)?;
+                    let kv = cx.iterate(&pair).map_err(|_| {
+                        let msg = format!("cannot convert dictionary update sequence element #{at} to a sequence");
+                        cx.type_err(msg)
+                    })?;
                     if kv.len() != 2 {
-                        return Err(cx.err("ValueError", "dictionary update sequence element has the wrong length"));
+                        let msg = format!("dictionary update sequence element #{at} has length {}; 2 is required", kv.len());
+                        return Err(cx.err("ValueError", msg));
                     }
+                    at += 1;
                     d.insert(hash_key(&kv[0]).ok_or_else(|| cx.unhashable(&kv[0]))?, kv[0].clone(), kv[1].clone());
                 }
             }
@@ -184,6 +190,9 @@ fn num(cx: &Cx, v: &Value) -> Result<f64, Ctrl> {
 fn round(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let v = a.pos.first().cloned().unwrap_or(Value::None);
     let digits = a.pos.get(1).filter(|d| !matches!(d, Value::None));
+    if !matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_)) {
+        return Err(cx.type_err(format!("type {} doesn't define __round__ method", type_name(&v))));
+    }
     match (&v, digits) {
         (Value::Int(_) | Value::Bool(_), None) => Ok(Value::Int(int_of(cx, &v)?)),
         (Value::Int(i), Some(d)) => {
@@ -325,7 +334,14 @@ pub const FUNCTIONS: [(&str, NativeFn); 19] = [
     }),
     ("ord", |cx, _, a| match a.pos.first() {
         Some(Value::Str(s)) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map_or(0, |c| c as i128))),
-        _ => Err(cx.type_err("ord() expected a character")),
+        Some(Value::Str(s)) => {
+            let n = s.chars().count();
+            Err(cx.type_err(format!("ord() expected a character, but string of length {n} found")))
+        }
+        other => {
+            let t = other.map_or("NoneType".into(), type_name);
+            Err(cx.type_err(format!("ord() expected string of length 1, but {t} found")))
+        }
     }),
     ("chr", |cx, _, a| {
         let i = int_of(cx, a.pos.first().unwrap_or(&Value::None))?;

@@ -119,6 +119,12 @@ impl Cx {
     }
 
     pub(super) fn slice_indices(&self, len: usize, s: &(Value, Value, Value)) -> Result<Vec<usize>, Ctrl> {
+        let (start, stop, step) = self.slice_bounds(len, s)?;
+        Ok((0..range_len(start, stop, step)).map(|k| (start + k * step) as usize).collect())
+    }
+
+    /// A slice's start, stop and step over `len` items, as CPython's `PySlice_AdjustIndices`.
+    fn slice_bounds(&self, len: usize, s: &(Value, Value, Value)) -> Result<(i64, i64, i64), Ctrl> {
         let get = |v: &Value| match v {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some((*i).clamp(i64::MIN as i128 / 2, i64::MAX as i128 / 2) as i64)),
@@ -138,13 +144,19 @@ impl Cx {
                 get(&s.1)?.map(|v| clamp(v, -1, len - 1)).unwrap_or(-1),
             )
         };
-        let n = range_len(start, stop, step);
-        Ok((0..n).map(|k| (start + k * step) as usize).collect())
+        Ok((start, stop, step))
     }
 
     /// `o[i]`.
     pub async fn getitem(&self, o: &Value, i: &Value) -> Result<Value, Ctrl> {
         match (o, i) {
+            (&Value::Range(a, b, c), Value::Slice(s)) => {
+                let (start, stop, step) = self.slice_bounds(range_len(a, b, c).max(0) as usize, s)?;
+                let at = |k: i64| k.checked_mul(c).and_then(|x| x.checked_add(a));
+                let r = (at(start), at(stop), step.checked_mul(c));
+                let (Some(x), Some(y), Some(z)) = r else { return Err(self.err("OverflowError", "range too large")) };
+                Ok(Value::Range(x, y, z))
+            }
             (Value::List(l), Value::Slice(s)) => {
                 let l = l.borrow();
                 let idx = self.slice_indices(l.len(), s)?;

@@ -155,6 +155,10 @@ impl Cx {
                 }
                 ExprKind::Tuple(targets) | ExprKind::List(targets) => {
                     let star = targets.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+                    if matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None) {
+                        let msg = format!("cannot unpack non-iterable {} object", crate::format::type_name(&v));
+                        return Err(self.type_err(msg));
+                    }
                     let items = match star {
                         // As CPython unpacks an iterator: one item more than the targets at most.
                         None => {

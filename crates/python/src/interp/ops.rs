@@ -149,7 +149,11 @@ impl Cx {
                 Sub => x - y,
                 Mul => x * y,
                 Div | FloorDiv | Mod if y == 0.0 => {
-                    let what = if op == Div { "float division by zero" } else { "float modulo" };
+                    let what = match op {
+                        Div => "float division by zero",
+                        FloorDiv => "float floor division by zero",
+                        _ => "float modulo",
+                    };
                     return Err(self.err("ZeroDivisionError", what));
                 }
                 Div => x / y,
