@@ -116,7 +116,8 @@ pub fn dict(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
                         cx.type_err(msg)
                     })?;
                     if kv.len() != 2 {
-                        let msg = format!("dictionary update sequence element #{at} has length {}; 2 is required", kv.len());
+                        let msg =
+                            format!("dictionary update sequence element #{at} has length {}; 2 is required", kv.len());
                         return Err(cx.err("ValueError", msg));
                     }
                     at += 1;

@@ -178,37 +178,4 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// A float's repr: the shortest text that reads back the same, in CPython's notation.
-pub fn float_repr(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return (if x > 0.0 { "inf" } else { "-inf" }).into();
-    }
-    if x == 0.0 {
-        return (if x.is_sign_negative() { "-0.0" } else { "0.0" }).into();
-    }
-    let sci = format!("{x:e}");
-    let (mant, exp) = sci.split_once('e').expect("{:e} has an exponent");
-    let exp: i32 = exp.parse().expect("an integer exponent");
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if neg { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let n = digits.len() as i32;
-        let body = if exp < 0 {
-            format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
-        } else if exp + 1 >= n {
-            format!("{}{}.0", digits, "0".repeat((exp + 1 - n) as usize))
-        } else {
-            format!("{}.{}", &digits[..(exp + 1) as usize], &digits[(exp + 1) as usize..])
-        };
-        format!("{sign}{body}")
-    } else {
-        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits };
-        format!("{sign}{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
-    }
-}
-
-pub use crate::spec::format_value;
+pub use crate::spec::{float_repr, format_value};

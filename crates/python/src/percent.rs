@@ -120,11 +120,15 @@ fn convert(
         }
         'c' => {
             let ch = match v {
-                Value::Int(n) => u32::try_from(*n).ok().and_then(char::from_u32),
                 Value::Str(s) if s.chars().count() == 1 => s.chars().next(),
+                Value::Int(_) | Value::Bool(_) => {
+                    let n = if let Value::Int(n) = v { *n } else { i128::from(matches!(v, Value::Bool(true))) };
+                    let ch = u32::try_from(n).ok().and_then(char::from_u32);
+                    Some(ch.ok_or_else(|| cx.err("OverflowError", "%c arg not in range(0x110000)"))?)
+                }
                 _ => None,
             };
-            return Ok(pad(ch.ok_or_else(|| cx.type_err("%c requires an int or a unicode character"))?.to_string()));
+            return Ok(pad(ch.ok_or_else(|| cx.type_err("%c requires int or char"))?.to_string()));
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let integer = matches!(kind, 'd' | 'i' | 'u' | 'o' | 'x' | 'X');
@@ -141,7 +145,7 @@ fn convert(
             };
             let mut spec = String::from(if left { "<" } else { "" });
             spec.extend(['+', ' '].into_iter().filter(|f| flags.contains(*f)).take(1));
-            if flags.contains('#') && matches!(kind, 'o' | 'x' | 'X') {
+            if flags.contains('#') && !matches!(kind, 'd' | 'i' | 'u') {
                 spec.push('#');
             }
             if flags.contains('0') && !left {
