@@ -27,6 +27,7 @@ pub mod parser;
 mod percent;
 pub mod portable;
 pub mod random;
+mod sampling;
 mod scope;
 mod setorder;
 mod spec;

@@ -174,6 +174,8 @@ fn random_fn(name: &str) -> Option<NativeFn> {
             Ok(Value::None)
         },
         "random" => |cx, _, _| Ok(Value::Float(cx.interp.random.borrow_mut().random())),
+        "sample" => crate::sampling::sample,
+        "choices" => crate::sampling::choices,
         "uniform" => |cx, _, a| {
             let lo = seconds(cx, a.pos.first())?;
             let hi = seconds(cx, a.pos.get(1))?;

@@ -104,7 +104,7 @@ fn digits(x: f64, p: Option<usize>) -> (Vec<u8>, i32) {
         // Rust's need not be (`…349.25` as `…349.3`).
         let shortest = split(&format!("{x:e}"));
         let near = format!("{x:.*e}", shortest.0.len() - 1);
-        return if near.parse() == Ok(x) { split(&near) } else { shortest };
+        return if playground_core::decimal::parse_f64(&near) == Some(x) { split(&near) } else { shortest };
     };
     split(&format!("{x:.*e}", p.saturating_sub(1)))
 }

@@ -46,7 +46,7 @@ pub const MODULES: [(&str, &[&str]); 6] = [
         ],
     ),
     ("time", &["sleep", "time", "perf_counter", "monotonic", "strftime", "ctime"]),
-    ("random", &["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange"]),
+    ("random", &["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample", "choices"]),
     ("concurrent.futures", &["ThreadPoolExecutor", "ProcessPoolExecutor"]),
     ("concurrent", &["futures"]),
     ("sys", &["stderr", "stdout"]),

@@ -122,8 +122,8 @@ async fn cancel_and_wait(cx: &Cx, fut: &Rc<FutureObj>) -> Result<(), Ctrl> {
 
 fn timeout_error(cx: &Cx, cause: Option<Value>) -> Ctrl {
     let e = make_exc(&cx.interp.class("TimeoutError"), vec![]);
-    if let (Value::Instance(i), Some(c)) = (&e, cause) {
-        i.attrs.borrow_mut().insert("__cause__".into(), c);
+    if let Some(c) = cause {
+        crate::interp::exc::raised_from(&e, c);
     }
     Ctrl::Exc(e)
 }

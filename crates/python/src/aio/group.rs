@@ -293,9 +293,7 @@ pub fn timeout_method(name: &str) -> Option<NativeFn> {
                     let is_cancel = !matches!(exc, Value::None) && is_instance_of(&cx2.interp, &exc, "CancelledError");
                     if remaining <= t.cancelling.get() && is_cancel {
                         let e = make_exc(&cx2.interp.class("TimeoutError"), vec![]);
-                        if let Value::Instance(i) = &e {
-                            i.attrs.borrow_mut().insert("__cause__".into(), exc);
-                        }
+                        crate::interp::exc::raised_from(&e, exc);
                         return Err(Ctrl::Exc(e));
                     }
                 } else if t.state.get() == ENTERED {

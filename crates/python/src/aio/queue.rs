@@ -205,12 +205,27 @@ impl QueueObj {
     }
     /// Its repr.
     pub fn repr(&self) -> String {
-        format!(
-            "<Queue maxsize={} _queue={} tasks={}>",
-            self.maxsize,
-            crate::format::repr(&Value::List(Rc::new(RefCell::new(self.items.borrow().iter().cloned().collect())))),
-            self.unfinished.get()
-        )
+        // As `Queue.__str__` and `Queue._format`: each part only if there is something in it.
+        let name = match self.kind {
+            QueueKind::Fifo => "Queue",
+            QueueKind::Lifo => "LifoQueue",
+            QueueKind::Priority => "PriorityQueue",
+        };
+        let mut out = format!("<{name} maxsize={}", self.maxsize);
+        if !self.items.borrow().is_empty() {
+            let items = Value::List(Rc::new(RefCell::new(self.items.borrow().iter().cloned().collect())));
+            out.push_str(&format!(" _queue={}", crate::format::repr(&items)));
+        }
+        for (what, waiters) in [("_getters", &self.getters), ("_putters", &self.putters)] {
+            let n = waiters.borrow().len();
+            if n > 0 {
+                out.push_str(&format!(" {what}[{n}]"));
+            }
+        }
+        if self.unfinished.get() > 0 {
+            out.push_str(&format!(" tasks={}", self.unfinished.get()));
+        }
+        out + ">"
     }
 }
 

@@ -33,6 +33,7 @@ impl Cx {
                     None => match name {
                         "__class__" => Some(Value::Class(i.class.clone())),
                         "__cause__" | "__context__" | "__traceback__" if i.class.is_exception => Some(Value::None),
+                        "__suppress_context__" if i.class.is_exception => Some(Value::Bool(false)),
                         "add_note" | "with_traceback" if i.class.is_exception => None,
                         _ => None,
                     },

@@ -40,6 +40,17 @@ pub fn set_args(class: &Class, attrs: &mut HashMap<Rc<str>, Value>, args: Vec<Va
     attrs.insert("args".into(), Value::Tuple(Rc::new(args)));
 }
 
+/// `exc` raised from `cause` while `cause` is handled, as `raise exc from cause` in an
+/// `except` block (CPython's `_PyErr_FormatFromCause`): its cause and context are `cause`.
+pub fn raised_from(exc: &Value, cause: Value) {
+    if let Value::Instance(i) = exc {
+        let mut attrs = i.attrs.borrow_mut();
+        attrs.insert("__context__".into(), cause.clone());
+        attrs.insert("__cause__".into(), cause);
+        attrs.insert("__suppress_context__".into(), Value::Bool(true));
+    }
+}
+
 /// The class of an exception value.
 pub fn exc_class(v: &Value) -> Option<Rc<Class>> {
     match v {

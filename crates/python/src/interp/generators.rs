@@ -165,10 +165,7 @@ impl GenBody {
             .find(|c| super::exc::is_instance_of(&interp, exc, c));
         let Some(stop) = stop else { return e };
         let new = Cx::module(&interp).exc("RuntimeError", format!("{kind} raised {stop}"));
-        if let Value::Instance(i) = &new {
-            i.attrs.borrow_mut().insert("__cause__".into(), exc.clone());
-            i.attrs.borrow_mut().insert("__context__".into(), exc.clone());
-        }
+        super::exc::raised_from(&new, exc.clone());
         Ctrl::Exc(new)
     }
 
