@@ -157,7 +157,7 @@ pub fn install(interp: &Rc<Interp>) {
         func("format", |cx, _, a| {
             let v = a.pos.first().cloned().unwrap_or(Value::None);
             let spec = a.pos.get(1).map(|s| cx.to_str(s)).unwrap_or_default();
-            format_value(&v, &spec, &cx.to_str(&v)).map(|s| Value::Str(s.into())).map_err(|m| cx.err("ValueError", m))
+            format_value(&v, &spec, &cx.to_str(&v)).map(|s| Value::Str(s.into())).map_err(|e| e.raise(cx))
         }),
     );
 }

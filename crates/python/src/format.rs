@@ -178,4 +178,5 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-pub use crate::spec::{float_repr, format_value};
+pub use crate::floattext::float_repr;
+pub use crate::spec::format_value;

@@ -15,6 +15,7 @@ pub mod control;
 mod convert;
 pub mod error;
 mod escapes;
+mod floattext;
 pub mod format;
 mod hash;
 pub mod host;

@@ -158,7 +158,7 @@ fn convert(
                 spec.push_str(&format!(".{p}"));
             }
             spec.push(if integer && kind != 'o' && kind != 'x' && kind != 'X' { 'd' } else { kind });
-            format_value(&v, &spec, &str_of(&v)).map_err(|m| cx.err("ValueError", m))?
+            format_value(&v, &spec, &str_of(&v)).map_err(|e| e.raise(cx))?
         }
         other => {
             return Err(cx.err(

@@ -1,8 +1,37 @@
-//! Format specs (`{x:>8.2f}`): CPython's format mini-language for numbers and strings, and
-//! CPython's float-to-text layout (`format_float_short` of `pystrtod.c`) that `repr` shares.
+//! Format specs (`{x:>8.2f}`): CPython's format mini-language for numbers and strings (the
+//! floats' digits are laid out by [`crate::floattext`]).
 
+use crate::floattext::float_text;
 use crate::format::type_name;
 use crate::value::Value;
+
+/// Why a format spec does not apply to a value: the exception CPython raises, with its message.
+#[derive(Debug)]
+pub enum SpecError {
+    /// `ValueError`: the spec is not one the value's type takes.
+    Value(String),
+    /// `TypeError`: the value's type takes no spec at all.
+    Type(String),
+    /// `OverflowError`: `c` of an integer past Unicode's last code point.
+    Overflow(String),
+}
+
+impl From<String> for SpecError {
+    fn from(message: String) -> SpecError {
+        SpecError::Value(message)
+    }
+}
+
+impl SpecError {
+    /// The exception, raised in `cx`.
+    pub fn raise(self, cx: &crate::interp::Cx) -> crate::interp::Ctrl {
+        match self {
+            SpecError::Value(m) => cx.err("ValueError", m),
+            SpecError::Type(m) => cx.err("TypeError", m),
+            SpecError::Overflow(m) => cx.err("OverflowError", m),
+        }
+    }
+}
 
 /// A parsed format spec: `[[fill]align][sign][z][#][0][width][,|_][.precision][type]`.
 #[derive(Default, Debug)]
@@ -82,121 +111,48 @@ fn parse_spec(spec: &str, type_name: &str) -> Result<Spec, String> {
 
 /// Digits with `sep` between each group of `every`, from the right.
 fn group(int_part: &str, sep: char, every: usize) -> String {
-    let mut out = String::new();
-    for (k, ch) in int_part.chars().enumerate() {
-        if k > 0 && (int_part.len() - k) % every == 0 {
-            out.push(sep);
+    group_to(int_part, sep, every, 0)
+}
+
+/// Digits grouped as [`group`], and zeros before them, grouped too, until the text is at
+/// least `min` long (never starting with `sep`), as CPython's zero padding of grouped digits.
+fn group_to(digits: &str, sep: char, every: usize, min: usize) -> String {
+    let mut rev: Vec<char> = Vec::new();
+    let mut all = digits.chars().rev();
+    let mut placed = 0;
+    loop {
+        let next = all.next();
+        if next.is_none() && rev.len() >= min {
+            break;
         }
-        out.push(ch);
-    }
-    out
-}
-
-/// The significant digits of finite `x >= 0` and the place of its decimal point (`1.5` is `("15", 1)`):
-/// `Some(p)` digits rounded to even, or with `None` the fewest that read back as `x`. Zero is `0…`, 1.
-fn digits(x: f64, p: Option<usize>) -> (Vec<u8>, i32) {
-    let split = |s: &str| {
-        let (m, e) = s.split_once('e').unwrap_or((s, "0"));
-        (m.bytes().filter(u8::is_ascii_digit).collect::<Vec<u8>>(), e.parse::<i32>().unwrap_or(0) + 1)
-    };
-    let Some(p) = p else {
-        // Of the shortest texts that read back as `x`, CPython's is the nearest (to even on a tie), which
-        // Rust's need not be (`…349.25` as `…349.3`).
-        let shortest = split(&format!("{x:e}"));
-        let near = format!("{x:.*e}", shortest.0.len() - 1);
-        return if playground_core::decimal::parse_f64(&near) == Some(x) { split(&near) } else { shortest };
-    };
-    split(&format!("{x:.*e}", p.saturating_sub(1)))
-}
-
-/// CPython's layout of `digits` with the decimal point after `decpt` of them, as an exponent if `use_exp`,
-/// zero-padded to `end` digits (and to one past the point with `dot_0`); `alt` keeps a bare point.
-fn layout(digits: &[u8], decpt: i32, use_exp: bool, end: usize, alt: bool, dot_0: bool) -> String {
-    let (point, exp) = if use_exp { (1, decpt - 1) } else { (decpt, 0) };
-    let end = (end as i32).max(point + i32::from(!use_exp && dot_0));
-    let digit = |i: i32| usize::try_from(i).ok().and_then(|i| digits.get(i)).map_or('0', |&d| d as char);
-    let mut out: String = if point <= 0 { "0".into() } else { (0..point).map(digit).collect() };
-    if end > point || alt {
-        out.push('.');
-        out.extend((point..end).map(digit));
-    }
-    if use_exp {
-        out.push_str(&format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs()));
-    }
-    out
-}
-
-/// `g` (and, with `dot_0`, a precision without a type): `p` significant digits, trailing zeros dropped
-/// unless `alt`, an exponent below 1e-4 or from 1e`p` (1e`p-1` with `dot_0`).
-fn general(x: f64, p: usize, alt: bool, dot_0: bool) -> String {
-    let p = p.max(1);
-    let (mut d, decpt) = digits(x, Some(p));
-    while !alt && d.len() > 1 && d.last() == Some(&b'0') {
-        d.pop();
-    }
-    let use_exp = decpt <= -4 || decpt > p as i32 - i32::from(dot_0);
-    layout(&d, decpt, use_exp, if alt { p } else { d.len() }, alt, dot_0)
-}
-
-/// `|x|` as the float type `kind` writes it (no sign, padding or grouping): `None` with no precision is `repr`.
-fn float_text(x: f64, kind: Option<char>, precision: Option<usize>, alt: bool) -> String {
-    let x = x.abs();
-    let p = precision.unwrap_or(6);
-    let fixed = |x: f64| format!("{x:.p$}{}", if alt && p == 0 { "." } else { "" });
-    let text = if !x.is_finite() {
-        let t = if x.is_nan() { "nan" } else { "inf" };
-        if kind == Some('%') {
-            format!("{t}%")
-        } else {
-            t.to_string()
+        if placed > 0 && placed % every == 0 {
+            rev.push(sep);
         }
-    } else {
-        match kind {
-            Some('f' | 'F') => fixed(x),
-            Some('%') => format!("{}%", fixed(x * 100.0)),
-            Some('e' | 'E') => {
-                let (d, decpt) = digits(x, Some(p + 1));
-                layout(&d, decpt, true, p + 1, alt, false)
-            }
-            Some('g' | 'G' | 'n') => general(x, p, alt, false),
-            _ => match precision {
-                Some(p) => general(x, p, alt, true),
-                None => {
-                    let (d, decpt) = digits(x, None);
-                    layout(&d, decpt, !(-3..=16).contains(&decpt), d.len(), alt, true)
-                }
-            },
-        }
-    };
-    // The upper-case types write their exponent, `inf` and `nan` in capitals.
-    if matches!(kind, Some('E' | 'G' | 'F')) {
-        text.to_uppercase()
-    } else {
-        text
+        rev.push(next.unwrap_or('0'));
+        placed += 1;
     }
-}
-
-/// A float's repr: the shortest text that reads back the same, in CPython's notation.
-pub fn float_repr(x: f64) -> String {
-    let sign = if x.is_sign_negative() && !x.is_nan() { "-" } else { "" };
-    format!("{sign}{}", float_text(x, None, None, false))
+    rev.into_iter().rev().collect()
 }
 
 /// The text of an int under an integer type (`d n x X b o c`), without its sign; `Err` as CPython's.
-fn int_text(i: i128, s: &Spec, k: char) -> Result<String, String> {
+fn int_text(i: i128, s: &Spec, k: char) -> Result<String, SpecError> {
     if s.precision.is_some() {
-        return Err("Precision not allowed in integer format specifier".into());
+        return Err(SpecError::Value("Precision not allowed in integer format specifier".into()));
     }
     if s.no_neg_0 {
-        return Err("Negative zero coercion (z) not allowed in integer format specifier".into());
+        return Err(SpecError::Value("Negative zero coercion (z) not allowed in integer format specifier".into()));
     }
     let m = i.unsigned_abs();
     Ok(match k {
-        'c' if s.sign.is_some() => return Err("Sign not allowed with integer format specifier 'c'".into()),
-        'c' if s.alt => return Err("Alternate form (#) not allowed with integer format specifier 'c'".into()),
+        'c' if s.sign.is_some() => {
+            return Err(SpecError::Value("Sign not allowed with integer format specifier 'c'".into()))
+        }
+        'c' if s.alt => {
+            return Err(SpecError::Value("Alternate form (#) not allowed with integer format specifier 'c'".into()))
+        }
         'c' => match u32::try_from(i).ok().and_then(char::from_u32) {
             Some(c) => c.to_string(),
-            None => return Err("%c arg not in range(0x110000)".into()),
+            None => return Err(SpecError::Overflow("%c arg not in range(0x110000)".into())),
         },
         'x' | 'X' | 'b' | 'o' => {
             let digits = match k {
@@ -218,12 +174,13 @@ fn int_text(i: i128, s: &Spec, k: char) -> Result<String, String> {
 }
 
 /// Applies a format spec to a number or string; `Err` with CPython's message if it does not apply.
-pub fn format_value(v: &Value, spec: &str, as_str: &str) -> Result<String, String> {
+pub fn format_value(v: &Value, spec: &str, as_str: &str) -> Result<String, SpecError> {
     if spec.is_empty() {
         return Ok(as_str.to_string());
     }
     let s = parse_spec(spec, &type_name(v))?;
-    let unknown = |k: char| Err(format!("Unknown format code '{k}' for object of type '{}'", type_name(v)));
+    let unknown =
+        |k: char| Err(SpecError::Value(format!("Unknown format code '{k}' for object of type '{}'", type_name(v))));
     let default_kind = match v {
         Value::Str(_) => Some('s'),
         Value::Int(_) | Value::Bool(_) => Some('d'),
@@ -234,7 +191,7 @@ pub fn format_value(v: &Value, spec: &str, as_str: &str) -> Result<String, Strin
         let allowed = matches!(kind, None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F'))
             || (sep == '_' && matches!(kind, Some('b' | 'o' | 'x' | 'X')));
         if let (false, Some(k)) = (allowed, kind) {
-            return Err(format!("Cannot specify '{sep}' with '{k}'."));
+            return Err(SpecError::Value(format!("Cannot specify '{sep}' with '{k}'.")));
         }
     }
     let int = match v {
@@ -277,14 +234,12 @@ pub fn format_value(v: &Value, spec: &str, as_str: &str) -> Result<String, Strin
                 _ => None,
             };
             if let Some(p) = problem {
-                return Err(format!("{p} in string format specifier"));
+                return Err(SpecError::Value(format!("{p} in string format specifier")));
             }
             (false, s.precision.map_or_else(|| as_str.to_string(), |p| as_str.chars().take(p).collect()))
         }
-        _ => match s.kind {
-            None => (false, as_str.to_string()),
-            Some(k) => return unknown(k),
-        },
+        // Other objects take no spec (`object.__format__`).
+        _ => return Err(SpecError::Type(format!("unsupported format string passed to {}.__format__", type_name(v)))),
     };
     let sign = match s.sign {
         _ if negative => "-",
@@ -305,6 +260,17 @@ pub fn format_value(v: &Value, spec: &str, as_str: &str) -> Result<String, Strin
         (true, false) => '>',
         _ => '<',
     });
+    if let (Some(sep), '0', '=', true) = (s.grouping, fill, align, number && !s.alt) {
+        // Zeros that pad grouped digits are grouped too (`1234:010,` is `00,001,234`).
+        let every = if matches!(s.kind, Some('x' | 'X' | 'b' | 'o')) { 4 } else { 3 };
+        let digit = |c: char| c == sep || if every == 4 { c.is_ascii_hexdigit() } else { c.is_ascii_digit() };
+        let end = text.find(|c: char| !digit(c)).unwrap_or(text.len());
+        if end > 0 {
+            let digits: String = text[..end].chars().filter(|&c| c != sep).collect();
+            let min = s.width.saturating_sub(sign.len() + text[end..].chars().count());
+            return Ok(format!("{sign}{}{}", group_to(&digits, sep, every, min), &text[end..]));
+        }
+    }
     let fills = |n: usize| fill.to_string().repeat(n);
     Ok(match align {
         '<' => format!("{body}{}", fills(pad)),

@@ -77,7 +77,7 @@ pub fn str_format(cx: &Cx, template: &str, a: Args) -> Result<Value, Ctrl> {
             None => v,
         };
         let s = cx.to_str(&v);
-        out.push_str(&format_value(&v, &spec, &s).map_err(|m| cx.err("ValueError", m))?);
+        out.push_str(&format_value(&v, &spec, &s).map_err(|e| e.raise(cx))?);
     }
     Ok(Value::Str(out.into()))
 }

@@ -32,7 +32,7 @@ impl Cx {
                         None => v,
                     };
                     let s = self.to_str(&text);
-                    out.push_str(&format_value(&text, &spec, &s).map_err(|m| self.err("ValueError", m))?);
+                    out.push_str(&format_value(&text, &spec, &s).map_err(|e| e.raise(self))?);
                 }
             }
         }
