@@ -65,6 +65,7 @@ impl RunControl {
 fn interrupt(interp: &Rc<Interp>) {
     let n = interp.interrupts.get() + 1;
     interp.interrupts.set(n);
+    interp.gate.wake();
     if n >= HARD_STOP {
         interp.set_fatal(HARD_STOP_MESSAGE);
         return;

@@ -213,3 +213,49 @@ fn stop_abandons_calls_still_running_in_workers() {
     let last = out.lines.last().expect("a traceback");
     assert_eq!((last.text.as_str(), last.t), ("KeyboardInterrupt", 1000.0));
 }
+
+const BLOCKED: &str = "import asyncio, time
+from concurrent.futures import ThreadPoolExecutor
+
+def work():
+    time.sleep(2)
+    return 1
+
+async def main():
+    try:
+        with ThreadPoolExecutor() as pool:
+            pool.submit(work)
+        print('after the with block')
+        await asyncio.sleep(1)
+    finally:
+        print(\"main's finally\")
+
+asyncio.run(main())
+";
+
+#[test]
+fn stop_during_a_pools_blocking_wait_is_heard_once_the_wait_is_over() {
+    // CPython 3.11, SIGINT at 0.5 s while the end of the with block waits for the pool: the
+    // wait goes on to 2 s, then main is cancelled at its next await.
+    let out = run_stopped(BLOCKED, &[0.5]);
+    let lines = texts(&out.lines);
+    assert_eq!(lines[0], ("Task-1".into(), "after the with block".into(), 2000.0));
+    assert_eq!(lines[1], ("Task-1".into(), "main's finally".into(), 2000.0));
+    assert_eq!(
+        out.lines.iter().rfind(|l| l.event.as_str() == "stderr").map(|l| l.text.as_str()),
+        Some("KeyboardInterrupt")
+    );
+}
+
+#[test]
+fn a_second_stop_interrupts_a_pools_blocking_wait() {
+    // CPython 3.11, SIGINT at 0.5 and 0.7 s: KeyboardInterrupt is raised where main waits.
+    let out = run_stopped(BLOCKED, &[0.5, 0.7]);
+    let lines = texts(&out.lines);
+    assert_eq!(lines[0], ("Task-1".into(), "main's finally".into(), 700.0));
+    assert!(!out.lines.iter().any(|l| l.text == "after the with block"));
+    assert_eq!(
+        out.lines.iter().rfind(|l| l.event.as_str() == "stderr").map(|l| l.text.as_str()),
+        Some("KeyboardInterrupt")
+    );
+}

@@ -142,7 +142,7 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         // CPython's runner then runs two more coroutines as tasks (shutdown_asyncgens and
         // shutdown_default_executor): they take the next two task names.
         interp.task_counter.set(interp.task_counter.get() + 2);
-        super::pool::wait_idle(&interp).await;
+        super::blocking::wait_idle(&interp).await;
         interp.step_started();
         drop(rest);
         cancel_all(&interp);

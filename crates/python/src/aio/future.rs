@@ -43,6 +43,8 @@ pub enum Yielded {
     Bare,
     /// A future to wait for.
     Fut(Rc<FutureObj>),
+    /// A blocking wait: the step goes on when it is ready, the loop held meanwhile.
+    Block(super::blocking::Ready),
 }
 
 /// The part of a future that makes it a task.
@@ -90,6 +92,9 @@ pub struct FutureObj {
     pub gather_children: RefCell<Option<Vec<Rc<FutureObj>>>>,
     /// For `gather`'s outer future: whether a cancellation was requested.
     pub cancel_requested: Cell<bool>,
+    /// Whether it is a `concurrent.futures.Future` (what `Executor.submit` gives): its
+    /// `result()` blocks until it is done, and it cannot be awaited.
+    pub concurrent: Cell<bool>,
 }
 
 impl Drop for FutureObj {
@@ -122,6 +127,7 @@ impl FutureObj {
             task,
             gather_children: RefCell::new(None),
             cancel_requested: Cell::new(false),
+            concurrent: Cell::new(false),
         })
     }
 
@@ -201,7 +207,7 @@ impl FutureObj {
         let Some(interp) = self.interp.upgrade() else { return };
         let me = self.clone();
         let weak = Rc::downgrade(&interp);
-        playground_core::aio::call_soon(&interp.rt, move || match cb {
+        crate::aio::blocking::call_soon(&interp, move || match cb {
             Callback::Native(f) => f(me),
             Callback::Py(f) => {
                 if let Some(interp) = weak.upgrade() {

@@ -124,7 +124,10 @@ impl Native {
             Native::Group(_) => super::group::group_method(name).map(|f| bound(name, this, f)),
             Native::Condition(_) => super::condition::condition_method(name).map(|f| bound(name, this, f)),
             Native::Timeout(_) => super::group::timeout_method(name).map(|f| bound(name, this, f)),
-            Native::Pool(_) => super::pool::pool_method(name).map(|f| bound(name, this, f)),
+            Native::Pool(_) => super::pool::pool_method(name).map(|f| {
+                let auto_await = matches!(name, "__exit__" | "shutdown");
+                Value::Builtin(Rc::new(Builtin { name: name.into(), this: this.clone(), f, auto_await }))
+            }),
             Native::Handle(..) => match name {
                 "cancel" => Some(bound(name, this, handle_cancel)),
                 "cancelled" => Some(bound(name, this, |_, this, _| {

@@ -14,10 +14,8 @@ use crate::host::Outcome;
 use crate::interp::{Ctrl, Cx, Interp};
 use crate::value::{Args, NativeFn, Value};
 use std::collections::VecDeque;
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll};
+use std::task::Poll;
 
 type Job = Box<dyn FnOnce(usize)>;
 
@@ -27,6 +25,15 @@ pub struct PoolState {
     queue: VecDeque<Job>,
     /// The runtime's index of this pool's first worker: pools do not share workers.
     base: usize,
+    /// Set by `shutdown()` (the end of its `with` block): it takes no more calls.
+    pub(super) shut: bool,
+}
+
+impl PoolState {
+    /// Whether none of its workers has a call, and no call waits for one.
+    pub(super) fn idle(&self) -> bool {
+        self.queue.is_empty() && !self.busy.contains(&true)
+    }
 }
 
 /// A `ThreadPoolExecutor` or `ProcessPoolExecutor`.
@@ -49,7 +56,10 @@ pub fn make_pool(cx: &Cx, process: bool, mut a: Args) -> Result<Value, Ctrl> {
     let id = cx.interp.next_pool.get();
     cx.interp.next_pool.set(id + 1);
     let base = cx.interp.pools.borrow().values().map(|p| p.base + p.busy.len()).max().unwrap_or(0);
-    cx.interp.pools.borrow_mut().insert(id, PoolState { busy: vec![false; workers], queue: VecDeque::new(), base });
+    cx.interp
+        .pools
+        .borrow_mut()
+        .insert(id, PoolState { busy: vec![false; workers], queue: VecDeque::new(), base, shut: false });
     Ok(Value::Native(Rc::new(Native::Pool(PoolObj { process, id }))))
 }
 
@@ -76,6 +86,7 @@ fn submit(interp: &Rc<Interp>, pool: usize, job: Job) {
 
 fn job_done(interp: &Rc<Interp>, pool: usize, worker: usize) {
     interp.pool_jobs.set(interp.pool_jobs.get().saturating_sub(1));
+    interp.gate.wake();
     let next = {
         let mut pools = interp.pools.borrow_mut();
         let Some(p) = pools.get_mut(&pool) else { return };
@@ -200,15 +211,21 @@ fn start(
             let ok = matches!(state, FutState::Result(_));
             interp.note(Activity::PoolEnd { call: number, ok, t: ended });
         }
+        // A `concurrent.futures.Future` is finished by its worker, at once; an asyncio one
+        // on the loop's next step.
+        if fut.concurrent.get() {
+            fut.finish(state);
+        } else {
+            finish_soon(&interp, &fut, state);
+        }
         job_done(&interp, pool, worker);
-        finish_soon(&interp, &fut, state);
     }));
 }
 
 /// The result reaches the loop one step later, as `call_soon_threadsafe` brings it.
 fn finish_soon(interp: &Rc<Interp>, fut: &Rc<FutureObj>, state: FutState) {
     let (weak, fut) = (Rc::downgrade(interp), fut.clone());
-    playground_core::aio::call_soon(&interp.rt, move || {
+    crate::aio::blocking::call_soon(interp, move || {
         if weak.upgrade().is_some_and(|i| i.fatal.borrow().is_none()) && !fut.done() {
             fut.finish(state);
         }
@@ -224,7 +241,7 @@ fn default_pool(cx: &Cx) -> Result<Value, Ctrl> {
     Ok(pool)
 }
 
-fn pool_of(v: &Value) -> Option<(usize, bool)> {
+pub(super) fn pool_of(v: &Value) -> Option<(usize, bool)> {
     match v {
         Value::Native(n) => match &**n {
             Native::Pool(p) => Some((p.id, p.process)),
@@ -260,36 +277,25 @@ pub fn to_thread(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     }))
 }
 
-/// Waits until no pool job is running (asyncio.run's `shutdown_default_executor`).
-pub struct WaitIdle(Rc<Interp>);
-
-impl Future for WaitIdle {
-    type Output = ();
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        // After Ctrl-C (Stop) the calls still running are abandoned, not waited for.
-        if self.0.pool_jobs.get() == 0 || self.0.fatal.borrow().is_some() || self.0.interrupts.get() > 0 {
-            return Poll::Ready(());
-        }
-        *self.0.main_waker.borrow_mut() = Some(cx.waker().clone());
-        Poll::Pending
-    }
-}
-
-/// Waits until no pool job is running.
-pub fn wait_idle(interp: &Rc<Interp>) -> WaitIdle {
-    WaitIdle(interp.clone())
-}
-
 /// A pool's methods.
 pub fn pool_method(name: &str) -> Option<NativeFn> {
     Some(match name {
         "__enter__" => |_, this, _| Ok(this.clone()),
-        "__exit__" | "shutdown" => |_, _, _| Ok(Value::None),
+        "__exit__" => |cx, this, _| super::blocking::shutdown(cx, this, true),
+        "shutdown" => |cx, this, mut a| {
+            let wait = a.get(0, "wait").map_or(Ok(true), |w| cx.is_true(&w))?;
+            super::blocking::shutdown(cx, this, wait)
+        },
         "submit" => |cx, this, a| {
             let (id, process) = pool_of(this).ok_or_else(|| cx.type_err("not an executor"))?;
+            if cx.interp.pools.borrow().get(&id).is_some_and(|p| p.shut) {
+                return Err(cx.err("RuntimeError", "cannot schedule new futures after shutdown"));
+            }
             let mut pos = a.pos.into_iter();
             let f = pos.next().ok_or_else(|| cx.type_err("submit() missing the function"))?;
-            Ok(Value::Fut(run_on_pool(cx, id, process, f, Args { pos: pos.collect(), kw: a.kw })?))
+            let fut = run_on_pool(cx, id, process, f, Args { pos: pos.collect(), kw: a.kw })?;
+            fut.concurrent.set(true);
+            Ok(Value::Fut(fut))
         },
         _ => return None,
     })

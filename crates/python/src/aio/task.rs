@@ -49,12 +49,18 @@ pub fn create_task(
     let task = FutureObj::new(interp, Some(data));
     interp.all_tasks.borrow_mut().push(Rc::downgrade(&task));
     let t = task.clone();
-    playground_core::aio::call_soon(&interp.rt, move || step(t, None));
+    crate::aio::blocking::call_soon(interp, move || step(t, None));
     task
 }
 
 /// One step of a task (CPython's `Task.__step`).
 pub fn step(task: Rc<FutureObj>, exc: Option<Value>) {
+    run_step(task, exc, false);
+}
+
+/// A step, or (`blocked`) the rest of a step that blocked: that goes on where it was, and a
+/// cancellation asked for meanwhile waits for the step's end, as in CPython.
+fn run_step(task: Rc<FutureObj>, exc: Option<Value>, blocked: bool) {
     let Some(interp) = task.interp.upgrade() else { return };
     let Some(t) = &task.task else { return };
     if task.done() || interp.fatal.borrow().is_some() {
@@ -62,7 +68,7 @@ pub fn step(task: Rc<FutureObj>, exc: Option<Value>) {
     }
     let cx = Cx::module(&interp);
     let mut exc = exc;
-    if t.must_cancel.get() {
+    if t.must_cancel.get() && !blocked {
         if !exc.as_ref().is_some_and(|e| is_instance_of(&interp, e, "CancelledError")) {
             exc = Some(cancelled_error(&cx, t.cancel_msg.borrow().clone()));
         }
@@ -100,7 +106,7 @@ pub fn step(task: Rc<FutureObj>, exc: Option<Value>) {
                             format!("Task cannot await on itself: {}", task.repr(&mut |_, _| None)),
                         );
                         let me = task.clone();
-                        playground_core::aio::call_soon(&interp.rt, move || step(me, Some(e)));
+                        crate::aio::blocking::call_soon(&interp, move || step(me, Some(e)));
                         return;
                     }
                     let me = task.clone();
@@ -110,9 +116,13 @@ pub fn step(task: Rc<FutureObj>, exc: Option<Value>) {
                         t.must_cancel.set(false);
                     }
                 }
+                Yielded::Block(ready) => {
+                    let me = task.clone();
+                    super::blocking::hold(&interp, ready, move || run_step(me, None, true));
+                }
                 Yielded::Bare => {
                     let me = task.clone();
-                    playground_core::aio::call_soon(&interp.rt, move || step(me, None));
+                    crate::aio::blocking::call_soon(&interp, move || step(me, None));
                 }
                 Yielded::Nothing => interp.set_fatal("internal error: a coroutine suspended outside an await"),
             }
@@ -195,6 +205,11 @@ pub async fn await_future(cx: &Cx, fut: Rc<FutureObj>) -> Result<Value, Ctrl> {
         return Err(cx.err("RuntimeError", "await wasn't used with future"));
     }
     fut.result(cx)
+}
+
+/// Gives control back to the running task's step once, for `what`.
+pub(super) async fn suspend(interp: &Rc<Interp>, what: Yielded) -> Result<(), Ctrl> {
+    Suspend { interp: interp.clone(), what: Some(what) }.await
 }
 
 /// A bare yield (`await asyncio.sleep(0)`).

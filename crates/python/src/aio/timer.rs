@@ -46,10 +46,13 @@ fn register(interp: &Rc<Interp>, f: impl FnOnce() + 'static) -> u64 {
         if let Some(interp) = weak.upgrade() {
             let s = interp.timers.borrow_mut().remove(&id);
             drop(s);
-            if interp.fatal.borrow().is_none() {
-                interp.step_started();
-                f();
-            }
+            let i = interp.clone();
+            crate::aio::blocking::run_timer(&interp, move || {
+                if i.fatal.borrow().is_none() {
+                    i.step_started();
+                    f();
+                }
+            });
         }
     };
     CALLBACKS.with(|m| m.borrow_mut().insert(id, Box::new(cb)));
@@ -66,7 +69,7 @@ pub fn call_later(interp: &Rc<Interp>, delay: f64, f: impl FnOnce() + 'static) -
         Poll::Ready(()) => {
             let cb = CALLBACKS.with(|m| m.borrow_mut().remove(&id));
             if let Some(cb) = cb {
-                playground_core::aio::call_soon(&interp.rt, cb);
+                crate::aio::blocking::call_soon(interp, cb);
             }
         }
         Poll::Pending => {
@@ -80,7 +83,7 @@ pub fn call_later(interp: &Rc<Interp>, delay: f64, f: impl FnOnce() + 'static) -
 /// [`cancel_timer`] with the id it returns.
 pub fn call_soon_cancellable(interp: &Rc<Interp>, f: impl FnOnce() + 'static) -> u64 {
     let id = register(interp, f);
-    playground_core::aio::call_soon(&interp.rt, move || {
+    crate::aio::blocking::call_soon(interp, move || {
         if let Some(cb) = CALLBACKS.with(|m| m.borrow_mut().remove(&id)) {
             cb();
         }
@@ -137,7 +140,7 @@ pub fn loop_method(name: &str) -> Option<NativeFn> {
             let interp = cx.interp.clone();
             let cancelled = Rc::new(std::cell::Cell::new(false));
             let flag = cancelled.clone();
-            playground_core::aio::call_soon(&cx.interp.rt, move || {
+            crate::aio::blocking::call_soon(&cx.interp, move || {
                 if interp.fatal.borrow().is_none() && !flag.get() {
                     run_callback(&interp, f, args)
                 }

@@ -62,6 +62,15 @@ impl Cx {
                 "close" => Some(builtin("close", obj.clone(), coro_close)),
                 _ => None,
             },
+            Value::Fut(f) if f.concurrent.get() && matches!(name, "result" | "exception") => {
+                let wait = crate::aio::blocking::future_wait(name);
+                Some(Value::Builtin(Rc::new(Builtin {
+                    name: name.into(),
+                    this: obj.clone(),
+                    f: wait,
+                    auto_await: true,
+                })))
+            }
             Value::Fut(_) => crate::aio::future::method(name).map(|f| builtin(name, obj.clone(), f)),
             Value::Native(n) => n.clone().getattr(self, obj, name)?,
             _ => crate::methods::lookup(obj, name).map(|f| builtin(name, obj.clone(), f)),

@@ -287,6 +287,9 @@ impl Cx {
                     None => Err(self.err("RuntimeError", "cannot reuse already awaited coroutine")),
                 }
             }
+            Value::Fut(f) if f.concurrent.get() => {
+                Err(self.type_err("object Future can't be used in 'await' expression"))
+            }
             Value::Fut(f) => crate::aio::future::await_future(self, f.clone()).await,
             other => Err(self.type_err(format!("object {} can't be used in 'await' expression", type_name(other)))),
         }

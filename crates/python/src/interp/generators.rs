@@ -98,7 +98,7 @@ impl Drop for GenBody {
             }
             return;
         }
-        playground_core::aio::call_soon(&interp.rt.clone(), move || {
+        crate::aio::blocking::call_soon(&interp.clone(), move || {
             let close = aclose(cx, gen);
             crate::aio::task::create_task(&interp, close, "aclose".into(), 0, None);
         });
