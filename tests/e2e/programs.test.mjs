@@ -110,6 +110,61 @@ test('generators and asynchronous generators run in the browser as CPython runs 
   await page.close();
 });
 
+test('a pool\'s with block and a concurrent future\'s result() block the loop in the browser as in CPython; Stop twice ends a block', async () => {
+  // Real Web Workers and the browser's loop: the ticker's timers wait for the blocks, and
+  // fire after them in CPython's order. (Without the times the program prints: a real run's
+  // milliseconds round either way; the trace's times are compared.)
+  const docs = readFileSync(join(ROOT, 'crates', 'python', 'tests', 'programs', 'docs', '110_executor_blocks_the_loop.py'), 'utf8');
+  const src = docs.replaceAll(', round(time.perf_counter() - T0, 2)', '');
+  const unit = 1000;
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}&unit=${unit}&run=1`);
+  await over(page);
+  assert.deepEqual(compareProgram(cpython(src), await programTrace(page), unit), []);
+  await page.close();
+  // As SIGINT in CPython: the first Stop cancels main once the block is over, the second
+  // raises KeyboardInterrupt where main is blocked; the page then runs again.
+  const blocked = `import asyncio
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+
+def work():
+    time.sleep(3)
+
+
+async def main():
+    try:
+        with ThreadPoolExecutor() as pool:
+            pool.submit(work)
+        print("after the with block")
+    finally:
+        print("main's finally")
+
+
+asyncio.run(main())
+`;
+  const second = await openPage(browser, `${server.url}?v=1&code=${codeOf(blocked)}`);
+  await editor(second.page).waitFor();
+  await run(second.page).click();
+  await status(second.page).filter({ hasText: 'Running' }).waitFor();
+  await second.page.waitForTimeout(300);
+  const stop = second.page.getByRole('button', { name: 'Stop' });
+  await stop.click();
+  await status(second.page).filter({ hasText: /^Stopping/ }).waitFor();
+  await second.page.waitForTimeout(300);
+  assert.match(await status(second.page).textContent(), /^Stopping/, 'the first Stop waits for the block');
+  await stop.click();
+  await status(second.page).filter({ hasText: 'Stopped.' }).waitFor();
+  const lines = await programTrace(second.page);
+  assert.deepEqual(lines.filter((l) => l.event === 'print').map((l) => l.text), ["main's finally"]);
+  assert.equal(lines.filter((l) => l.event === 'stderr').at(-1).text, 'KeyboardInterrupt');
+  assert.ok(lines.at(-1).t < 2000, `the run ended at the second Stop, not after the call (${lines.at(-1).t} ms)`);
+  await run(second.page).click();
+  await status(second.page).filter({ hasText: 'Running' }).waitFor();
+  assert.deepEqual([...errors, ...second.errors], []);
+  await second.page.close();
+});
+
 test('a code value that does not decode says so, and the lesson opens', async () => {
   const { page, errors } = await openPage(browser, `${server.url}?v=1&code=AAAA&lesson=gather`);
   const notice = page.getByRole('alert', { name: 'Problems with this link' });

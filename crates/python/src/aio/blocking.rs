@@ -43,11 +43,16 @@ impl Gate {
 /// Schedules `f` on the program's loop (`loop.call_soon`): it runs at the next loop step,
 /// or, if a step is blocked then, once the block has ended.
 pub fn call_soon(interp: &Rc<Interp>, f: impl FnOnce() + 'static) {
+    schedule(interp, Box::new(f));
+}
+
+/// [`call_soon`] of a boxed callback: one copy of its code, whatever the callback.
+fn schedule(interp: &Rc<Interp>, f: Box<dyn FnOnce()>) {
     let weak = Rc::downgrade(interp);
     playground_core::aio::call_soon(&interp.rt, move || {
         let Some(interp) = weak.upgrade() else { return };
         if interp.gate.blocked.get() {
-            interp.gate.kept.borrow_mut().push_back(Box::new(f));
+            interp.gate.kept.borrow_mut().push_back(f);
         } else {
             f();
         }
@@ -110,12 +115,12 @@ pub fn hold(interp: &Rc<Interp>, ready: Ready, resume: impl FnOnce() + 'static) 
         i.gate.blocked.set(false);
         let kept = std::mem::take(&mut *i.gate.kept.borrow_mut());
         for f in kept {
-            call_soon(&i, f);
+            schedule(&i, f);
         }
         resume();
         let timers = std::mem::take(&mut *i.gate.kept_timers.borrow_mut());
         for f in timers {
-            call_soon(&i, f);
+            schedule(&i, f);
         }
     }));
 }
