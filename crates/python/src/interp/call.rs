@@ -333,7 +333,9 @@ async fn body(cx: Cx, f: Rc<Function>) -> Result<Value, Ctrl> {
         Err(Ctrl::Break) | Err(Ctrl::Continue) => Ok(Value::None),
         Err(e) => Err(e),
     };
+    let interp = cx.interp.clone();
     release(cx);
+    super::generators::close_dropped(&interp);
     r
 }
 

@@ -14,7 +14,9 @@ impl Cx {
         Box::pin(async move {
             for s in body {
                 self.interp.line.set(s.pos.line);
-                if let Err(e) = self.exec(s).await {
+                let done = self.exec(s).await;
+                super::generators::close_dropped(&self.interp);
+                if let Err(e) = done {
                     if let Ctrl::Exc(exc) = &e {
                         self.note_frame(exc, s.pos.line);
                     }

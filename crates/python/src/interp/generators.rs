@@ -71,37 +71,58 @@ impl GenBody {
 
 impl Drop for GenBody {
     /// A generator dropped unfinished is closed, as CPython closes it: `GeneratorExit` is
-    /// raised at its `yield`, so its `finally` runs. A plain generator is closed at once.
-    /// An asynchronous one is closed as CPython's asyncio finalizes it: on the next loop
-    /// step, by a task of its own (it takes a task number) that runs its `aclose()`.
+    /// raised at its `yield`, so its `finally` runs. A plain generator is closed before the
+    /// next statement runs (or as its caller's call returns): a drop may come while what
+    /// its `finally` uses is being changed, so it waits for [`close_dropped`]. An
+    /// asynchronous one is closed as CPython's asyncio finalizes it: on the next loop step,
+    /// by a task of its own (it takes a task number) that runs its `aclose()`.
     fn drop(&mut self) {
         let Some(interp) = self.interp.upgrade() else { return };
         let Some(body) = self.body.get_mut().take().filter(|_| self.started.get()) else { return };
-        let cx = Cx::module(&interp);
         // What closes it is never closed itself (a body that ignores `GeneratorExit` ends there).
         let gen = Rc::new(self.detached(body));
         if !self.asynchronous {
-            gen.slot.closing.set(true);
-            let step = super::call::run_sync(&interp, std::future::poll_fn(|task| Poll::Ready(gen.step(task))));
-            let failure = match step {
-                Some(Step::Yielded(_)) => Some(cx.exc("RuntimeError", "generator ignored GeneratorExit")),
-                Some(Step::Raised(Ctrl::Exc(e))) if !super::exc::is_instance_of(&interp, &e, "GeneratorExit") => {
-                    Some(e)
-                }
-                _ => None,
-            };
-            if let Some(e) = failure {
-                let at = Rc::as_ptr(&gen) as usize;
-                let (name, tb) = (&gen.name, super::exc::format_exception(&interp, &e));
-                let text = format!("Exception ignored in: <generator object {name} at 0x{at:012x}>\n{tb}\n");
-                interp.write(&text, true, &interp.who(super::Place::Loop));
-            }
+            interp.dropped_generators.borrow_mut().push(gen);
             return;
         }
+        let cx = Cx::module(&interp);
         crate::aio::blocking::call_soon(&interp.clone(), move || {
             let close = aclose(cx, gen);
             crate::aio::task::create_task(&interp, close, "aclose".into(), 0, None);
         });
+    }
+}
+
+/// Closes the plain generators dropped unfinished since the last time (see [`GenBody`]'s
+/// `Drop`), in the order they were dropped.
+pub fn close_dropped(interp: &Rc<Interp>) {
+    loop {
+        let dropped = std::mem::take(&mut *interp.dropped_generators.borrow_mut());
+        if dropped.is_empty() {
+            return;
+        }
+        for gen in dropped {
+            close(interp, &gen);
+        }
+    }
+}
+
+/// `GeneratorExit` raised at a plain generator's `yield`, its body run to its end; what goes
+/// wrong is written as CPython writes an exception ignored in a finalizer.
+fn close(interp: &Rc<Interp>, gen: &Rc<GenBody>) {
+    let cx = Cx::module(interp);
+    gen.slot.closing.set(true);
+    let step = super::call::run_sync(interp, std::future::poll_fn(|task| Poll::Ready(gen.step(task))));
+    let failure = match step {
+        Some(Step::Yielded(_)) => Some(cx.exc("RuntimeError", "generator ignored GeneratorExit")),
+        Some(Step::Raised(Ctrl::Exc(e))) if !super::exc::is_instance_of(interp, &e, "GeneratorExit") => Some(e),
+        _ => None,
+    };
+    if let Some(e) = failure {
+        let at = Rc::as_ptr(gen) as usize;
+        let (name, tb) = (&gen.name, super::exc::format_exception(interp, &e));
+        let text = format!("Exception ignored in: <generator object {name} at 0x{at:012x}>\n{tb}\n");
+        interp.write(&text, true, &interp.who(super::Place::Loop));
     }
 }
 

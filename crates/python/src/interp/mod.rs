@@ -132,6 +132,8 @@ pub struct Interp {
     pub next_pool: Cell<usize>,
     /// Jobs running in pools (asyncio.run waits for them at shutdown).
     pub pool_jobs: Cell<usize>,
+    /// Plain generators dropped unfinished, to be closed (see [`generators::close_dropped`]).
+    pub dropped_generators: RefCell<Vec<Rc<generators::GenBody>>>,
     /// The loop's gate, held while a step is blocked (see [`crate::aio::blocking`]).
     pub gate: crate::aio::blocking::Gate,
     /// Wakes the module's code when what it waits for (asyncio.run) may be done.
@@ -223,6 +225,7 @@ impl Interp {
             pools: RefCell::new(HashMap::new()),
             next_pool: Cell::new(0),
             pool_jobs: Cell::new(0),
+            dropped_generators: RefCell::new(Vec::new()),
             gate: Default::default(),
             main_waker: RefCell::new(None),
             timers: RefCell::new(HashMap::new()),
