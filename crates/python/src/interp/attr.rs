@@ -34,6 +34,9 @@ impl Cx {
                         "__class__" => Some(Value::Class(i.class.clone())),
                         "__cause__" | "__context__" | "__traceback__" if i.class.is_exception => Some(Value::None),
                         "__suppress_context__" if i.class.is_exception => Some(Value::Bool(false)),
+                        "split" | "subgroup" if super::exc::group_items(obj).is_some() => {
+                            super::groups::method(name).map(|f| builtin(name, obj.clone(), f))
+                        }
                         "add_note" | "with_traceback" if i.class.is_exception => None,
                         _ => None,
                     },

@@ -82,7 +82,7 @@ impl Cx {
                 Some(t) => self.eval(t).await?,
                 None => Value::None,
             };
-            let (matched, left) = split_group(&current, &t);
+            let (matched, left) = super::groups::split_group(&current, &t);
             rest = left;
             if let Some(m) = matched {
                 match self.run_handler(h, m).await {
@@ -167,39 +167,4 @@ impl Cx {
             other => other,
         }
     }
-}
-
-/// Splits an exception group by an `except*` type: the matching part and the rest.
-fn split_group(g: &Value, typ: &Value) -> (Option<Value>, Option<Value>) {
-    let Some(items) = group_items(g) else {
-        return if exc_matches(g, typ) { (Some(g.clone()), None) } else { (None, Some(g.clone())) };
-    };
-    let (mut yes, mut no) = (Vec::new(), Vec::new());
-    for item in items {
-        let (m, r) = split_group(&item, typ);
-        yes.extend(m);
-        no.extend(r);
-    }
-    if no.is_empty() {
-        return (Some(g.clone()), None);
-    }
-    if yes.is_empty() {
-        return (None, Some(g.clone()));
-    }
-    let class = exc_class(g).expect("a group is an exception");
-    let msg = match g {
-        Value::Instance(i) => i.attrs.borrow().get("message").map(crate::format::str_of).unwrap_or_default(),
-        _ => String::new(),
-    };
-    let rebuild = |items: Vec<Value>| {
-        if items.is_empty() {
-            return None;
-        }
-        let ng = make_group(&class, &msg, items);
-        if let (Value::Instance(old), Value::Instance(new)) = (g, &ng) {
-            *new.traceback.borrow_mut() = old.traceback.borrow().clone();
-        }
-        Some(ng)
-    };
-    (rebuild(yes), rebuild(no))
 }

@@ -11,6 +11,7 @@ mod eval;
 pub mod exc;
 mod exec;
 pub mod generators;
+mod groups;
 mod handlers;
 mod iter;
 pub mod lazy;
