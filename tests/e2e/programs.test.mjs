@@ -112,10 +112,8 @@ test('generators and asynchronous generators run in the browser as CPython runs 
 
 test('a pool\'s with block and a concurrent future\'s result() block the loop in the browser as in CPython; Stop twice ends a block', async () => {
   // Real Web Workers and the browser's loop: the ticker's timers wait for the blocks, and
-  // fire after them in CPython's order. (Without the times the program prints: a real run's
-  // milliseconds round either way; the trace's times are compared.)
-  const docs = readFileSync(join(ROOT, 'crates', 'python', 'tests', 'programs', 'docs', '110_executor_blocks_the_loop.py'), 'utf8');
-  const src = docs.replaceAll(', round(time.perf_counter() - T0, 2)', '');
+  // fire after them in CPython's order.
+  const src = readFileSync(join(ROOT, 'crates', 'python', 'tests', 'programs', 'docs', '110_executor_blocks_the_loop.py'), 'utf8');
   const unit = 1000;
   const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}&unit=${unit}&run=1`);
   await over(page);

@@ -65,16 +65,17 @@ impl Cx {
 
     pub(super) async fn handle_star(&self, e: Value, handlers: &[Handler]) -> Result<(), Ctrl> {
         let naked = group_items(&e).is_none();
-        let mut rest = if naked {
+        // As CPython's `exception_group_match`: a naked exception that matches is wrapped in
+        // a group of its own (of a tuple); a group that does not match as a whole is split.
+        let wrap = |e: &Value| {
             let g = make_group(&self.interp.class("ExceptionGroup"), "", vec![e.clone()]);
             if let Value::Instance(i) = &g {
                 let args = vec![Value::Str("".into()), Value::Tuple(Rc::new(vec![e.clone()]))];
                 i.attrs.borrow_mut().insert("args".into(), Value::Tuple(Rc::new(args)));
             }
-            Some(g)
-        } else {
-            Some(e.clone())
+            g
         };
+        let mut rest = Some(e.clone());
         let mut raised = Vec::new();
         for h in handlers {
             let Some(current) = rest.take() else { break };
@@ -82,7 +83,11 @@ impl Cx {
                 Some(t) => self.eval(t).await?,
                 None => Value::None,
             };
-            let (matched, left) = super::groups::split_group(&current, &t);
+            let (matched, left) = match naked {
+                true if exc_matches(&current, &t) => (Some(wrap(&current)), None),
+                true => (None, Some(current)),
+                false => super::groups::split_group(&current, &t),
+            };
             rest = left;
             if let Some(m) = matched {
                 match self.run_handler(h, m).await {

@@ -7,7 +7,7 @@ def work(n):
     return n
 async def ticker():
     for i in range(6):
-        print("tick", i, round(time.perf_counter() - T0, 2))
+        print("tick", i)
         await asyncio.sleep(0.05)
 async def main():
     t = asyncio.create_task(ticker())
@@ -15,16 +15,15 @@ async def main():
     loop = asyncio.get_running_loop()
     with ThreadPoolExecutor(max_workers=1) as pool:
         fut = loop.run_in_executor(pool, work, 1)
-        print("leaving the with block", round(time.perf_counter() - T0, 2))
-    print("left", round(time.perf_counter() - T0, 2), fut.done())
+        print("leaving the with block")
+    print("left", fut.done())
     print(await fut)
     with ThreadPoolExecutor() as pool:
         cf = pool.submit(work, 2)
-        print("result", cf.result(), round(time.perf_counter() - T0, 2))
+        print("result", cf.result())
         try:
             await cf
         except TypeError as e:
             print(e)
     await t
-T0 = time.perf_counter()
 asyncio.run(main())
