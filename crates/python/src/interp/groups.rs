@@ -65,7 +65,7 @@ fn split_on(cx: &Cx, g: &Value, a: Args) -> Result<Parts, Ctrl> {
         c if is_type(c) => Ok(split_group(g, c)),
         Value::Tuple(items) if items.iter().all(is_type) => Ok(split_group(g, &condition)),
         Value::Func(_) | Value::Builtin(_) | Value::Method(_) => {
-            split_by(g, &mut |e| Ok(cx.is_true(&call_sync(cx, condition.clone(), Args::of(vec![e.clone()]))?)?))
+            split_by(g, &mut |e| cx.is_true(&call_sync(cx, condition.clone(), Args::of(vec![e.clone()]))?))
         }
         _ => Err(cx.type_err("expected a function, exception type or tuple of exception types")),
     }
