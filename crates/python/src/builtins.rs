@@ -187,6 +187,9 @@ pub fn type_of(cx: &Cx, v: &Value) -> Rc<Class> {
         Value::Fut(f) if f.task.is_some() => "Task",
         Value::Fut(_) => "Future",
         Value::Iter(it) => return builtin_class(cx, it.try_borrow().map_or("generator", |i| i.type_name())),
+        Value::Native(n) if matches!(**n, crate::aio::native::Native::DictView(_)) => {
+            return builtin_class(cx, n.type_name())
+        }
         Value::Native(_) | Value::Slice(_) => "object",
         other => {
             return cx

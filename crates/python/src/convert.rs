@@ -171,6 +171,9 @@ fn len(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         Value::Tuple(t) => t.len() as i128,
         Value::Dict(d) | Value::Set(d) => d.borrow().len() as i128,
         Value::Range(a, b, c) => range_len(*a, *b, *c) as i128,
+        Value::Native(n) if matches!(**n, crate::aio::native::Native::DictView(_)) => {
+            n.iter_items().map_or(0, |items| items.len()) as i128
+        }
         Value::Instance(i) if i.class.lookup("__len__").is_some() => {
             let m = cx.getattr(&v, "__len__")?;
             return call_sync(cx, m, Args::default());

@@ -13,6 +13,7 @@ pub mod checker;
 mod clock;
 pub mod control;
 mod convert;
+pub mod dictview;
 pub mod error;
 mod escapes;
 mod floattext;

@@ -1,5 +1,6 @@
 //! Methods of the built-in types: `str`, `list`, `tuple`, `dict`, `set`, `int`.
 
+use crate::dictview::{DictView, ViewKind};
 use crate::interp::ops::eq;
 use crate::interp::{Ctrl, Cx};
 use crate::value::{hash_key, Args, Dict, NativeFn, Value};
@@ -158,6 +159,11 @@ fn list_method(name: &str) -> Option<NativeFn> {
     })
 }
 
+/// A view of dict `t`.
+fn view(t: &Value, kind: ViewKind) -> Value {
+    Value::Native(Rc::new(crate::aio::native::Native::DictView(DictView { kind, dict: dict_of(t) })))
+}
+
 fn dict_method(name: &str) -> Option<NativeFn> {
     Some(match name {
         "get" => |cx, t, a| {
@@ -165,13 +171,9 @@ fn dict_method(name: &str) -> Option<NativeFn> {
             let found = dict_of(t).borrow().get(&key(cx, &k)?).cloned();
             Ok(found.unwrap_or_else(|| a.pos.get(1).cloned().unwrap_or(Value::None)))
         },
-        "keys" => |_, t, _| Ok(new_list(dict_of(t).borrow().keys())),
-        "values" => |_, t, _| Ok(new_list(dict_of(t).borrow().items().map(|(_, v)| v.clone()).collect())),
-        "items" => |_, t, _| {
-            let items =
-                dict_of(t).borrow().items().map(|(k, v)| Value::Tuple(Rc::new(vec![k.clone(), v.clone()]))).collect();
-            Ok(new_list(items))
-        },
+        "keys" => |_, t, _| Ok(view(t, ViewKind::Keys)),
+        "values" => |_, t, _| Ok(view(t, ViewKind::Values)),
+        "items" => |_, t, _| Ok(view(t, ViewKind::Items)),
         "pop" => |cx, t, a| {
             let k = a.pos.first().cloned().unwrap_or(Value::None);
             let removed = dict_of(t).borrow_mut().remove(&key(cx, &k)?);

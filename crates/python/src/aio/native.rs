@@ -36,6 +36,8 @@ pub enum Native {
     Super(Rc<Class>, Value),
     /// `...`.
     Ellipsis,
+    /// `d.keys()`, `d.values()` or `d.items()`.
+    DictView(crate::dictview::DictView),
     /// `staticmethod(f)` (0), `classmethod(f)` (1) or `property(f)` (2).
     Descriptor(u8, Value),
     /// An asynchronous generator (a call of an `async def` that yields).
@@ -76,6 +78,7 @@ impl Native {
             Native::Stream(_) => "TextIOWrapper",
             Native::Super(..) => "super",
             Native::Ellipsis => "ellipsis",
+            Native::DictView(v) => v.type_name(),
             Native::Descriptor(0, _) => "staticmethod",
             Native::Descriptor(1, _) => "classmethod",
             Native::Descriptor(..) => "property",
@@ -90,12 +93,18 @@ impl Native {
 
     /// Its truth value.
     pub fn truthy(&self) -> bool {
-        true
+        match self {
+            Native::DictView(v) => !v.is_empty(),
+            _ => true,
+        }
     }
 
     /// Its items, if it is iterable.
     pub fn iter_items(&self) -> Option<Vec<Value>> {
-        None
+        match self {
+            Native::DictView(v) => Some(v.items()),
+            _ => None,
+        }
     }
 
     /// Its repr.
@@ -140,7 +149,7 @@ impl Native {
                 "flush" => Some(bound(name, this, |_, _, _| Ok(Value::None))),
                 _ => None,
             },
-            Native::Ellipsis | Native::Descriptor(..) => None,
+            Native::Ellipsis | Native::Descriptor(..) | Native::DictView(_) => None,
             Native::AsyncGen(_) => match name {
                 "__aiter__" => Some(bound(name, this, |_, this, _| Ok(this.clone()))),
                 "__anext__" => Some(bound(name, this, |cx, this, _| match this {

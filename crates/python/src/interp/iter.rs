@@ -3,6 +3,7 @@
 use super::lazy::{next_item, Cursor};
 use super::ops::{eq, range_len};
 use super::{Ctrl, Cx};
+use crate::aio::native::Native;
 use crate::format::type_name;
 use crate::value::{hash_key, IterState, Value};
 use std::cell::RefCell;
@@ -37,6 +38,10 @@ impl Cx {
             },
             Value::List(l) => l.borrow().iter().any(|x| eq(x, item)),
             Value::Tuple(t) => t.iter().any(|x| eq(x, item)),
+            Value::Native(n) if matches!(**n, Native::DictView(_)) => match &**n {
+                Native::DictView(view) => view.contains(item),
+                _ => false,
+            },
             other => {
                 // An iterator is consumed up to the item, as CPython's `in` does.
                 let mut items = self.cursor(other)?;
@@ -98,6 +103,13 @@ impl Cx {
             Value::Iter(it) => return Ok(it.clone()),
             Value::Range(a, b, c) => {
                 IterState { range: Some((*a, *b, *c)), kind: "range_iterator", ..IterState::default() }
+            }
+            Value::Native(n) if matches!(**n, Native::DictView(_)) => {
+                let Native::DictView(view) = &**n else { unreachable!("matched above") };
+                IterState {
+                    watch: Some((view.dict.clone(), view.len(), Rc::downgrade(&self.interp))),
+                    ..IterState::of(view.iterator_name(), view.items().into())
+                }
             }
             Value::Dict(d) | Value::Set(d) => IterState {
                 watch: Some((d.clone(), d.borrow().len(), Rc::downgrade(&self.interp))),

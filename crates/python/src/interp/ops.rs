@@ -85,7 +85,9 @@ pub fn eq(a: &Value, b: &Value) -> bool {
                 (Some(i), Some(j)) => i == j,
                 _ => x == y,
             },
-            (None, None) => identity(a) == identity(b) && type_name(a) == type_name(b),
+            // Views of keys and items are equal to sets of the same members.
+            (None, None) => crate::dictview::set_eq(a, b)
+                .unwrap_or_else(|| identity(a) == identity(b) && type_name(a) == type_name(b)),
             _ => false,
         },
     }

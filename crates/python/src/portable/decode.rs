@@ -188,6 +188,16 @@ impl<'a> Decoder<'a> {
                 _ => return Err(WireError::Unexpected(at + 1)),
             },
             b'E' => Value::Native(Rc::new(Native::Ellipsis)),
+            b'V' => {
+                use crate::dictview::{DictView, ViewKind};
+                let kind = [ViewKind::Keys, ViewKind::Values, ViewKind::Items].get(self.r.num::<usize>()?).copied();
+                match (kind, self.value()?) {
+                    (Some(kind), Value::Dict(dict)) => {
+                        Value::Native(Rc::new(Native::DictView(DictView { kind, dict })))
+                    }
+                    _ => return Err(WireError::Unexpected(at)),
+                }
+            }
             b'd' => match self.r.num()? {
                 kind @ 0..=2 => {
                     let f = self.value()?;

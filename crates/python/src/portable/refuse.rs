@@ -17,6 +17,7 @@ pub fn refuse(v: &Value, pickle: bool) -> Unsendable {
         let cpython = match v {
             Value::Fut(f) => Some(if f.task.is_some() { "_asyncio.Task" } else { "_asyncio.Future" }),
             Value::Coro(_) => Some("coroutine"),
+            Value::Native(n) if matches!(**n, Native::DictView(_)) => Some(n.type_name()),
             _ if generator => Some("generator"),
             _ => None,
         };

@@ -233,6 +233,13 @@ impl<'a> Encoder<'a> {
                     self.w.tag(if *stderr { '1' } else { '0' });
                 }
                 Native::Ellipsis => self.w.tag('E'),
+                // A view goes as a view of the dict's copy (a process cannot take one: CPython's
+                // pickle refuses it).
+                Native::DictView(view) if !self.pickle => {
+                    self.w.tag('V');
+                    self.w.num(view.kind as usize);
+                    self.value(&Value::Dict(view.dict.clone()))?;
+                }
                 Native::Descriptor(kind, f) => {
                     if !self.seen(identity(v))? {
                         self.w.tag('d');
