@@ -181,15 +181,15 @@ fn exc_init(_: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
 
 /// The class of a value.
 pub fn type_of(cx: &Cx, v: &Value) -> Rc<Class> {
+    if let Some(view) = crate::dictview::view_of(v) {
+        return builtin_class(cx, view.type_name());
+    }
     let name = match v {
         Value::Instance(i) => return i.class.clone(),
         Value::Class(_) => "type",
         Value::Fut(f) if f.task.is_some() => "Task",
         Value::Fut(_) => "Future",
         Value::Iter(it) => return builtin_class(cx, it.try_borrow().map_or("generator", |i| i.type_name())),
-        Value::Native(n) if matches!(**n, crate::aio::native::Native::DictView(_)) => {
-            return builtin_class(cx, n.type_name())
-        }
         Value::Native(_) | Value::Slice(_) => "object",
         other => {
             return cx

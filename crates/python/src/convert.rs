@@ -165,15 +165,15 @@ pub fn range(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
 
 fn len(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let v = a.pos.first().cloned().unwrap_or(Value::None);
+    if let Some(view) = crate::dictview::view_of(&v) {
+        return Ok(Value::Int(view.len() as i128));
+    }
     Ok(Value::Int(match &v {
         Value::Str(s) => s.chars().count() as i128,
         Value::List(l) => l.borrow().len() as i128,
         Value::Tuple(t) => t.len() as i128,
         Value::Dict(d) | Value::Set(d) => d.borrow().len() as i128,
         Value::Range(a, b, c) => range_len(*a, *b, *c) as i128,
-        Value::Native(n) if matches!(**n, crate::aio::native::Native::DictView(_)) => {
-            n.iter_items().map_or(0, |items| items.len()) as i128
-        }
         Value::Instance(i) if i.class.lookup("__len__").is_some() => {
             let m = cx.getattr(&v, "__len__")?;
             return call_sync(cx, m, Args::default());

@@ -80,15 +80,20 @@ impl DictView {
     }
 }
 
-/// A set-like view (of keys or items) in `v`, if it is one.
-fn set_like(v: &Value) -> Option<&DictView> {
+/// The view `v` is, if it is one.
+pub fn view_of(v: &Value) -> Option<&DictView> {
     match v {
         Value::Native(n) => match &**n {
-            crate::aio::native::Native::DictView(view) if view.kind != ViewKind::Values => Some(view),
+            crate::aio::native::Native::DictView(view) => Some(view),
             _ => None,
         },
         _ => None,
     }
+}
+
+/// A set-like view (of keys or items) in `v`, if it is one.
+fn set_like(v: &Value) -> Option<&DictView> {
+    view_of(v).filter(|view| view.kind != ViewKind::Values)
 }
 
 /// `a == b` where one is a view of keys or items: as sets (CPython's views of keys and items

@@ -120,12 +120,12 @@ pub fn repr_with(v: &Value, hook: Hook) -> String {
             Some(name) => format!("<generator object {name} at {}>", fake_address(v)),
             None => format!("<{} object at {}>", type_name(v), fake_address(v)),
         },
-        Value::Native(n) => match &**n {
-            crate::aio::native::Native::DictView(view) => {
+        Value::Native(n) => match crate::dictview::view_of(v) {
+            Some(view) => {
                 let items = Value::List(std::rc::Rc::new(std::cell::RefCell::new(view.items())));
                 format!("{}({})", view.type_name(), repr_with(&items, hook))
             }
-            _ => n.repr(),
+            None => n.repr(),
         },
     }
 }

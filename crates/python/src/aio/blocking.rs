@@ -38,6 +38,27 @@ impl Gate {
             w.wake();
         }
     }
+
+    /// Runs `f` now, or keeps it in `queue` while a step is blocked.
+    fn pass(&self, queue: &RefCell<VecDeque<Box<dyn FnOnce()>>>, f: Box<dyn FnOnce()>) {
+        if self.blocked.get() {
+            queue.borrow_mut().push_back(f);
+        } else {
+            f();
+        }
+    }
+}
+
+/// Until `ready()` (or the run is stopped): woken by [`Gate::wake`].
+async fn until(interp: &Interp, ready: &Ready) {
+    std::future::poll_fn(|task| {
+        if ready() || stopped(interp) {
+            return Poll::Ready(());
+        }
+        *interp.gate.waker.borrow_mut() = Some(task.waker().clone());
+        Poll::Pending
+    })
+    .await
 }
 
 /// Schedules `f` on the program's loop (`loop.call_soon`): it runs at the next loop step,
@@ -51,21 +72,13 @@ fn schedule(interp: &Rc<Interp>, f: Box<dyn FnOnce()>) {
     let weak = Rc::downgrade(interp);
     playground_core::aio::call_soon(&interp.rt, move || {
         let Some(interp) = weak.upgrade() else { return };
-        if interp.gate.blocked.get() {
-            interp.gate.kept.borrow_mut().push_back(f);
-        } else {
-            f();
-        }
+        interp.gate.pass(&interp.gate.kept, f);
     });
 }
 
 /// Runs a timer's callback that has come due, or keeps it while a step is blocked.
 pub fn run_timer(interp: &Interp, f: impl FnOnce() + 'static) {
-    if interp.gate.blocked.get() {
-        interp.gate.kept_timers.borrow_mut().push_back(Box::new(f));
-    } else {
-        f();
-    }
+    interp.gate.pass(&interp.gate.kept_timers, Box::new(f));
 }
 
 /// Waits until `ready()` without letting the loop run (see the module's notes). With Stop
@@ -74,15 +87,7 @@ pub async fn block_until(cx: &Cx, ready: Ready) -> Result<(), Ctrl> {
     if !ready() && cx.interp.current_task.borrow().is_some() {
         super::task::suspend(&cx.interp, Yielded::Block(ready.clone())).await?;
     }
-    let interp = cx.interp.clone();
-    std::future::poll_fn(|task| {
-        if ready() || stopped(&interp) {
-            return Poll::Ready(());
-        }
-        *interp.gate.waker.borrow_mut() = Some(task.waker().clone());
-        Poll::Pending
-    })
-    .await;
+    until(&cx.interp, &ready).await;
     match ready() {
         true => Ok(()),
         false => Err(cx.err("KeyboardInterrupt", "")),
@@ -104,14 +109,7 @@ pub fn hold(interp: &Rc<Interp>, ready: Ready, resume: impl FnOnce() + 'static) 
     interp.gate.blocked.set(true);
     let i = interp.clone();
     interp.rt.clone().spawn(Box::pin(async move {
-        std::future::poll_fn(|task| {
-            if ready() || stopped(&i) {
-                return Poll::Ready(());
-            }
-            *i.gate.waker.borrow_mut() = Some(task.waker().clone());
-            Poll::Pending
-        })
-        .await;
+        until(&i, &ready).await;
         i.gate.blocked.set(false);
         let kept = std::mem::take(&mut *i.gate.kept.borrow_mut());
         for f in kept {

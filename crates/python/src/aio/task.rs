@@ -214,5 +214,5 @@ pub(super) async fn suspend(interp: &Rc<Interp>, what: Yielded) -> Result<(), Ct
 
 /// A bare yield (`await asyncio.sleep(0)`).
 pub async fn yield_now(cx: &Cx) -> Result<(), Ctrl> {
-    Suspend { interp: cx.interp.clone(), what: Some(Yielded::Bare) }.await
+    suspend(&cx.interp, Yielded::Bare).await
 }

@@ -53,9 +53,7 @@ impl GenBody {
     pub fn running(&self) -> bool {
         self.body.try_borrow_mut().is_err()
     }
-}
 
-impl GenBody {
     /// A generator of `body` described as this one, that is not closed when dropped.
     fn detached(&self, body: PyFuture) -> GenBody {
         GenBody {

@@ -3,7 +3,7 @@
 use super::lazy::{next_item, Cursor};
 use super::ops::{eq, range_len};
 use super::{Ctrl, Cx};
-use crate::aio::native::Native;
+use crate::dictview::view_of;
 use crate::format::type_name;
 use crate::value::{hash_key, IterState, Value};
 use std::cell::RefCell;
@@ -20,6 +20,9 @@ fn int(v: &Value) -> Option<i128> {
 impl Cx {
     /// `item in container`.
     pub fn contains(&self, container: &Value, item: &Value) -> Result<bool, Ctrl> {
+        if let Some(view) = view_of(container) {
+            return Ok(view.contains(item));
+        }
         Ok(match container {
             Value::Str(s) => match item {
                 Value::Str(i) => s.contains(i.as_ref()),
@@ -38,10 +41,6 @@ impl Cx {
             },
             Value::List(l) => l.borrow().iter().any(|x| eq(x, item)),
             Value::Tuple(t) => t.iter().any(|x| eq(x, item)),
-            Value::Native(n) if matches!(**n, Native::DictView(_)) => match &**n {
-                Native::DictView(view) => view.contains(item),
-                _ => false,
-            },
             other => {
                 // An iterator is consumed up to the item, as CPython's `in` does.
                 let mut items = self.cursor(other)?;
@@ -99,23 +98,21 @@ impl Cx {
     }
 
     fn iter_state(&self, v: &Value) -> Result<Rc<RefCell<IterState>>, Ctrl> {
+        // Over a dict (a set, a dict's view), watching its size.
+        let watching = |dict: &Rc<RefCell<crate::value::Dict>>, kind, items: Vec<Value>| {
+            let watch = Some((dict.clone(), dict.borrow().len(), Rc::downgrade(&self.interp)));
+            IterState { watch, ..IterState::of(kind, items.into()) }
+        };
         let state = match v {
             Value::Iter(it) => return Ok(it.clone()),
             Value::Range(a, b, c) => {
                 IterState { range: Some((*a, *b, *c)), kind: "range_iterator", ..IterState::default() }
             }
-            Value::Native(n) if matches!(**n, Native::DictView(_)) => {
-                let Native::DictView(view) = &**n else { unreachable!("matched above") };
-                IterState {
-                    watch: Some((view.dict.clone(), view.len(), Rc::downgrade(&self.interp))),
-                    ..IterState::of(view.iterator_name(), view.items().into())
-                }
-            }
-            Value::Dict(d) | Value::Set(d) => IterState {
-                watch: Some((d.clone(), d.borrow().len(), Rc::downgrade(&self.interp))),
-                ..IterState::of(iterator_kind(v), self.iterate(v)?.into())
+            Value::Dict(d) | Value::Set(d) => watching(d, iterator_kind(v), self.iterate(v)?),
+            _ => match view_of(v) {
+                Some(view) => watching(&view.dict, view.iterator_name(), view.items()),
+                None => IterState::of(iterator_kind(v), self.iterate(v)?.into()),
             },
-            _ => IterState::of(iterator_kind(v), self.iterate(v)?.into()),
         };
         Ok(Rc::new(RefCell::new(state)))
     }

@@ -152,18 +152,17 @@ impl Lazy {
 
 /// An iterator making its items from `lazy`.
 pub fn lazy_iter(lazy: Lazy) -> Value {
-    let kind = lazy.kind();
-    Value::Iter(Rc::new(RefCell::new(IterState { lazy: Some(lazy), kind, ..IterState::default() })))
+    iterator(lazy, None)
 }
 
 /// A generator named `name` (its qualified name) making its items from `lazy`.
 pub fn generator(lazy: Lazy, name: Rc<str>) -> Value {
-    Value::Iter(Rc::new(RefCell::new(IterState {
-        lazy: Some(lazy),
-        kind: "generator",
-        name: Some(name),
-        ..IterState::default()
-    })))
+    iterator(lazy, Some(name))
+}
+
+fn iterator(lazy: Lazy, name: Option<Rc<str>>) -> Value {
+    let kind = lazy.kind();
+    Value::Iter(Rc::new(RefCell::new(IterState { lazy: Some(lazy), kind, name, ..IterState::default() })))
 }
 
 /// Advances an iterator: its next item, if any.

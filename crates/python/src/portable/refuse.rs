@@ -17,9 +17,8 @@ pub fn refuse(v: &Value, pickle: bool) -> Unsendable {
         let cpython = match v {
             Value::Fut(f) => Some(if f.task.is_some() { "_asyncio.Task" } else { "_asyncio.Future" }),
             Value::Coro(_) => Some("coroutine"),
-            Value::Native(n) if matches!(**n, Native::DictView(_)) => Some(n.type_name()),
             _ if generator => Some("generator"),
-            _ => None,
+            _ => crate::dictview::view_of(v).map(crate::dictview::DictView::type_name),
         };
         if let Some(t) = cpython {
             return Unsendable { class: "TypeError", msg: format!("cannot pickle '{t}' object") };
