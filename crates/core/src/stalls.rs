@@ -24,6 +24,20 @@ pub fn unexplained(from: f64, to: f64, blocked: &[Blocked]) -> f64 {
     (to - from - total).max(0.0)
 }
 
+/// A frame this close (ms) to the page's next timer wake-up draws nothing: the drawing that
+/// follows a frame's changes would make that timer late, as no CPython loop's timer is.
+pub const DRAW_GUARD_MS: f64 = 12.0;
+/// Frames draw at least this often (ms), however dense the timers are.
+pub const MAX_UNDRAWN_MS: f64 = 100.0;
+
+/// Whether the frame at `t` draws, with the page's timers next waking at `wake` and its last
+/// drawing at `drawn` (all ms on one clock): not within [`DRAW_GUARD_MS`] before a wake-up (nor
+/// while one is overdue, about to fire), unless it has not drawn for [`MAX_UNDRAWN_MS`].
+pub fn draws(t: f64, wake: Option<f64>, drawn: f64) -> bool {
+    let near = wake.is_some_and(|w| w - t < DRAW_GUARD_MS);
+    !near || t - drawn >= MAX_UNDRAWN_MS
+}
+
 fn name(who: Who) -> String {
     match who {
         Who::Main => "main()".into(),
@@ -84,6 +98,22 @@ mod tests {
         }
         // Overlapping intervals count once.
         assert!((unexplained(0.0, 100.0, &[b(1, 10.0, 60.0), b(2, 40.0, 90.0)]) - 20.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn frames_draw_away_from_the_next_timer() {
+        let cases = [
+            (1000.0, None, 990.0, true),          // no timer wanted
+            (1000.0, Some(1050.0), 990.0, true),  // the next one well after this frame's drawing
+            (1000.0, Some(1012.0), 990.0, true),  // just outside the guard
+            (1000.0, Some(1011.9), 990.0, false), // inside it
+            (1000.0, Some(995.0), 990.0, false),  // overdue: about to fire
+            (1000.0, Some(1001.0), 900.0, true),  // but never more than 100 ms without drawing
+            (1000.0, Some(1001.0), 900.1, false),
+        ];
+        for (t, wake, drawn, expected) in cases {
+            assert_eq!(draws(t, wake, drawn), expected, "t {t}, wake {wake:?}, drawn {drawn}");
+        }
     }
 
     #[test]

@@ -248,3 +248,9 @@ fn kick() {
         driver.spin();
     }
 }
+
+/// When (`performance.now()` ms) the page's timers next wake, if a timer is wanted: the
+/// page's own drawing keeps away from it.
+pub fn next_wake() -> Option<f64> {
+    HEAP.with(|h| h.borrow().wake).map(|wake| wake as f64 / 1000.0)
+}

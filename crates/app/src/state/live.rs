@@ -5,13 +5,12 @@
 use super::{Playground, LIVE_STEP_MS};
 use crate::browser::{frames, visibility};
 use leptos::prelude::*;
-use playground_core::stalls::unexplained;
+use playground_core::stalls::{draws, unexplained};
 
 /// Events waiting beyond this many are handed over at most ten times a second.
 const BATCH: usize = 200;
 /// Milliseconds between hand-overs of large batches.
 const LARGE_BATCH_MS: f64 = 100.0;
-
 impl Playground {
     /// Starts the frame loop, unless it runs already.
     pub(super) fn beat(&self) {
@@ -28,6 +27,49 @@ impl Playground {
 
     /// One animation frame at `t` (performance.now() ms); `false` once nothing is live.
     fn frame(&self, t: f64) -> bool {
+        let live = self.run.with_untracked(|r| r.status.is_live());
+        let mut clock = self.clock.get_value();
+        let previous = clock.last_frame.replace(t);
+        clock.looping = live;
+        // The part of the gap since the last frame that the program's blocking does not explain.
+        let browser = match (clock.started.filter(|_| live), previous) {
+            (Some(started), Some(p)) => {
+                self.run.with_untracked(|r| unexplained(p.max(started) - started, t - started, &r.blocked))
+            }
+            _ => 0.0,
+        };
+        clock.unshown_stall = clock.unshown_stall.max(browser);
+        let draw = !live || draws(t, playground_runtime::timers::next_wake(), clock.last_draw);
+        if draw {
+            clock.last_draw = t;
+        }
+        self.clock.set_value(clock);
+        if !draw {
+            return true;
+        }
+        self.draw(t);
+        let clock = self.clock.get_value();
+        let Some(started) = clock.started.filter(|_| live) else {
+            return false;
+        };
+        self.beat.update(|b| *b = b.wrapping_add(1));
+        let hidden = visibility::tab_hidden();
+        let (stall, throttled) = self.live.with_untracked(|l| (l.browser_stall, l.throttled));
+        let browser = clock.unshown_stall;
+        self.clock.update_value(|c| c.unshown_stall = 0.0);
+        if t - clock.last_live >= LIVE_STEP_MS || browser > stall || (hidden && !throttled) {
+            self.clock.update_value(|c| c.last_live = t);
+            self.live.update(|l| {
+                l.now = t - started;
+                l.throttled |= hidden;
+                l.browser_stall = l.browser_stall.max(browser);
+            });
+        }
+        true
+    }
+
+    /// A frame's hand-over of the events recorded since the last one (large batches less often).
+    fn draw(&self, t: f64) {
         let shown = self.run.with_untracked(|r| r.events.len());
         let recorded = self.active.with_value(|a| match a {
             Some(super::Active::Lesson { trace, .. }) => trace.len(),
@@ -38,30 +80,6 @@ impl Playground {
             self.flush();
             self.clock.update_value(|c| c.last_flush = t);
         }
-        let live = self.run.with_untracked(|r| r.status.is_live());
-        let mut clock = self.clock.get_value();
-        let previous = clock.last_frame.replace(t);
-        clock.looping = live;
-        self.clock.set_value(clock);
-        let Some(started) = clock.started.filter(|_| live) else {
-            return false;
-        };
-        // The part of the gap since the last frame that the program's blocking does not explain.
-        let browser = previous.map_or(0.0, |p| {
-            self.run.with_untracked(|r| unexplained(p.max(started) - started, t - started, &r.blocked))
-        });
-        self.beat.update(|b| *b = b.wrapping_add(1));
-        let hidden = visibility::tab_hidden();
-        let (stall, throttled) = self.live.with_untracked(|l| (l.browser_stall, l.throttled));
-        if t - clock.last_live >= LIVE_STEP_MS || browser > stall || (hidden && !throttled) {
-            self.clock.update_value(|c| c.last_live = t);
-            self.live.update(|l| {
-                l.now = t - started;
-                l.throttled |= hidden;
-                l.browser_stall = l.browser_stall.max(browser);
-            });
-        }
-        true
     }
 
     /// Hands the events (and blocking intervals) recorded since the last frame to the page.

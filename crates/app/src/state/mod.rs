@@ -119,6 +119,10 @@ struct Clock {
     last_frame: Option<f64>,
     last_flush: f64,
     last_live: f64,
+    /// When a frame last drew (see `live::draws`).
+    last_draw: f64,
+    /// The longest stall measured by frames since the last one that drew.
+    unshown_stall: f64,
     /// Whether the frame loop is running.
     looping: bool,
 }
