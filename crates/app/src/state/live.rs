@@ -11,6 +11,7 @@ use playground_core::stalls::{draws, unexplained};
 const BATCH: usize = 200;
 /// Milliseconds between hand-overs of large batches.
 const LARGE_BATCH_MS: f64 = 100.0;
+
 impl Playground {
     /// Starts the frame loop, unless it runs already.
     pub(super) fn beat(&self) {
@@ -39,24 +40,21 @@ impl Playground {
             _ => 0.0,
         };
         clock.unshown_stall = clock.unshown_stall.max(browser);
-        let draw = !live || draws(t, playground_runtime::timers::next_wake(), clock.last_draw);
-        if draw {
-            clock.last_draw = t;
-        }
-        self.clock.set_value(clock);
-        if !draw {
+        if live && !draws(t, playground_runtime::timers::next_wake(), clock.last_draw) {
+            // The frame's stall waits for the next frame that draws.
+            self.clock.set_value(clock);
             return true;
         }
+        clock.last_draw = t;
+        let browser = std::mem::take(&mut clock.unshown_stall);
+        self.clock.set_value(clock);
         self.draw(t);
-        let clock = self.clock.get_value();
         let Some(started) = clock.started.filter(|_| live) else {
             return false;
         };
         self.beat.update(|b| *b = b.wrapping_add(1));
         let hidden = visibility::tab_hidden();
         let (stall, throttled) = self.live.with_untracked(|l| (l.browser_stall, l.throttled));
-        let browser = clock.unshown_stall;
-        self.clock.update_value(|c| c.unshown_stall = 0.0);
         if t - clock.last_live >= LIVE_STEP_MS || browser > stall || (hidden && !throttled) {
             self.clock.update_value(|c| c.last_live = t);
             self.live.update(|l| {

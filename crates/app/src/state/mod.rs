@@ -119,7 +119,7 @@ struct Clock {
     last_frame: Option<f64>,
     last_flush: f64,
     last_live: f64,
-    /// When a frame last drew (see `live::draws`).
+    /// When a frame last drew (see `playground_core::stalls::draws`).
     last_draw: f64,
     /// The longest stall measured by frames since the last one that drew.
     unshown_stall: f64,
