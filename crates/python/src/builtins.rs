@@ -1,8 +1,9 @@
 //! Built-in classes (types and exceptions) and the built-in functions.
 
+use crate::ast::CmpOp;
 use crate::format::{format_value, type_name};
 use crate::interp::exc::make_exc;
-use crate::interp::ops::{order, truthy};
+use crate::interp::ops::truthy;
 use crate::interp::{call_sync, Ctrl, Cx, Interp};
 use crate::value::{hash_key, Args, Builtin, Class, Dict, NativeFn, Value};
 use std::cell::RefCell;
@@ -144,6 +145,7 @@ pub fn install(interp: &Rc<Interp>) {
         b.insert(name, func(name, f));
     }
     b.insert("print", func("print", print));
+    b.insert("NotImplemented", Value::Native(Rc::new(crate::aio::native::Native::NotImplemented)));
     b.insert("staticmethod", func("staticmethod", |_, _, a| Ok(descriptor(0, a))));
     b.insert("classmethod", func("classmethod", |_, _, a| Ok(descriptor(1, a))));
     b.insert("property", func("property", |_, _, a| Ok(descriptor(2, a))));
@@ -190,6 +192,11 @@ pub fn type_of(cx: &Cx, v: &Value) -> Rc<Class> {
         Value::Fut(f) if f.task.is_some() => "Task",
         Value::Fut(_) => "Future",
         Value::Iter(it) => return builtin_class(cx, it.try_borrow().map_or("generator", |i| i.type_name())),
+        Value::Native(n)
+            if matches!(**n, crate::aio::native::Native::NotImplemented | crate::aio::native::Native::Ellipsis) =>
+        {
+            return builtin_class(cx, n.type_name())
+        }
         Value::Native(_) | Value::Slice(_) => "object",
         other => {
             return cx
@@ -305,14 +312,10 @@ fn sort_values(
         keyed.reverse();
     }
     let mut error = None;
-    let sorted = playground_core::sort::sort_by(&mut keyed, &mut |a, b| match order(&a.0, &b.0) {
-        Some(o) => Some(o.is_lt()),
-        None => {
-            error = Some(cx.type_err(format!(
-                "'<' not supported between instances of '{}' and '{}'",
-                type_name(&a.0),
-                type_name(&b.0)
-            )));
+    let sorted = playground_core::sort::sort_by(&mut keyed, &mut |a, b| match cx.rich_compare(&a.0, CmpOp::Lt, &b.0) {
+        Ok(lt) => Some(lt),
+        Err(e) => {
+            error = Some(e);
             None
         }
     });
@@ -360,21 +363,7 @@ fn min_max(cx: &Cx, mut a: Args, min: bool) -> Result<Value, Ctrl> {
         let k = key_of(cx, &key, &v)?;
         let better = match &best {
             None => true,
-            Some((bk, _)) => {
-                let o = order(&k, bk).ok_or_else(|| {
-                    cx.type_err(format!(
-                        "'{}' not supported between instances of '{}' and '{}'",
-                        if min { "<" } else { ">" },
-                        type_name(&k),
-                        type_name(bk)
-                    ))
-                })?;
-                if min {
-                    o == std::cmp::Ordering::Less
-                } else {
-                    o == std::cmp::Ordering::Greater
-                }
-            }
+            Some((bk, _)) => cx.rich_compare(&k, if min { CmpOp::Lt } else { CmpOp::Gt }, bk)?,
         };
         if better {
             best = Some((k, v));

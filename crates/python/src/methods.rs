@@ -1,7 +1,6 @@
 //! Methods of the built-in types: `str`, `list`, `tuple`, `dict`, `set`, `int`.
 
 use crate::dictview::{DictView, ViewKind};
-use crate::interp::ops::eq;
 use crate::interp::{Ctrl, Cx};
 use crate::value::{hash_key, Args, Dict, NativeFn, Value};
 use std::cell::RefCell;
@@ -55,12 +54,12 @@ fn tuple_method(name: &str) -> Option<NativeFn> {
             let v = a.pos.first().cloned().unwrap_or(Value::None);
             let items = items_of(t);
             let (start, end) = crate::strsearch::bounds(cx, &a, 1, items.len())?;
-            let pos = items.iter().take(end).skip(start).position(|x| eq(x, &v)).map(|p| p + start);
+            let pos = cx.position(items.get(start..end.max(start)).unwrap_or_default(), &v)?.map(|p| p + start);
             pos.map(|p| Value::Int(p as i128)).ok_or_else(|| cx.err("ValueError", "tuple.index(x): x not in tuple"))
         },
-        "count" => |_, t, a| {
+        "count" => |cx, t, a| {
             let v = a.pos.first().cloned().unwrap_or(Value::None);
-            Ok(Value::Int(items_of(t).iter().filter(|x| eq(x, &v)).count() as i128))
+            Ok(Value::Int(cx.count_equal(&items_of(t), &v)? as i128))
         },
         _ => return None,
     })
@@ -122,7 +121,8 @@ fn list_method(name: &str) -> Option<NativeFn> {
         "remove" => |cx, t, a| {
             let l = list_of(t);
             let v = a.pos.first().cloned().unwrap_or(Value::None);
-            let pos = l.borrow().iter().position(|x| eq(x, &v));
+            let items = l.borrow().clone();
+            let pos = cx.position(&items, &v)?;
             match pos {
                 Some(p) => {
                     let old = l.borrow_mut().remove(p);
@@ -136,13 +136,15 @@ fn list_method(name: &str) -> Option<NativeFn> {
             let v = a.pos.first().cloned().unwrap_or(Value::None);
             let list = list_of(t);
             let (start, end) = crate::strsearch::bounds(cx, &a, 1, list.borrow().len())?;
-            let pos = list.borrow().iter().take(end).skip(start).position(|x| eq(x, &v)).map(|p| p + start);
+            let items = list.borrow().clone();
+            let pos = cx.position(items.get(start..end.max(start)).unwrap_or_default(), &v)?.map(|p| p + start);
             pos.map(|p| Value::Int(p as i128))
                 .ok_or_else(|| cx.err("ValueError", format!("{} is not in list", cx.to_repr(&v))))
         },
-        "count" => |_, t, a| {
+        "count" => |cx, t, a| {
             let v = a.pos.first().cloned().unwrap_or(Value::None);
-            Ok(Value::Int(list_of(t).borrow().iter().filter(|x| eq(x, &v)).count() as i128))
+            let items = list_of(t).borrow().clone();
+            Ok(Value::Int(cx.count_equal(&items, &v)? as i128))
         },
         "reverse" => |_, t, _| {
             list_of(t).borrow_mut().reverse();

@@ -100,7 +100,13 @@ pub(crate) const REFUSED_METHODS: [&str; 15] = [
 ];
 
 /// The special methods a class may define.
-pub(crate) const DUNDERS: [&str; 11] = [
+pub(crate) const DUNDERS: [&str; 17] = [
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
     "__init__",
     "__str__",
     "__repr__",

@@ -209,6 +209,8 @@ pub fn hash_key(v: &Value) -> Option<HashKey> {
         Value::Str(s) => HashKey::Str(s.clone()),
         Value::Tuple(items) => HashKey::Tuple(items.iter().map(hash_key).collect::<Option<Vec<_>>>()?),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
+        // A class that defines `__eq__` (and cannot define `__hash__`) is unhashable, as in CPython.
+        Value::Instance(i) if i.class.lookup("__eq__").is_some() => return None,
         other => HashKey::Id(identity(other)),
     })
 }

@@ -36,6 +36,8 @@ pub enum Native {
     Super(Rc<Class>, Value),
     /// `...`.
     Ellipsis,
+    /// `NotImplemented`.
+    NotImplemented,
     /// `d.keys()`, `d.values()` or `d.items()`.
     DictView(crate::dictview::DictView),
     /// `staticmethod(f)` (0), `classmethod(f)` (1) or `property(f)` (2).
@@ -78,6 +80,7 @@ impl Native {
             Native::Stream(_) => "TextIOWrapper",
             Native::Super(..) => "super",
             Native::Ellipsis => "ellipsis",
+            Native::NotImplemented => "NotImplementedType",
             Native::DictView(v) => v.type_name(),
             Native::Descriptor(0, _) => "staticmethod",
             Native::Descriptor(1, _) => "classmethod",
@@ -115,6 +118,7 @@ impl Native {
             Native::Event(e) => format!("<asyncio.locks.Event object [{}]>", if e.is_set() { "set" } else { "unset" }),
             Native::Lock(l) => l.repr(),
             Native::Ellipsis => "Ellipsis".into(),
+            Native::NotImplemented => "NotImplemented".into(),
             other => format!("<{} object>", other.type_name()),
         }
     }
@@ -149,7 +153,7 @@ impl Native {
                 "flush" => Some(bound(name, this, |_, _, _| Ok(Value::None))),
                 _ => None,
             },
-            Native::Ellipsis | Native::Descriptor(..) | Native::DictView(_) => None,
+            Native::Ellipsis | Native::NotImplemented | Native::Descriptor(..) | Native::DictView(_) => None,
             Native::AsyncGen(_) => match name {
                 "__aiter__" => Some(bound(name, this, |_, this, _| Ok(this.clone()))),
                 "__anext__" => Some(bound(name, this, |cx, this, _| match this {

@@ -4,6 +4,7 @@ use super::funcs::coro;
 use super::future::{await_future, FutState, FutureObj};
 use super::native::Native;
 use super::sync::EventObj;
+use crate::ast::CmpOp;
 use crate::interp::exc::make_exc;
 use crate::interp::{Ctrl, Cx};
 use crate::value::{NativeFn, Value};
@@ -39,15 +40,14 @@ pub enum QueueKind {
     Priority,
 }
 
-fn lt(a: &Value, b: &Value) -> bool {
-    crate::interp::ops::order(a, b) == Some(std::cmp::Ordering::Less)
-}
+/// `a < b`, with the program's `__lt__`.
+type Less<'a> = &'a dyn Fn(&Value, &Value) -> Result<bool, Ctrl>;
 
-fn sift_down(heap: &mut VecDeque<Value>, start: usize, mut pos: usize) {
+fn sift_down(heap: &mut VecDeque<Value>, start: usize, mut pos: usize, lt: Less) -> Result<(), Ctrl> {
     let item = heap[pos].clone();
     while pos > start {
         let parent = (pos - 1) >> 1;
-        if lt(&item, &heap[parent]) {
+        if lt(&item, &heap[parent])? {
             heap[pos] = heap[parent].clone();
             pos = parent;
             continue;
@@ -55,16 +55,17 @@ fn sift_down(heap: &mut VecDeque<Value>, start: usize, mut pos: usize) {
         break;
     }
     heap[pos] = item;
+    Ok(())
 }
 
-fn sift_up(heap: &mut VecDeque<Value>, mut pos: usize) {
+fn sift_up(heap: &mut VecDeque<Value>, mut pos: usize, lt: Less) -> Result<(), Ctrl> {
     let end = heap.len();
     let start = pos;
     let item = heap[pos].clone();
     let mut child = 2 * pos + 1;
     while child < end {
         let right = child + 1;
-        if right < end && !lt(&heap[child], &heap[right]) {
+        if right < end && !lt(&heap[child], &heap[right])? {
             child = right;
         }
         heap[pos] = heap[child].clone();
@@ -72,25 +73,25 @@ fn sift_up(heap: &mut VecDeque<Value>, mut pos: usize) {
         child = 2 * pos + 1;
     }
     heap[pos] = item;
-    sift_down(heap, start, pos);
+    sift_down(heap, start, pos, lt)
 }
 
 /// `heapq.heappush`.
-fn heap_push(heap: &mut VecDeque<Value>, v: Value) {
+fn heap_push(heap: &mut VecDeque<Value>, v: Value, lt: Less) -> Result<(), Ctrl> {
     heap.push_back(v);
     let last = heap.len() - 1;
-    sift_down(heap, 0, last);
+    sift_down(heap, 0, last, lt)
 }
 
 /// `heapq.heappop`.
-fn heap_pop(heap: &mut VecDeque<Value>) -> Option<Value> {
-    let last = heap.pop_back()?;
+fn heap_pop(heap: &mut VecDeque<Value>, lt: Less) -> Result<Option<Value>, Ctrl> {
+    let Some(last) = heap.pop_back() else { return Ok(None) };
     if heap.is_empty() {
-        return Some(last);
+        return Ok(Some(last));
     }
     let top = std::mem::replace(&mut heap[0], last);
-    sift_up(heap, 0);
-    Some(top)
+    sift_up(heap, 0, lt)?;
+    Ok(Some(top))
 }
 
 /// An `asyncio.Queue`.
@@ -142,28 +143,39 @@ impl QueueObj {
     fn empty(&self) -> bool {
         self.items.borrow().is_empty()
     }
-    /// `put_nowait(item)` on a queue that cannot be full.
+    /// `put_nowait(item)` on a first-in first-out queue that cannot be full.
     pub fn put_nowait_value(&self, v: Value) {
-        match self.kind {
-            QueueKind::Priority => heap_push(&mut self.items.borrow_mut(), v),
-            _ => self.items.borrow_mut().push_back(v),
-        }
+        self.items.borrow_mut().push_back(v);
+        self.added();
+    }
+    fn added(&self) {
         self.unfinished.set(self.unfinished.get() + 1);
         self.finished.clear();
         wakeup_next(&self.getters);
+    }
+    /// The heap taken out while the program's `__lt__` may run (it may look at the queue).
+    fn with_heap<T>(&self, cx: &Cx, f: impl FnOnce(&mut VecDeque<Value>, Less) -> Result<T, Ctrl>) -> Result<T, Ctrl> {
+        let mut heap = std::mem::take(&mut *self.items.borrow_mut());
+        let r = f(&mut heap, &|a, b| cx.rich_compare(a, CmpOp::Lt, b));
+        *self.items.borrow_mut() = heap;
+        r
     }
     fn put_nowait(&self, cx: &Cx, v: Value) -> Result<(), Ctrl> {
         if self.full() {
             return Err(Ctrl::Exc(make_exc(&cx.interp.class("QueueFull"), vec![])));
         }
-        self.put_nowait_value(v);
+        match self.kind {
+            QueueKind::Priority => self.with_heap(cx, |heap, lt| heap_push(heap, v, lt))?,
+            _ => self.items.borrow_mut().push_back(v),
+        }
+        self.added();
         Ok(())
     }
     fn get_nowait(&self, cx: &Cx) -> Result<Value, Ctrl> {
         let item = match self.kind {
             QueueKind::Fifo => self.items.borrow_mut().pop_front(),
             QueueKind::Lifo => self.items.borrow_mut().pop_back(),
-            QueueKind::Priority => heap_pop(&mut self.items.borrow_mut()),
+            QueueKind::Priority => self.with_heap(cx, heap_pop)?,
         };
         let Some(item) = item else {
             return Err(Ctrl::Exc(make_exc(&cx.interp.class("QueueEmpty"), vec![])));

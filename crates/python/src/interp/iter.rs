@@ -1,7 +1,7 @@
 //! Iteration, containment, and `str` / `repr` with the program's own methods.
 
 use super::lazy::{next_item, Cursor};
-use super::ops::{eq, range_len};
+use super::ops::range_len;
 use super::{Ctrl, Cx};
 use crate::dictview::view_of;
 use crate::format::type_name;
@@ -39,13 +39,16 @@ impl Cx {
                 }
                 None => false,
             },
-            Value::List(l) => l.borrow().iter().any(|x| eq(x, item)),
-            Value::Tuple(t) => t.iter().any(|x| eq(x, item)),
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                self.position(&items, item)?.is_some()
+            }
+            Value::Tuple(t) => self.position(t, item)?.is_some(),
             other => {
                 // An iterator is consumed up to the item, as CPython's `in` does.
                 let mut items = self.cursor(other)?;
                 while let Some(x) = items.pull()? {
-                    if eq(&x, item) {
+                    if self.same_or_equal(&x, item)? {
                         return Ok(true);
                     }
                 }

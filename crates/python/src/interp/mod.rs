@@ -16,6 +16,7 @@ mod handlers;
 mod iter;
 pub mod lazy;
 pub mod ops;
+pub mod richcmp;
 
 use crate::aio::future::FutureObj;
 use crate::random::Mt;

@@ -313,34 +313,13 @@ impl Cx {
     /// `a op b` for a comparison operator.
     pub fn compare(&self, a: &Value, op: CmpOp, b: &Value) -> Result<bool, Ctrl> {
         Ok(match op {
-            CmpOp::Eq => eq(a, b),
-            CmpOp::Ne => !eq(a, b),
             CmpOp::Is => is(a, b),
             CmpOp::IsNot => !is(a, b),
             CmpOp::In => self.contains(b, a)?,
             CmpOp::NotIn => !self.contains(b, a)?,
+            CmpOp::Eq | CmpOp::Ne => self.rich_compare(a, op, b)?,
             _ if matches!((a, b), (Value::Set(_), Value::Set(_))) => subset_compare(a, op, b),
-            _ => {
-                let o = order(a, b).ok_or_else(|| {
-                    let sym = match op {
-                        CmpOp::Lt => "<",
-                        CmpOp::Le => "<=",
-                        CmpOp::Gt => ">",
-                        _ => ">=",
-                    };
-                    self.type_err(format!(
-                        "'{sym}' not supported between instances of '{}' and '{}'",
-                        type_name(a),
-                        type_name(b)
-                    ))
-                })?;
-                match op {
-                    CmpOp::Lt => o == Ordering::Less,
-                    CmpOp::Le => o != Ordering::Greater,
-                    CmpOp::Gt => o == Ordering::Greater,
-                    _ => o != Ordering::Less,
-                }
-            }
+            _ => self.rich_compare(a, op, b)?,
         })
     }
 }

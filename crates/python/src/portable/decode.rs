@@ -188,6 +188,7 @@ impl<'a> Decoder<'a> {
                 _ => return Err(WireError::Unexpected(at + 1)),
             },
             b'E' => Value::Native(Rc::new(Native::Ellipsis)),
+            b'n' => Value::Native(Rc::new(Native::NotImplemented)),
             b'V' => {
                 use crate::dictview::{DictView, ViewKind};
                 let kind = [ViewKind::Keys, ViewKind::Values, ViewKind::Items].get(self.r.num::<usize>()?).copied();

@@ -233,6 +233,7 @@ impl<'a> Encoder<'a> {
                     self.w.tag(if *stderr { '1' } else { '0' });
                 }
                 Native::Ellipsis => self.w.tag('E'),
+                Native::NotImplemented => self.w.tag('n'),
                 // A view goes as a view of the dict's copy (a process cannot take one: CPython's
                 // pickle refuses it).
                 Native::DictView(view) if !self.pickle => {
