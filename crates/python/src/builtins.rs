@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The exceptions: name, base, module.
-const EXCEPTIONS: [(&str, &str, &str); 38] = [
+const EXCEPTIONS: [(&str, &str, &str); 64] = [
     ("BaseException", "object", "builtins"),
     ("Exception", "BaseException", "builtins"),
     ("BaseExceptionGroup", "BaseException", "builtins"),
@@ -49,7 +49,36 @@ const EXCEPTIONS: [(&str, &str, &str); 38] = [
     ("UserWarning", "Warning", "builtins"),
     ("DeprecationWarning", "Warning", "builtins"),
     ("UnicodeError", "ValueError", "builtins"),
+    ("BlockingIOError", "OSError", "builtins"),
+    ("ChildProcessError", "OSError", "builtins"),
+    ("BrokenPipeError", "ConnectionError", "builtins"),
+    ("ConnectionAbortedError", "ConnectionError", "builtins"),
+    ("ConnectionRefusedError", "ConnectionError", "builtins"),
+    ("ConnectionResetError", "ConnectionError", "builtins"),
+    ("FileExistsError", "OSError", "builtins"),
+    ("FileNotFoundError", "OSError", "builtins"),
+    ("InterruptedError", "OSError", "builtins"),
+    ("IsADirectoryError", "OSError", "builtins"),
+    ("NotADirectoryError", "OSError", "builtins"),
+    ("PermissionError", "OSError", "builtins"),
+    ("ProcessLookupError", "OSError", "builtins"),
+    ("EOFError", "Exception", "builtins"),
+    ("ImportError", "Exception", "builtins"),
+    ("ModuleNotFoundError", "ImportError", "builtins"),
+    ("BufferError", "Exception", "builtins"),
+    ("FloatingPointError", "ArithmeticError", "builtins"),
+    ("ReferenceError", "Exception", "builtins"),
+    ("SystemError", "Exception", "builtins"),
+    ("IndentationError", "SyntaxError", "builtins"),
+    ("TabError", "IndentationError", "builtins"),
+    ("FutureWarning", "Warning", "builtins"),
+    ("PendingDeprecationWarning", "Warning", "builtins"),
+    ("SyntaxWarning", "Warning", "builtins"),
+    ("ResourceWarning", "Warning", "builtins"),
 ];
+
+/// Other names of a built-in exception class: `IOError` and `EnvironmentError` are `OSError`.
+const EXCEPTION_ALIASES: [(&str, &str); 2] = [("IOError", "OSError"), ("EnvironmentError", "OSError")];
 
 fn class(name: &str, module: &'static str, bases: Vec<Rc<Class>>, is_exc: bool, ctor: Option<NativeFn>) -> Rc<Class> {
     Rc::new(Class {
@@ -140,6 +169,9 @@ pub fn install(interp: &Rc<Interp>) {
         if !matches!(*name, "Future" | "Task" | "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull") {
             b.insert(name, Value::Class(c.clone()));
         }
+    }
+    for (alias, name) in EXCEPTION_ALIASES {
+        b.insert(alias, Value::Class(classes[name].clone()));
     }
     for (name, f) in crate::convert::FUNCTIONS.into_iter().chain(crate::iterators::FUNCTIONS) {
         b.insert(name, func(name, f));

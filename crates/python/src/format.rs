@@ -155,7 +155,7 @@ pub fn type_name(v: &Value) -> String {
         Value::Class(_) => "type".into(),
         Value::Instance(i) => i.class.name.to_string(),
         Value::Coro(_) => "coroutine".into(),
-        Value::Fut(f) => (if f.task.is_some() { "Task" } else { "Future" }).into(),
+        Value::Fut(f) => f.type_name().into(),
         Value::Iter(it) => it.try_borrow().map_or("generator", |i| i.type_name()).into(),
         Value::Native(n) => n.type_name().into(),
     }

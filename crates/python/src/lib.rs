@@ -42,6 +42,9 @@ mod underscores;
 pub mod value;
 pub mod worker;
 
+/// The program's file name, as tracebacks, warnings and `__file__` give it.
+pub const MAIN_FILE: &str = "main.py";
+
 pub use activity::{Activity, TaskEnd};
 pub use control::RunControl;
 pub use error::{CheckError, Refusal, SyntaxError};

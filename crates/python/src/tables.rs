@@ -100,7 +100,9 @@ pub(crate) const REFUSED_METHODS: [&str; 15] = [
 ];
 
 /// The special methods a class may define.
-pub(crate) const DUNDERS: [&str; 17] = [
+pub(crate) const DUNDERS: [&str; 19] = [
+    "__bool__",
+    "__contains__",
     "__eq__",
     "__ne__",
     "__lt__",

@@ -381,6 +381,8 @@ pub struct Coroutine {
     pub warn: Option<Warn>,
     /// The function it is a call of (for `iscoroutine` and reprs: where it was defined).
     pub def_line: usize,
+    /// The line its frame is at.
+    pub line: Rc<Cell<usize>>,
 }
 
 impl Drop for Coroutine {

@@ -107,3 +107,13 @@ fn deep_recursion_raises_recursion_error() {
         .expect("no panic");
     assert_eq!(deeper[0].text, "500");
 }
+
+#[test]
+fn a_negative_number_to_a_fractional_power_says_complex_numbers_are_not_supported() {
+    let src = "try:\n    print((-8) ** 0.5)\nexcept ValueError as e:\n    print(e)\n";
+    let lines = run_virtual(src, 1000.0, 4).expect("it runs");
+    assert_eq!(
+        lines[0].text,
+        "a negative number to a fractional power is a complex number, which the playground does not support"
+    );
+}

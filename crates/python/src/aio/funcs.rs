@@ -25,6 +25,7 @@ pub fn coro(cx: &Cx, name: &str, body: impl Future<Output = Result<Value, Ctrl>>
         state: Cell::new(CoroState::Created),
         warn: Some(warn),
         def_line: 0,
+        line: Rc::default(),
     }))
 }
 
@@ -38,7 +39,7 @@ pub fn ensure_future(cx: &Cx, v: &Value, name: Option<Rc<str>>) -> Result<Rc<Fut
             }
             c.state.set(CoroState::Started);
             let body = c.body.borrow_mut().take().ok_or_else(|| cx.err("RuntimeError", "coroutine already used"))?;
-            Ok(create_task(&cx.interp, body, c.name.clone(), c.def_line, name))
+            Ok(create_task(&cx.interp, body, c.name.clone(), c.def_line, c.line.clone(), name))
         }
         other => Err(cx.type_err(format!(
             "An asyncio.Future, a coroutine or an awaitable is required, not {}",
@@ -87,7 +88,7 @@ impl Future for WaitDone {
             self.registered = true;
             for f in &self.futs {
                 let weak = Rc::downgrade(&self.interp);
-                f.on_done(move |_| {
+                f.on_done(super::futrepr::RUN_DONE, move |_| {
                     if let Some(i) = weak.upgrade() {
                         i.wake_main();
                     }

@@ -5,7 +5,6 @@
 pub use super::futmethods::method;
 pub use super::task::{await_future, create_task, step, yield_now};
 use crate::activity::{Activity, TaskEnd};
-use crate::format::Hook;
 use crate::interp::exc::{format_exception, make_exc};
 use crate::interp::{Ctrl, Cx, Interp};
 use crate::value::{Args, PyFuture, Value};
@@ -27,8 +26,9 @@ pub enum FutState {
 
 /// A done callback.
 pub enum Callback {
-    /// Native code (a task's wake-up, gather's bookkeeping...).
-    Native(Box<dyn FnOnce(Rc<FutureObj>)>),
+    /// Native code (a task's wake-up, gather's bookkeeping...), with the text CPython's reprs
+    /// show for its callback (see [`super::futrepr`]).
+    Native(&'static str, Box<dyn FnOnce(Rc<FutureObj>)>),
     /// A callable of the program's.
     Py(Value),
 }
@@ -59,6 +59,8 @@ pub struct TaskData {
     pub coro_name: Rc<str>,
     /// Where its coroutine's function is defined.
     pub coro_line: usize,
+    /// The line its coroutine's frame is at (shared with the frame).
+    pub frame_line: Rc<Cell<usize>>,
     /// CPython's `_must_cancel`.
     pub must_cancel: Cell<bool>,
     /// The message of the pending cancellation.
@@ -104,7 +106,7 @@ impl Drop for FutureObj {
         }
         let Some(interp) = self.interp.upgrade() else { return };
         if let FutState::Exception(e) = &*self.state.borrow() {
-            let kind = if self.task.is_some() { "Task" } else { "Future" };
+            let kind = self.type_name();
             let text = format!(
                 "{kind} exception was never retrieved\nfuture: {}\n{}\n",
                 self.repr(&mut |_, _| None),
@@ -208,7 +210,7 @@ impl FutureObj {
         let me = self.clone();
         let weak = Rc::downgrade(&interp);
         crate::aio::blocking::call_soon(&interp, move || match cb {
-            Callback::Native(f) => f(me),
+            Callback::Native(_, f) => f(me),
             Callback::Py(f) => {
                 if let Some(interp) = weak.upgrade() {
                     run_callback(&interp, f, vec![Value::Fut(me)]);
@@ -229,9 +231,9 @@ impl FutureObj {
         id
     }
 
-    /// Adds a native done callback.
-    pub fn on_done(self: &Rc<Self>, f: impl FnOnce(Rc<FutureObj>) + 'static) -> u64 {
-        self.add_callback(Callback::Native(Box::new(f)))
+    /// Adds a native done callback, shown in reprs as `label`.
+    pub fn on_done(self: &Rc<Self>, label: &'static str, f: impl FnOnce(Rc<FutureObj>) + 'static) -> u64 {
+        self.add_callback(Callback::Native(label, Box::new(f)))
     }
 
     /// Removes a done callback by id.
@@ -274,36 +276,6 @@ impl FutureObj {
         t.must_cancel.set(true);
         *t.cancel_msg.borrow_mut() = msg;
         true
-    }
-
-    /// The repr CPython gives it.
-    pub fn repr(&self, hook: Hook) -> String {
-        let state = self.state.borrow().clone();
-        let Some(t) = &self.task else {
-            return match state {
-                FutState::Pending => "<Future pending>".into(),
-                FutState::Cancelled(_) => "<Future cancelled>".into(),
-                FutState::Result(v) => format!("<Future finished result={}>", crate::format::repr_with(&v, hook)),
-                FutState::Exception(e) => {
-                    format!("<Future finished exception={}>", crate::format::repr_with(&e, hook))
-                }
-            };
-        };
-        let name = t.name.borrow().clone();
-        let coro = match state {
-            FutState::Pending => format!("coro=<{}() running at main.py:{}>", t.coro_name, t.coro_line),
-            _ => format!("coro=<{}() done, defined at main.py:{}>", t.coro_name, t.coro_line),
-        };
-        match state {
-            FutState::Pending => format!("<Task pending name='{name}' {coro}>"),
-            FutState::Cancelled(_) => format!("<Task cancelled name='{name}' {coro}>"),
-            FutState::Result(v) => {
-                format!("<Task finished name='{name}' {coro} result={}>", crate::format::repr_with(&v, hook))
-            }
-            FutState::Exception(e) => {
-                format!("<Task finished name='{name}' {coro} exception={}>", crate::format::repr_with(&e, hook))
-            }
-        }
     }
 }
 

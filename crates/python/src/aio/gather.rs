@@ -29,7 +29,6 @@ pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let mut children: Vec<Rc<FutureObj>> = Vec::with_capacity(a.pos.len());
     // CPython's `arg_to_fut`: an awaitable's first place among the children, by identity.
     let mut arg_to_fut: HashMap<HashKey, usize> = HashMap::new();
-    let weak_outer = Rc::downgrade(&outer);
     for arg in &a.pos {
         let id = HashKey::Id(crate::value::identity(arg));
         if let Some(&at) = arg_to_fut.get(&id) {
@@ -39,8 +38,12 @@ pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
         let f = ensure_future(cx, arg, None)?;
         counts.nfuts.set(counts.nfuts.get() + 1);
         arg_to_fut.insert(id, children.len());
-        let (counts, weak_outer, interp) = (counts.clone(), weak_outer.clone(), cx.interp.clone());
-        f.on_done(move |fut| done_callback(&interp, &fut, &weak_outer, &counts, return_exceptions));
+        // The children's callbacks hold the outer future, as CPython's closure does: a gather
+        // nobody keeps still reports its exception when it was never retrieved.
+        let (counts, outer, interp) = (counts.clone(), outer.clone(), cx.interp.clone());
+        f.on_done(super::futrepr::GATHER_DONE, move |fut| {
+            done_callback(&interp, &fut, &Rc::downgrade(&outer), &counts, return_exceptions)
+        });
         children.push(f);
     }
     *outer.gather_children.borrow_mut() = Some(children);
@@ -113,7 +116,7 @@ fn release_waiter(waiter: &Rc<FutureObj>) {
 async fn cancel_and_wait(cx: &Cx, fut: &Rc<FutureObj>) -> Result<(), Ctrl> {
     let waiter = FutureObj::new(&cx.interp, None);
     let w = waiter.clone();
-    let id = fut.on_done(move |_| release_waiter(&w));
+    let id = fut.on_done(super::futrepr::RELEASE_WAITER, move |_| release_waiter(&w));
     fut.cancel(None);
     let r = await_future(cx, waiter).await;
     fut.remove_callback(id);
@@ -160,7 +163,7 @@ pub fn wait_for(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
         let w = waiter.clone();
         let handle = call_later(&cx.interp, timeout, move || release_waiter(&w));
         let w = waiter.clone();
-        let cb = fut.on_done(move |_| release_waiter(&w));
+        let cb = fut.on_done(super::futrepr::RELEASE_WAITER, move |_| release_waiter(&w));
         let result = async {
             if let Err(e) = await_future(&cx, waiter).await {
                 if fut.done() {
@@ -197,7 +200,7 @@ pub fn shield(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let outer = FutureObj::new(&cx.interp, None);
     let weak_outer = Rc::downgrade(&outer);
     let interp = cx.interp.clone();
-    let cb = inner.on_done(move |inner| {
+    let cb = inner.on_done(super::futrepr::SHIELD_INNER, move |inner| {
         let cx = Cx::module(&interp);
         let Some(outer) = weak_outer.upgrade() else { return };
         if outer.cancelled() {
@@ -222,7 +225,7 @@ pub fn shield(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         }
     });
     let inner2 = inner.clone();
-    outer.on_done(move |_| {
+    outer.on_done(super::futrepr::SHIELD_OUTER, move |_| {
         if !inner2.done() {
             inner2.remove_callback(cb);
         }

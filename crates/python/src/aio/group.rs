@@ -151,7 +151,7 @@ fn group_create_task(cx: &Cx, this: &Value, mut a: Args) -> Result<Value, Ctrl> 
     let task = ensure_future(cx, &c, name)?;
     g.tasks.borrow_mut().push(task.clone());
     let (weak, interp) = (Rc::downgrade(&n), cx.interp.clone());
-    task.on_done(move |t| {
+    task.on_done(super::futrepr::GROUP_DONE, move |t| {
         if let Some(n) = weak.upgrade() {
             if let Native::Group(g) = &*n {
                 g.on_task_done(&Cx::module(&interp), &t);

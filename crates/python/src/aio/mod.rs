@@ -4,6 +4,7 @@ pub mod blocking;
 pub mod condition;
 pub mod funcs;
 mod futmethods;
+pub mod futrepr;
 pub mod future;
 pub mod gather;
 pub mod group;

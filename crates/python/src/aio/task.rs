@@ -18,6 +18,7 @@ pub fn create_task(
     body: PyFuture,
     coro_name: Rc<str>,
     line: usize,
+    frame_line: Rc<Cell<usize>>,
     name: Option<Rc<str>>,
 ) -> Rc<FutureObj> {
     let n = interp.task_counter.get() + 1;
@@ -38,6 +39,7 @@ pub fn create_task(
         coro: RefCell::new(Some(body)),
         coro_name,
         coro_line: line,
+        frame_line,
         must_cancel: Cell::new(false),
         cancel_msg: RefCell::new(None),
         fut_waiter: RefCell::new(None),
@@ -110,7 +112,7 @@ fn run_step(task: Rc<FutureObj>, exc: Option<Value>, blocked: bool) {
                         return;
                     }
                     let me = task.clone();
-                    f.on_done(move |done| wakeup(me, done));
+                    f.on_done(super::futrepr::TASK_WAKEUP, move |done| wakeup(me, done));
                     *t.fut_waiter.borrow_mut() = Some(f.clone());
                     if t.must_cancel.get() && f.cancel(t.cancel_msg.borrow().clone()) {
                         t.must_cancel.set(false);

@@ -75,7 +75,7 @@ pub fn wait(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
         let mut ids = Vec::new();
         for f in &futs {
             let (w, counter, when, interp) = (waiter.clone(), counter.clone(), when.clone(), cx.interp.clone());
-            ids.push(f.on_done(move |f| {
+            ids.push(f.on_done(super::futrepr::WAIT_DONE, move |f| {
                 counter.set(counter.get().saturating_sub(1));
                 let failed = !f.cancelled() && matches!(&*f.state.borrow(), FutState::Exception(_));
                 if counter.get() == 0 || when == "FIRST_COMPLETED" || (when == "FIRST_EXCEPTION" && failed) {
@@ -119,7 +119,7 @@ pub fn as_completed(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let list: Vec<Rc<FutureObj>> = todo.borrow().clone();
     for f in &list {
         let (todo, done, handle, interp) = (todo.clone(), done.clone(), handle.clone(), cx.interp.clone());
-        f.on_done(move |f| {
+        f.on_done(super::futrepr::AS_COMPLETED_DONE, move |f| {
             if todo.borrow().is_empty() {
                 return;
             }

@@ -245,7 +245,9 @@ impl Cx {
             func: f.qualname.clone(),
             handling: Rc::new(RefCell::new(Vec::new())),
             gen: slot.clone(),
+            line: Rc::new(Cell::new(f.def.pos.line)),
         };
+        let line = cx.line.clone();
         if let Some(slot) = slot {
             let body: crate::value::PyFuture = Box::pin(run_body(cx, f.clone()));
             let gen = super::generators::GenBody::new(self, f.qualname.clone(), body, slot, f.def.is_async);
@@ -270,6 +272,7 @@ impl Cx {
             state: Cell::new(CoroState::Created),
             warn: Some(warn),
             def_line: f.def.pos.line,
+            line,
         })))
     }
 

@@ -14,6 +14,7 @@ impl Cx {
         Box::pin(async move {
             for s in body {
                 self.interp.line.set(s.pos.line);
+                self.line.set(s.pos.line);
                 let done = self.exec(s).await;
                 super::generators::close_dropped(&self.interp);
                 if let Err(e) = done {

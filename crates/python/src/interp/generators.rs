@@ -86,7 +86,7 @@ impl Drop for GenBody {
         let cx = Cx::module(&interp);
         crate::aio::blocking::call_soon(&interp.clone(), move || {
             let close = aclose(cx, gen);
-            crate::aio::task::create_task(&interp, close, "aclose".into(), 0, None);
+            crate::aio::task::create_task(&interp, close, "aclose".into(), 0, Rc::default(), None);
         });
     }
 }
@@ -250,5 +250,6 @@ pub fn anext(cx: &Cx, gen: &Rc<GenBody>) -> Value {
         state: std::cell::Cell::new(CoroState::Created),
         warn: None,
         def_line: 0,
+        line: Rc::default(),
     }))
 }

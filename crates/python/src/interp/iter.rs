@@ -24,6 +24,11 @@ impl Cx {
             return Ok(view.contains(item));
         }
         Ok(match container {
+            Value::Instance(i) if i.class.lookup("__contains__").is_some() => {
+                let m = self.getattr(container, "__contains__")?;
+                let r = super::call_sync(self, m, crate::value::Args::of(vec![item.clone()]))?;
+                self.is_true(&r)?
+            }
             Value::Str(s) => match item {
                 Value::Str(i) => s.contains(i.as_ref()),
                 _ => return Err(self.type_err("'in <string>' requires string as left operand")),

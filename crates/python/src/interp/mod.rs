@@ -195,6 +195,8 @@ pub struct Cx {
     pub handling: Rc<RefCell<Vec<Value>>>,
     /// In a generator's body: where its `yield` leaves the value.
     pub gen: Option<generators::Slot>,
+    /// The line this frame is at (a task's repr shows its coroutine's).
+    pub line: Rc<Cell<usize>>,
 }
 
 impl Interp {
@@ -249,6 +251,7 @@ impl Interp {
         });
         crate::builtins::install(&interp);
         interp.globals.vars.borrow_mut().insert("__name__".into(), Value::Str("__main__".into()));
+        interp.globals.vars.borrow_mut().insert("__file__".into(), Value::Str(crate::MAIN_FILE.into()));
         interp
     }
 
@@ -453,6 +456,7 @@ impl Cx {
             func: "<module>".into(),
             handling: Rc::new(RefCell::new(Vec::new())),
             gen: None,
+            line: Rc::default(),
         }
     }
 }

@@ -120,9 +120,16 @@ fn overflow(cx: &Cx) -> Ctrl {
 }
 
 impl Cx {
-    /// The truth of a value, with the program's `__len__` for its own objects.
+    /// The truth of a value, with the program's `__bool__` or else `__len__` for its own objects.
     pub fn is_true(&self, v: &Value) -> Result<bool, Ctrl> {
         if let Value::Instance(i) = v {
+            if i.class.lookup("__bool__").is_some() {
+                let m = self.getattr(v, "__bool__")?;
+                return match super::call_sync(self, m, crate::value::Args::default())? {
+                    Value::Bool(b) => Ok(b),
+                    other => Err(self.type_err(format!("__bool__ should return bool, returned {}", type_name(&other)))),
+                };
+            }
             if i.class.lookup("__len__").is_some() {
                 let m = self.getattr(v, "__len__")?;
                 return Ok(truthy(&super::call_sync(self, m, crate::value::Args::default())?));
@@ -161,7 +168,21 @@ impl Cx {
                 Div => x / y,
                 FloorDiv => (x / y).floor(),
                 Mod => x - y * (x / y).floor(),
-                Pow => x.powf(y),
+                Pow if x == 0.0 && y < 0.0 => {
+                    return Err(self.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"))
+                }
+                Pow if x < 0.0 && y.is_finite() && y.fract() != 0.0 => {
+                    return Err(self.err(
+                        "ValueError",
+                        "a negative number to a fractional power is a complex number, which the playground does not support",
+                    ))
+                }
+                Pow => match x.powf(y) {
+                    r if r.is_infinite() && x.is_finite() && y.is_finite() => {
+                        return Err(self.err("OverflowError", "(34, 'Numerical result out of range')"))
+                    }
+                    r => r,
+                },
                 _ => return Err(self.unsupported(a, op, b)),
             };
             return Ok(Value::Float(r));
