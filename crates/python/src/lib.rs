@@ -29,6 +29,7 @@ pub mod parser;
 mod percent;
 pub mod portable;
 pub mod random;
+mod reprlib;
 mod sampling;
 mod scope;
 mod setorder;

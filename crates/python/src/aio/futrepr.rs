@@ -9,6 +9,7 @@
 
 use super::future::{Callback, FutState, FutureObj};
 use crate::format::{repr_with, Hook};
+use crate::reprlib::short_repr;
 use crate::value::Value;
 
 /// Where CPython's `asyncio` package is on Debian, as asyncio's own callbacks show it.
@@ -33,22 +34,30 @@ pub const GROUP_DONE: &str = "TaskGroup._on_task_done() at taskgroups.py:184";
 /// `asyncio.run`'s callback on its main task.
 pub const RUN_DONE: &str = "_run_until_complete_cb() at base_events.py:180";
 
-/// A callback as `_format_callback_source` shows it.
+/// A callable of the program's called with `args` as `_format_callback_source` shows it: its
+/// name, the arguments' short reprs, and where it is defined.
+pub fn callback_source(f: &Value, args: &[Value], hook: Hook) -> String {
+    let shown: Vec<String> = args.iter().map(|a| short_repr(a, hook)).collect();
+    let shown = shown.join(", ");
+    let func = match f {
+        Value::Method(m) => &m.1,
+        other => other,
+    };
+    match func {
+        Value::Func(func) => format!("{}({shown}) at {}:{}", func.qualname, crate::MAIN_FILE, func.def.pos.line),
+        Value::Builtin(b) => format!("{}({shown})", b.name),
+        other => format!("{}({shown})", repr_with(other, hook)),
+    }
+}
+
+/// A done callback as `_format_callback_source` shows it.
 fn callback_text(cb: &Callback, hook: Hook) -> String {
     match cb {
         Callback::Native(label, _) => match label.split_once(" at ") {
             Some((name, place)) => format!("{name} at {ASYNCIO_DIR}/{place}"),
             None => label.to_string(),
         },
-        Callback::Py(f) => match f {
-            Value::Func(func) => format!("{}() at {}:{}", func.qualname, crate::MAIN_FILE, func.def.pos.line),
-            Value::Method(m) => match &m.1 {
-                Value::Func(func) => format!("{}() at {}:{}", func.qualname, crate::MAIN_FILE, func.def.pos.line),
-                other => format!("{}()", repr_with(other, hook)),
-            },
-            Value::Builtin(b) => format!("{}()", b.name),
-            other => format!("{}()", repr_with(other, hook)),
-        },
+        Callback::Py(f) => callback_source(f, &[], hook),
     }
 }
 
@@ -101,7 +110,7 @@ impl FutureObj {
             }
         }
         match &state {
-            FutState::Result(v) => info.push(format!("result={}", repr_with(v, hook))),
+            FutState::Result(v) => info.push(format!("result={}", short_repr(v, hook))),
             FutState::Exception(e) => info.push(format!("exception={}", repr_with(e, hook))),
             _ => {}
         }

@@ -290,17 +290,11 @@ pub fn run_callback(interp: &Rc<Interp>, f: Value, args: Vec<Value>) {
     let cx = Cx::module(interp);
     let r = crate::interp::call_sync(&cx, f.clone(), Args::of(args.clone()));
     if let Err(Ctrl::Exc(e)) = r {
-        let shown: Vec<String> = args.iter().map(|a| cx.to_repr(a)).collect();
-        let name = match &f {
-            Value::Func(func) => func.qualname.to_string(),
-            other => cx.to_repr(other),
-        };
-        let text = format!(
-            "Exception in callback {name}({})\nhandle: <Handle {name}({})>\n{}\n",
-            shown.join(", "),
-            shown.join(", "),
-            format_exception(interp, &e)
-        );
+        let source = super::futrepr::callback_source(&f, &args, &mut |x, is_repr| {
+            crate::interp::call::user_str(interp, x, is_repr)
+        });
+        let text =
+            format!("Exception in callback {source}\nhandle: <Handle {source}>\n{}\n", format_exception(interp, &e));
         interp.write(&text, true, "main");
     }
 }
