@@ -221,15 +221,23 @@ pub fn type_of(cx: &Cx, v: &Value) -> Rc<Class> {
     let name = match v {
         Value::Instance(i) => return i.class.clone(),
         Value::Class(_) => "type",
-        Value::Fut(f) if f.task.is_some() => "Task",
-        Value::Fut(_) => "Future",
+        Value::Fut(f) => match f.type_name() {
+            "_GatheringFuture" => {
+                let future = cx.interp.class("Future");
+                let mut classes = cx.interp.classes.borrow_mut();
+                let c = classes
+                    .entry("_GatheringFuture")
+                    .or_insert_with(|| class("_GatheringFuture", "asyncio", vec![future], false, None));
+                return c.clone();
+            }
+            name => name,
+        },
         Value::Iter(it) => return builtin_class(cx, it.try_borrow().map_or("generator", |i| i.type_name())),
-        Value::Native(n)
-            if matches!(**n, crate::aio::native::Native::NotImplemented | crate::aio::native::Native::Ellipsis) =>
-        {
-            return builtin_class(cx, n.type_name())
-        }
-        Value::Native(_) | Value::Slice(_) => "object",
+        Value::Native(n) => match **n {
+            crate::aio::native::Native::Module(_) => return builtin_class(cx, "module"),
+            _ => return builtin_class(cx, n.type_name()),
+        },
+        Value::Slice(_) => return builtin_class(cx, "slice"),
         other => {
             return cx
                 .interp

@@ -197,7 +197,7 @@ impl Checker {
     fn func(&mut self, f: &FuncDef, ctx: Ctx) -> R {
         for d in &f.decorators {
             if let ExprKind::Attribute(_, attr) = &d.kind {
-                if matches!(attr.as_ref(), "setter" | "deleter" | "getter") {
+                if matches!(attr.as_ref(), "deleter" | "getter") {
                     return Err(refuse(format!("the property decorator '.{attr}'"), d.pos));
                 }
             }

@@ -71,7 +71,7 @@ const REFUSED: [(&str, usize, usize, &str); 24] = [
     ("def g():\n    x = yield from range(3)\n", 2, 9, "'yield from'"),
     ("class A(metaclass=M):\n    pass\n", 1, 19, "a metaclass"),
     ("@dataclass\nclass A:\n    x: int = 1\n", 1, 2, "a class decorator"),
-    ("class A:\n    @x.setter\n    def x(self, v):\n        pass\n", 2, 6, "the property decorator '.setter'"),
+    ("class A:\n    @x.deleter\n    def x(self):\n        pass\n", 2, 6, "the property decorator '.deleter'"),
     ("class A:\n    def __getitem__(self, k):\n        return k\n", 2, 5, "the special method '__getitem__'"),
     ("import sys\nsys.exit(1)\n", 2, 1, "'sys.exit'"),
     ("from asyncio import *\n", 1, 1, "'from asyncio import *'"),

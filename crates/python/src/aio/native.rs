@@ -40,7 +40,8 @@ pub enum Native {
     NotImplemented,
     /// `d.keys()`, `d.values()` or `d.items()`.
     DictView(crate::dictview::DictView),
-    /// `staticmethod(f)` (0), `classmethod(f)` (1) or `property(f)` (2).
+    /// `staticmethod(f)` (0), `classmethod(f)` (1), `property(f)` (2), or a property with a
+    /// setter (3, its value the tuple `(fget, fset)`).
     Descriptor(u8, Value),
     /// An asynchronous generator (a call of an `async def` that yields).
     AsyncGen(Rc<crate::interp::generators::GenBody>),
@@ -153,6 +154,7 @@ impl Native {
                 "flush" => Some(bound(name, this, |_, _, _| Ok(Value::None))),
                 _ => None,
             },
+            Native::Descriptor(2 | 3, _) if name == "setter" => Some(bound(name, this, property_setter)),
             Native::Ellipsis | Native::NotImplemented | Native::Descriptor(..) | Native::DictView(_) => None,
             Native::AsyncGen(_) => match name {
                 "__aiter__" => Some(bound(name, this, |_, this, _| Ok(this.clone()))),
@@ -203,4 +205,18 @@ fn stream_write(cx: &Cx, this: &Value, args: Args) -> Result<Value, Ctrl> {
     let text = args.pos.first().map(|v| cx.to_str(v)).unwrap_or_default();
     cx.interp.write(&text, stderr, &cx.interp.who(cx.place));
     Ok(Value::Int(text.chars().count() as i128))
+}
+
+/// `prop.setter(fset)`: a property with the same getter and `fset` as its setter.
+fn property_setter(cx: &Cx, this: &Value, a: Args) -> Result<Value, Ctrl> {
+    let getter = match this {
+        Value::Native(n) => match &**n {
+            Native::Descriptor(2, f) => f.clone(),
+            Native::Descriptor(3, Value::Tuple(t)) => t[0].clone(),
+            _ => return Err(cx.type_err("not a property")),
+        },
+        _ => return Err(cx.type_err("not a property")),
+    };
+    let setter = a.pos.into_iter().next().unwrap_or(Value::None);
+    Ok(Value::Native(Rc::new(Native::Descriptor(3, Value::Tuple(Rc::new(vec![getter, setter]))))))
 }

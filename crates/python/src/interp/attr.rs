@@ -23,9 +23,12 @@ impl Cx {
                     Some(Value::Func(f)) => Some(Value::Method(Rc::new((obj.clone(), Value::Func(f))))),
                     Some(Value::Native(n)) if matches!(*n, Native::Descriptor(..)) => {
                         let Native::Descriptor(kind, f) = &*n else { return Ok(Value::None) };
-                        Some(match kind {
-                            0 => f.clone(),
-                            1 => Value::Method(Rc::new((Value::Class(i.class.clone()), f.clone()))),
+                        Some(match (kind, f) {
+                            (0, _) => f.clone(),
+                            (1, _) => Value::Method(Rc::new((Value::Class(i.class.clone()), f.clone()))),
+                            (3, Value::Tuple(t)) => {
+                                return super::call_sync(self, t[0].clone(), Args::of(vec![obj.clone()]))
+                            }
                             _ => return super::call_sync(self, f.clone(), Args::of(vec![obj.clone()])),
                         })
                     }
@@ -93,6 +96,10 @@ impl Cx {
         match obj {
             Value::Instance(i) => {
                 if let Some(Value::Native(n)) = i.class.lookup(name) {
+                    if let Native::Descriptor(3, Value::Tuple(t)) = &*n {
+                        super::call_sync(self, t[1].clone(), Args::of(vec![obj.clone(), v]))?;
+                        return Ok(());
+                    }
                     if let Native::Descriptor(2, _) = &*n {
                         return Err(self.err(
                             "AttributeError",

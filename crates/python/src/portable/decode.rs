@@ -200,7 +200,7 @@ impl<'a> Decoder<'a> {
                 }
             }
             b'd' => match self.r.num()? {
-                kind @ 0..=2 => {
+                kind @ 0..=3 => {
                     let f = self.value()?;
                     self.made(Value::Native(Rc::new(Native::Descriptor(kind, f))))
                 }
