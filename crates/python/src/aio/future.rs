@@ -97,6 +97,9 @@ pub struct FutureObj {
     /// Whether it is a `concurrent.futures.Future` (what `Executor.submit` gives): its
     /// `result()` blocks until it is done, and it cannot be awaited.
     pub concurrent: Cell<bool>,
+    /// CPython's `_cancelled_exc`: the `CancelledError` a task's coroutine ended with, which the
+    /// first retrieval gives (later ones make a new one, without its message).
+    pub cancelled_exc: RefCell<Option<Value>>,
 }
 
 impl Drop for FutureObj {
@@ -130,6 +133,7 @@ impl FutureObj {
             gather_children: RefCell::new(None),
             cancel_requested: Cell::new(false),
             concurrent: Cell::new(false),
+            cancelled_exc: RefCell::new(None),
         })
     }
 
@@ -161,7 +165,22 @@ impl FutureObj {
                 self.log_tb.set(false);
                 Err(Ctrl::Exc(e))
             }
-            FutState::Cancelled(msg) => Err(Ctrl::Exc(cancelled_error(cx, msg))),
+            FutState::Cancelled(msg) => Err(Ctrl::Exc(self.make_cancelled_error(cx, msg))),
+        }
+    }
+
+    /// CPython's `_make_cancelled_error`: the saved `CancelledError` once, else a new one with
+    /// the cancel message.
+    pub fn make_cancelled_error(&self, cx: &Cx, msg: Option<Value>) -> Value {
+        let saved = self.cancelled_exc.borrow_mut().take();
+        saved.unwrap_or_else(|| cancelled_error(cx, msg))
+    }
+
+    /// The cancel message, if it was cancelled with one.
+    pub fn cancel_message(&self) -> Option<Value> {
+        match &*self.state.borrow() {
+            FutState::Cancelled(msg) => msg.clone(),
+            _ => None,
         }
     }
 
@@ -175,7 +194,7 @@ impl FutureObj {
                 self.log_tb.set(false);
                 Ok(e)
             }
-            FutState::Cancelled(msg) => Err(Ctrl::Exc(cancelled_error(cx, msg))),
+            FutState::Cancelled(msg) => Err(Ctrl::Exc(self.make_cancelled_error(cx, msg))),
         }
     }
 

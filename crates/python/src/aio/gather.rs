@@ -68,7 +68,7 @@ fn done_callback(
     };
     if !return_exceptions {
         if fut.cancelled() {
-            outer.finish(FutState::Exception(cancelled_error(&cx, None)));
+            outer.finish(FutState::Exception(fut.make_cancelled_error(&cx, fut.cancel_message())));
             return;
         }
         if let Ok(e) = fut.exception(&cx) {
@@ -101,7 +101,13 @@ fn done_callback(
             .collect()
     };
     if outer.cancel_requested.get() {
-        outer.finish(FutState::Exception(cancelled_error(&cx, None)));
+        // CPython's loop variable: the last of the children, whichever finished last.
+        let last = outer.gather_children.borrow().as_ref().and_then(|c| c.last().cloned());
+        let exc = match last {
+            Some(f) => f.make_cancelled_error(&cx, f.cancel_message()),
+            None => cancelled_error(&cx, None),
+        };
+        outer.finish(FutState::Exception(exc));
     } else {
         outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(results)))));
     }

@@ -142,8 +142,9 @@ fn run_step(task: Rc<FutureObj>, exc: Option<Value>, blocked: bool) {
                     }
                 }
                 Err(Ctrl::Exc(e)) if is_instance_of(&interp, &e, "CancelledError") => {
-                    let msg = crate::format::exc_args(&e).into_iter().next();
-                    task.finish(FutState::Cancelled(msg));
+                    // As CPython's `__step`: the error is kept, the task cancelled without a message.
+                    *task.cancelled_exc.borrow_mut() = Some(e);
+                    task.finish(FutState::Cancelled(None));
                 }
                 Err(Ctrl::Exc(e)) => {
                     task.finish(FutState::Exception(e));
