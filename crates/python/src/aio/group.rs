@@ -13,13 +13,13 @@ use std::rc::Rc;
 /// A task group's state.
 #[derive(Default)]
 pub struct GroupObj {
-    entered: Cell<bool>,
+    pub(super) entered: Cell<bool>,
     exiting: Cell<bool>,
-    aborting: Cell<bool>,
+    pub(super) aborting: Cell<bool>,
     parent: RefCell<Option<Rc<FutureObj>>>,
     parent_cancel_requested: Cell<bool>,
-    tasks: RefCell<Vec<Rc<FutureObj>>>,
-    errors: RefCell<Vec<Value>>,
+    pub(super) tasks: RefCell<Vec<Rc<FutureObj>>>,
+    pub(super) errors: RefCell<Vec<Value>>,
     base_error: RefCell<Option<Value>>,
     on_completed: RefCell<Option<Rc<FutureObj>>>,
 }
@@ -137,13 +137,13 @@ fn group_create_task(cx: &Cx, this: &Value, mut a: Args) -> Result<Value, Ctrl> 
     let name = a.take_kw("name").filter(|v| !matches!(v, Value::None)).map(|v| Rc::from(cx.to_str(&v)));
     let c = a.pos.first().cloned().unwrap_or(Value::None);
     if !g.entered.get() {
-        return Err(cx.err("RuntimeError", "TaskGroup <TaskGroup> has not been entered"));
+        return Err(cx.err("RuntimeError", format!("TaskGroup {} has not been entered", g.repr())));
     }
     if g.exiting.get() && g.tasks.borrow().is_empty() {
-        return Err(cx.err("RuntimeError", "TaskGroup <TaskGroup> is finished"));
+        return Err(cx.err("RuntimeError", format!("TaskGroup {} is finished", g.repr())));
     }
     if g.aborting.get() {
-        return Err(cx.err("RuntimeError", "TaskGroup <TaskGroup> is shutting down"));
+        return Err(cx.err("RuntimeError", format!("TaskGroup {} is shutting down", g.repr())));
     }
     if !matches!(c, Value::Coro(_)) {
         return Err(cx.type_err(format!("a coroutine was expected, got {}", cx.to_repr(&c))));
@@ -197,14 +197,14 @@ pub fn group_method(name: &str) -> Option<NativeFn> {
 
 /// An `asyncio.timeout(...)` context manager.
 pub struct TimeoutObj {
-    when: Cell<Option<f64>>,
-    state: Cell<u8>,
+    pub(super) when: Cell<Option<f64>>,
+    pub(super) state: Cell<u8>,
     handle: Cell<Option<u64>>,
     task: RefCell<Option<Rc<FutureObj>>>,
     cancelling: Cell<u32>,
 }
 
-const ENTERED: u8 = 1;
+pub(super) const ENTERED: u8 = 1;
 const EXPIRING: u8 = 2;
 
 impl TimeoutObj {

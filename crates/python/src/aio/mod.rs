@@ -8,6 +8,7 @@ pub mod futrepr;
 pub mod future;
 pub mod gather;
 pub mod group;
+pub mod grouprepr;
 pub mod native;
 pub mod pool;
 pub mod queue;

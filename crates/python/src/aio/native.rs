@@ -116,7 +116,9 @@ impl Native {
         match self {
             Native::Module(m) => format!("<module '{m}'>"),
             Native::Queue(q) => q.repr(),
-            Native::Event(e) => format!("<asyncio.locks.Event object [{}]>", if e.is_set() { "set" } else { "unset" }),
+            Native::Event(e) => e.repr(),
+            Native::Group(g) => g.repr(),
+            Native::Timeout(t) => t.repr(),
             Native::Lock(l) => l.repr(),
             Native::Ellipsis => "Ellipsis".into(),
             Native::NotImplemented => "NotImplemented".into(),

@@ -9,6 +9,14 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+/// A lock's state in its repr, with `waiters:N` when tasks wait (CPython's locks' `__repr__`).
+fn with_waiters(extra: String, waiters: usize) -> String {
+    match waiters {
+        0 => extra,
+        n => format!("{extra}, waiters:{n}"),
+    }
+}
+
 /// An `asyncio.Event`.
 #[derive(Default)]
 pub struct EventObj {
@@ -32,6 +40,11 @@ impl EventObj {
                 }
             }
         }
+    }
+    /// Its repr, as CPython's `Event.__repr__` makes it.
+    pub fn repr(&self) -> String {
+        let extra = if self.is_set() { "set" } else { "unset" };
+        format!("<asyncio.locks.Event object [{}]>", with_waiters(extra.into(), self.waiters.borrow().len()))
     }
     /// `clear()`.
     pub fn clear(&self) {
@@ -75,12 +88,13 @@ impl LockObj {
     }
     /// Its repr.
     pub fn repr(&self) -> String {
-        if self.is_semaphore {
-            let extra = if self.locked() { "locked".into() } else { format!("unlocked, value:{}", self.value.get()) };
-            format!("<asyncio.locks.Semaphore object [{extra}]>")
-        } else {
-            format!("<asyncio.locks.Lock object [{}]>", if self.locked() { "locked" } else { "unlocked" })
-        }
+        let extra = match (self.is_semaphore, self.locked()) {
+            (true, false) => format!("unlocked, value:{}", self.value.get()),
+            (_, true) => "locked".into(),
+            (false, false) => "unlocked".into(),
+        };
+        let kind = if self.is_semaphore { "Semaphore" } else { "Lock" };
+        format!("<asyncio.locks.{kind} object [{}]>", with_waiters(extra, self.waiters.borrow().len()))
     }
     fn wake_up(&self) {
         let waiters = self.waiters.borrow().clone();
