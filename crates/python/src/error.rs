@@ -25,7 +25,7 @@ impl SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "File \"main.py\", line {}, column {}: {}: {}", self.line, self.col, self.kind, self.msg)
+        write!(f, "File \"{}\", line {}, column {}: {}: {}", crate::MAIN_FILE, self.line, self.col, self.kind, self.msg)
     }
 }
 

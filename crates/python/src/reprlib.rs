@@ -37,14 +37,7 @@ fn cut(s: &str, max: usize) -> String {
 /// The order of `items` sorted, when they can be sorted (reprlib's `_possibly_sorted`), else as they are.
 fn possibly_sorted(items: &[Value]) -> Vec<usize> {
     let mut at: Vec<usize> = (0..items.len()).collect();
-    let mut sortable = true;
-    at.sort_by(|&a, &b| {
-        order(&items[a], &items[b]).unwrap_or_else(|| {
-            sortable = false;
-            std::cmp::Ordering::Equal
-        })
-    });
-    if !sortable {
+    if !playground_core::sort::sort_by(&mut at, &mut |&a, &b| order(&items[a], &items[b]).map(|o| o.is_lt())) {
         at = (0..items.len()).collect();
     }
     at

@@ -8,7 +8,7 @@ use crate::interp::{Ctrl, Cx, Interp};
 use crate::value::{Args, HashKey, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 /// What a `gather`'s done callbacks share (CPython's closure over `nfuts` and `nfinished`).
 struct Counts {
@@ -42,7 +42,7 @@ pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
         // nobody keeps still reports its exception when it was never retrieved.
         let (counts, outer, interp) = (counts.clone(), outer.clone(), cx.interp.clone());
         f.on_done(super::futrepr::GATHER_DONE, move |fut| {
-            done_callback(&interp, &fut, &Rc::downgrade(&outer), &counts, return_exceptions)
+            done_callback(&interp, &fut, &outer, &counts, return_exceptions)
         });
         children.push(f);
     }
@@ -54,18 +54,18 @@ pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
 fn done_callback(
     interp: &Rc<Interp>,
     fut: &Rc<FutureObj>,
-    outer: &Weak<FutureObj>,
+    outer: &Rc<FutureObj>,
     counts: &Counts,
     return_exceptions: bool,
 ) {
     counts.nfinished.set(counts.nfinished.get() + 1);
     let cx = Cx::module(interp);
-    let Some(outer) = outer.upgrade().filter(|o| !o.done()) else {
+    if outer.done() {
         if !fut.cancelled() {
             let _ = fut.exception(&cx);
         }
         return;
-    };
+    }
     if !return_exceptions {
         if fut.cancelled() {
             outer.finish(FutState::Exception(fut.make_cancelled_error(&cx, fut.cancel_message())));

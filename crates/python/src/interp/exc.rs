@@ -161,7 +161,7 @@ fn frames(interp: &Rc<Interp>, exc: &Value) -> Vec<String> {
                 last = Some((*line, func.clone()));
             }
             let name = func.rsplit('.').next().unwrap_or(func);
-            out.push(format!("  File \"main.py\", line {line}, in {name}"));
+            out.push(format!("  File \"{}\", line {line}, in {name}", crate::MAIN_FILE));
             let src = interp.source_line(*line);
             if !src.is_empty() {
                 out.push(format!("    {src}"));

@@ -416,7 +416,7 @@ impl Interp {
             }
             Err(_) => return,
         }
-        let mut text = format!("main.py:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n");
+        let mut text = format!("{}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n", crate::MAIN_FILE);
         let src = self.source_line(line);
         if !src.is_empty() {
             text.push_str(&format!("  {src}\n"));

@@ -22,6 +22,18 @@ const METHODS: [(CmpOp, &str, &str, &str); 6] = [
     (CmpOp::Ge, "__ge__", "__le__", ">="),
 ];
 
+/// Whether `a op b` holds when `a` and `b` are ordered `o`.
+fn holds(o: Ordering, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Eq => o == Ordering::Equal,
+        CmpOp::Ne => o != Ordering::Equal,
+        CmpOp::Lt => o == Ordering::Less,
+        CmpOp::Le => o != Ordering::Greater,
+        CmpOp::Gt => o == Ordering::Greater,
+        _ => o != Ordering::Less,
+    }
+}
+
 /// Whether `v` is `NotImplemented`.
 pub fn is_not_implemented(v: &Value) -> bool {
     matches!(v, Value::Native(n) if matches!(**n, Native::NotImplemented))
@@ -60,12 +72,7 @@ impl Cx {
             CmpOp::Ne => Ok(!eq(a, b)),
             _ => {
                 let o = order(a, b).ok_or_else(|| self.unorderable(a, op, b))?;
-                Ok(match op {
-                    CmpOp::Lt => o == Ordering::Less,
-                    CmpOp::Le => o != Ordering::Greater,
-                    CmpOp::Gt => o == Ordering::Greater,
-                    _ => o != Ordering::Less,
-                })
+                Ok(holds(o, op))
             }
         }
     }
@@ -114,15 +121,7 @@ impl Cx {
                 };
             }
         }
-        let o = x.len().cmp(&y.len());
-        Ok(match op {
-            CmpOp::Eq => o == Ordering::Equal,
-            CmpOp::Ne => o != Ordering::Equal,
-            CmpOp::Lt => o == Ordering::Less,
-            CmpOp::Le => o != Ordering::Greater,
-            CmpOp::Gt => o == Ordering::Greater,
-            _ => o != Ordering::Less,
-        })
+        Ok(holds(x.len().cmp(&y.len()), op))
     }
 
     /// The program's methods' answer, or `None` when both sides return `NotImplemented`.
