@@ -288,7 +288,7 @@ pub enum ExprKind {
     /// A name.
     Name(Rc<str>),
     /// An integer.
-    Int(i64),
+    Int(i128),
     /// A float.
     Float(f64),
     /// A string.

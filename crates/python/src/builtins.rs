@@ -98,7 +98,20 @@ fn func(name: &'static str, f: NativeFn) -> Value {
 /// Installs the built-in classes and functions.
 pub fn install(interp: &Rc<Interp>) {
     let mut classes = interp.classes.borrow_mut();
-    let object = class("object", "builtins", vec![], false, Some(|_, _, _| Ok(Value::None)));
+    // `object()`: a new object with nothing of its own (a sentinel).
+    let object = class(
+        "object",
+        "builtins",
+        vec![],
+        false,
+        Some(|cx, _, _| {
+            Ok(Value::Instance(Rc::new(crate::value::Instance {
+                class: cx.interp.class("object"),
+                attrs: RefCell::new(Default::default()),
+                traceback: RefCell::new(vec![]),
+            })))
+        }),
+    );
     classes.insert("object", object.clone());
     for (name, base, module) in EXCEPTIONS {
         let b = classes.get(base).cloned().unwrap_or(object.clone());

@@ -22,6 +22,17 @@ struct Checker {
     modules: HashMap<String, String>,
     /// Names the program defines as functions, methods or attributes.
     defined: std::collections::HashSet<String>,
+    /// The compiler's `SyntaxWarning`s, in the order CPython writes them.
+    warnings: Vec<Warning>,
+}
+
+/// A `SyntaxWarning` CPython writes before the program runs: its line and message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Warning {
+    /// The line it is about.
+    pub line: usize,
+    /// What it says.
+    pub message: String,
 }
 
 type R = Result<(), CheckError>;
@@ -56,15 +67,37 @@ fn has_await(e: &Expr) -> bool {
     }
 }
 
-/// Checks a parsed program.
-pub fn check_program(body: &Block) -> R {
+/// Checks a parsed program; what passes may still draw the compiler's warnings.
+pub fn check_program(body: &Block) -> Result<Vec<Warning>, CheckError> {
     let mut defined = std::collections::HashSet::new();
     collect_defined(body, &mut defined);
-    let mut c = Checker { modules: HashMap::new(), defined };
-    c.block(body, Ctx::default())
+    let mut c = Checker { modules: HashMap::new(), defined, warnings: Vec::new() };
+    c.block(body, Ctx::default())?;
+    Ok(c.warnings)
 }
 
 impl Checker {
+    /// Notes a warning once per line and message, as the `warnings` module's default filter shows it.
+    fn warn(&mut self, pos: Pos, message: String) {
+        let w = Warning { line: pos.line, message };
+        if !self.warnings.contains(&w) {
+            self.warnings.push(w);
+        }
+    }
+
+    /// An assignment's or `del`'s target: a subscript there is stored to, not read (no warning).
+    fn target(&mut self, t: &Expr, ctx: Ctx) -> R {
+        match &t.kind {
+            ExprKind::Subscript(a, b) => {
+                self.expr(a, ctx)?;
+                self.expr(b, ctx)
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|i| self.target(i, ctx)),
+            ExprKind::Starred(inner) => self.target(inner, ctx),
+            _ => self.expr(t, ctx),
+        }
+    }
+
     fn block(&mut self, body: &Block, ctx: Ctx) -> R {
         body.iter().try_for_each(|s| self.stmt(s, ctx))
     }
@@ -74,15 +107,15 @@ impl Checker {
         match &s.kind {
             StmtKind::Expr(e) => self.expr(e, ctx),
             StmtKind::Assign { targets, value } => {
-                targets.iter().try_for_each(|t| self.expr(t, ctx))?;
+                targets.iter().try_for_each(|t| self.target(t, ctx))?;
                 self.expr(value, ctx)
             }
             StmtKind::AugAssign { target, value, .. } => {
-                self.expr(target, ctx)?;
+                self.target(target, ctx)?;
                 self.expr(value, ctx)
             }
             StmtKind::AnnAssign { target, value } => {
-                self.expr(target, ctx)?;
+                self.target(target, ctx)?;
                 value.iter().try_for_each(|v| self.expr(v, ctx))
             }
             StmtKind::Import(names) => {
@@ -149,7 +182,7 @@ impl Checker {
                 if *is_async && !ctx.in_async {
                     return Err(syntax("'async for' outside async function", pos));
                 }
-                self.expr(target, ctx)?;
+                self.target(target, ctx)?;
                 self.expr(iter, ctx)?;
                 self.block(body, Ctx { in_loop: true, ..ctx })?;
                 self.block(orelse, ctx)
@@ -182,11 +215,11 @@ impl Checker {
                 }
                 for (e, t) in items {
                     self.expr(e, ctx)?;
-                    t.iter().try_for_each(|t| self.expr(t, ctx))?;
+                    t.iter().try_for_each(|t| self.target(t, ctx))?;
                 }
                 self.block(body, ctx)
             }
-            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.expr(t, ctx)),
+            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.target(t, ctx)),
             StmtKind::Assert { test, msg } => {
                 self.expr(test, ctx)?;
                 msg.iter().try_for_each(|m| self.expr(m, ctx))
@@ -238,10 +271,16 @@ impl Checker {
                 self.expr(b, ctx)
             }
             ExprKind::Compare(a, rest) => {
+                if let Some(w) = crate::syntaxwarn::compare(a, rest) {
+                    self.warn(pos, w);
+                }
                 self.expr(a, ctx)?;
                 rest.iter().try_for_each(|(_, r)| self.expr(r, ctx))
             }
             ExprKind::Call { func, args, kwargs } => {
+                if let Some(w) = crate::syntaxwarn::call(func) {
+                    self.warn(pos, w);
+                }
                 if let ExprKind::Attribute(_, name) = &func.kind {
                     if REFUSED_METHODS.contains(&name.as_ref()) && !self.defined.contains(name.as_ref()) {
                         return Err(refuse(format!("the method '.{name}()'"), func.pos));
@@ -282,6 +321,9 @@ impl Checker {
                 self.expr(obj, ctx)
             }
             ExprKind::Subscript(a, b) => {
+                for w in crate::syntaxwarn::subscript(a, b) {
+                    self.warn(pos, w);
+                }
                 self.expr(a, ctx)?;
                 self.expr(b, ctx)
             }

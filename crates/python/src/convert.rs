@@ -8,7 +8,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// `int(x)`.
-pub fn int(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+pub fn int(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let base = a.take_kw("base").or_else(|| a.pos.get(1).cloned());
     Ok(Value::Int(match a.pos.first() {
         None => 0,
         Some(Value::Int(i)) => *i,
@@ -23,7 +24,7 @@ pub fn int(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
             f.trunc() as i128
         }
         Some(Value::Str(s)) => {
-            let base = match a.pos.get(1) {
+            let base = match &base {
                 Some(Value::Int(b)) if *b == 0 || (2..=36).contains(b) => *b as u32,
                 Some(Value::Int(_)) => return Err(cx.err("ValueError", "int() base must be >= 2 and <= 36, or 0")),
                 _ => 10,
@@ -307,7 +308,9 @@ pub const FUNCTIONS: [(&str, NativeFn); 19] = [
     }),
     ("len", len),
     ("repr", |cx, _, a| Ok(Value::Str(cx.to_repr(a.pos.first().unwrap_or(&Value::None)).into()))),
-    ("ascii", |cx, _, a| Ok(Value::Str(cx.to_repr(a.pos.first().unwrap_or(&Value::None)).into()))),
+    ("ascii", |cx, _, a| {
+        Ok(Value::Str(crate::escapes::ascii(&cx.to_repr(a.pos.first().unwrap_or(&Value::None))).into()))
+    }),
     ("abs", |cx, _, a| match a.pos.first() {
         Some(Value::Int(i)) => {
             i.checked_abs().map(Value::Int).ok_or_else(|| cx.err("OverflowError", "integer overflow"))
@@ -331,10 +334,11 @@ pub const FUNCTIONS: [(&str, NativeFn); 19] = [
         Ok(Value::None)
     }),
     ("callable", |_, _, a| {
-        Ok(Value::Bool(matches!(
-            a.pos.first(),
-            Some(Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_))
-        )))
+        Ok(Value::Bool(match a.pos.first() {
+            Some(Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_)) => true,
+            Some(Value::Instance(i)) => i.class.lookup("__call__").is_some(),
+            _ => false,
+        }))
     }),
     ("ord", |cx, _, a| match a.pos.first() {
         Some(Value::Str(s)) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map_or(0, |c| c as i128))),

@@ -61,3 +61,37 @@ pub fn decode_escapes(s: &str) -> Result<String, String> {
     }
     Ok(out)
 }
+
+/// CPython's escape of one character in a repr: `\xhh`, `\uhhhh` or `\Uhhhhhhhh`.
+pub fn escape_char(c: char, out: &mut String) {
+    let n = c as u32;
+    let s = if n < 0x100 {
+        format!("\\x{n:02x}")
+    } else if n < 0x10000 {
+        format!("\\u{n:04x}")
+    } else {
+        format!("\\U{n:08x}")
+    };
+    out.push_str(&s);
+}
+
+/// Whether `repr` shows `c` as it is: CPython's `str.isprintable` of one character (not a control,
+/// format, surrogate, private-use, unassigned or separator character, the space excepted). Rust's
+/// `escape_debug` draws the same line (after another character, so that combining marks are kept).
+pub fn printable(c: char) -> bool {
+    c == ' '
+        || (c as u32 >= 0x20 && c as u32 != 0x7f && (c.is_ascii() || !format!("a{c}").escape_debug().any(|e| e == '{')))
+}
+
+/// `ascii(x)`: `x`'s repr with every character outside ASCII escaped.
+pub fn ascii(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            escape_char(c, &mut out);
+        }
+    }
+    out
+}

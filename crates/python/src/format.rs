@@ -37,6 +37,10 @@ pub fn str_with(v: &Value, hook: Hook) -> String {
             }
         }
         Value::Instance(_) => hook(v, false).unwrap_or_else(|| repr_with(v, hook)),
+        Value::Native(n) => match &**n {
+            crate::aio::native::Native::Queue(q) => q.repr(None),
+            _ => repr_with(v, hook),
+        },
         _ => repr_with(v, hook),
     }
 }
@@ -109,7 +113,10 @@ pub fn repr_with(v: &Value, hook: Hook) -> String {
                 let inner: Vec<String> = args.iter().map(|a| repr_with(a, hook)).collect();
                 return format!("{}({})", i.class.name, inner.join(", "));
             }
-            format!("<{}.{} object at {}>", i.class.module, i.class.name, fake_address(v))
+            match i.class.module {
+                "builtins" => format!("<{} object at {}>", i.class.name, fake_address(v)),
+                module => format!("<{module}.{} object at {}>", i.class.name, fake_address(v)),
+            }
         }
         Value::Coro(c) => {
             let _ = c.state.get() == CoroState::Created;
@@ -132,7 +139,12 @@ pub fn repr_with(v: &Value, hook: Hook) -> String {
 
 /// A stable, address-like text for an object (the playground does not show real addresses).
 pub fn fake_address(v: &Value) -> String {
-    format!("0x{:012x}", crate::value::identity(v) as u64 & 0xffff_ffff_ffff)
+    address(crate::value::identity(v))
+}
+
+/// The text of an object's identity, as a repr shows an address (`0x7f3a...`).
+pub fn address(identity: usize) -> String {
+    format!("0x{:012x}", identity as u64 & 0xffff_ffff_ffff)
 }
 
 /// The name of a value's type.
@@ -176,7 +188,7 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if !crate::escapes::printable(c) => crate::escapes::escape_char(c, &mut out),
             c => out.push(c),
         }
     }

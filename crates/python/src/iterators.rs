@@ -18,6 +18,9 @@ fn first(a: &Args) -> &Value {
 
 fn sum(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let mut total = a.get(1, "start").unwrap_or(Value::Int(0));
+    if let Value::Str(_) = total {
+        return Err(cx.type_err("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
     let mut items = cx.cursor(first(&a))?;
     while let Some(v) = items.pull()? {
         total = cx.binop(&total, crate::ast::BinOp::Add, &v)?;
@@ -83,6 +86,17 @@ fn reversed(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
             let kind = if matches!(seq, Value::Str(_)) { "reversed" } else { "dict_reversekeyiterator" };
             Value::Iter(Rc::new(RefCell::new(IterState::of(kind, items.into()))))
         }
+        Value::Native(n) if matches!(&**n, crate::aio::native::Native::DictView(_)) => {
+            let crate::aio::native::Native::DictView(view) = &**n else { return Ok(Value::None) };
+            let mut items = view.items();
+            items.reverse();
+            let kind = match view.kind {
+                crate::dictview::ViewKind::Keys => "dict_reversekeyiterator",
+                crate::dictview::ViewKind::Values => "dict_reversevalueiterator",
+                crate::dictview::ViewKind::Items => "dict_reverseitemiterator",
+            };
+            Value::Iter(Rc::new(RefCell::new(IterState::of(kind, items.into()))))
+        }
         other => return Err(cx.type_err(format!("'{}' object is not reversible", type_name(other)))),
     })
 }
@@ -117,7 +131,13 @@ pub const FUNCTIONS: [(&str, NativeFn); 10] = [
     ("any", |cx, _, a| any_is(cx, &a, true)),
     ("all", |cx, _, a| any_is(cx, &a, false)),
     ("enumerate", enumerate),
-    ("zip", |cx, _, a| Ok(lazy_iter(Lazy::Zip(cursors(cx, &a.pos)?)))),
+    ("zip", |cx, _, mut a| {
+        let strict = match a.take_kw("strict") {
+            Some(v) => cx.is_true(&v)?,
+            None => false,
+        };
+        Ok(lazy_iter(Lazy::Zip(cursors(cx, &a.pos)?, strict.then(|| cx.clone()))))
+    }),
     ("map", map),
     ("filter", filter),
     ("reversed", reversed),

@@ -18,7 +18,7 @@ pub enum Tok {
     /// A name or keyword.
     Name(String),
     /// An integer literal.
-    Int(i64),
+    Int(i128),
     /// A float literal.
     Float(f64),
     /// A string literal: its text (decoded unless an f-string), whether it is an f-string,
@@ -260,7 +260,7 @@ impl Lexer<'_> {
             };
             let digits = without_underscores(&text, radix, true)
                 .map_err(|i| self.err(format!("invalid {kind} literal"), Pos { col: pos.col + 2 + i, ..pos }))?;
-            let v = i64::from_str_radix(&digits, radix).map_err(|_| self.err("invalid number literal", pos))?;
+            let v = i128::from_str_radix(&digits, radix).map_err(|_| self.err("invalid number literal", pos))?;
             self.push(Tok::Int(v), pos);
             return Ok(());
         }
@@ -299,7 +299,7 @@ impl Lexer<'_> {
                 playground_core::decimal::parse_f64(&text).ok_or_else(|| self.err("invalid number literal", pos))?;
             self.push(Tok::Float(v), pos);
         } else {
-            match text.parse::<i64>() {
+            match text.parse::<i128>() {
                 Ok(v) => self.push(Tok::Int(v), pos),
                 Err(_) => return Err(self.err("integers this large are not supported by the playground", pos)),
             }

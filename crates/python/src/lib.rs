@@ -37,6 +37,7 @@ mod spec;
 mod strformat;
 mod strmethods;
 mod strsearch;
+mod syntaxwarn;
 mod tables;
 pub mod trace;
 mod underscores;
@@ -45,6 +46,9 @@ pub mod worker;
 
 /// The program's file name, as tracebacks, warnings and `__file__` give it.
 pub const MAIN_FILE: &str = "main.py";
+
+/// The program's module name (`__name__`, and where its classes and functions are from).
+pub const MAIN_MODULE: &str = "__main__";
 
 pub use activity::{Activity, TaskEnd};
 pub use control::RunControl;
@@ -63,6 +67,7 @@ use std::rc::Rc;
 pub struct Program {
     body: Rc<ast::Block>,
     source: Rc<str>,
+    warnings: Rc<[checker::Warning]>,
 }
 
 /// Parses and checks a program: a syntax error as CPython reports it, or the first construct refused.
@@ -71,8 +76,8 @@ pub fn check(src: &str) -> Result<Program, CheckError> {
         "Refused" => CheckError::Refused(Refusal { construct: e.msg, line: e.line, col: e.col }),
         _ => CheckError::Syntax(e),
     })?;
-    checker::check_program(&body)?;
-    Ok(Program { body: Rc::new(body), source: src.into() })
+    let warnings = checker::check_program(&body)?;
+    Ok(Program { body: Rc::new(body), source: src.into(), warnings: warnings.into() })
 }
 
 /// Limits of a run.
@@ -158,6 +163,9 @@ pub fn start(program: &Program, rt: Rt, unit: f64, sinks: Sinks, limits: Limits,
         interp.max_depth.set(limits.max_depth);
         ctl.attach(&interp);
         *interp.hosting.borrow_mut() = Some(host::Hosting { host, program: program.clone() });
+        for w in program.warnings.iter() {
+            interp.warn_syntax(w);
+        }
         let cx = Cx::module(&interp);
         let r = cx.exec_block(&program.body).await;
         drop(cx);

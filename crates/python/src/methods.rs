@@ -1,4 +1,4 @@
-//! Methods of the built-in types: `str`, `list`, `tuple`, `dict`, `set`, `int`.
+//! Methods of the built-in types: `str`, `list`, `tuple`, `dict`, `set`, `int`, `float`.
 
 use crate::dictview::{DictView, ViewKind};
 use crate::interp::{Ctrl, Cx};
@@ -37,6 +37,7 @@ pub fn lookup(v: &Value, name: &str) -> Option<NativeFn> {
         Value::Set(_) => set_method(name),
         Value::Tuple(_) => tuple_method(name),
         Value::Int(_) | Value::Bool(_) => int_method(name),
+        Value::Float(_) => float_method(name),
         _ => None,
     }
 }
@@ -61,6 +62,13 @@ fn tuple_method(name: &str) -> Option<NativeFn> {
             let v = a.pos.first().cloned().unwrap_or(Value::None);
             Ok(Value::Int(cx.count_equal(&items_of(t), &v)? as i128))
         },
+        _ => return None,
+    })
+}
+
+fn float_method(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "is_integer" => |_, t, _| Ok(Value::Bool(matches!(t, Value::Float(f) if f.is_finite() && f.fract() == 0.0))),
         _ => return None,
     })
 }

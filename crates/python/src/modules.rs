@@ -66,9 +66,13 @@ pub fn attr(cx: &Cx, modname: &str, name: &str) -> Option<Value> {
         ("asyncio", "Semaphore") => f(name, |cx, _, a| sync::make(cx, "Semaphore", a)),
         ("asyncio", "BoundedSemaphore") => f(name, |cx, _, a| sync::make(cx, "BoundedSemaphore", a)),
         ("asyncio", "iscoroutine") => f(name, |_, _, a| Ok(Value::Bool(matches!(a.pos.first(), Some(Value::Coro(_)))))),
-        ("asyncio", "iscoroutinefunction") => {
-            f(name, |_, _, a| Ok(Value::Bool(matches!(a.pos.first(), Some(Value::Func(func)) if func.def.is_async))))
-        }
+        ("asyncio", "iscoroutinefunction") => f(name, |_, _, a| {
+            let func = match a.pos.first() {
+                Some(Value::Method(m)) => Some(&m.1),
+                other => other,
+            };
+            Ok(Value::Bool(matches!(func, Some(Value::Func(func)) if func.def.is_async)))
+        }),
         ("asyncio", "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED") => Value::Str(name.into()),
         ("asyncio", class) => Value::Class(cx.interp.class(class)),
         ("time", "sleep") => Value::Builtin(Rc::new(Builtin {

@@ -11,7 +11,7 @@ use crate::value::{hash_key, Value};
 pub fn percent_format(cx: &Cx, template: &str, args: &Value) -> Result<Value, Ctrl> {
     let items: Vec<Value> = match args {
         Value::Tuple(t) => t.to_vec(),
-        Value::Dict(_) => vec![],
+        // A mapping serves `%(key)s`, and is itself the one value of a plain `%s`, as in CPython.
         other => vec![other.clone()],
     };
     let mut values = items.into_iter();
@@ -112,7 +112,11 @@ fn convert(
     };
     let text = match kind {
         's' | 'r' | 'a' => {
-            let s = if kind == 's' { cx.to_str(v) } else { cx.to_repr(v) };
+            let s = match kind {
+                's' => cx.to_str(v),
+                'r' => cx.to_repr(v),
+                _ => crate::escapes::ascii(&cx.to_repr(v)),
+            };
             return Ok(pad(match precision {
                 Some(p) => s.chars().take(p).collect(),
                 None => s,
@@ -138,11 +142,18 @@ fn convert(
                     return Err(cx.type_err(format!("%{kind} format: an integer is required, not float")));
                 }
                 Value::Int(_) | Value::Bool(_) | Value::Float(_) => v.clone(),
+                other if !integer => return Err(cx.type_err(format!("must be real number, not {}", type_name(other)))),
                 other => {
-                    let what = if integer && !matches!(kind, 'd' | 'i' | 'u') { "an integer" } else { "a real number" };
+                    let what = if matches!(kind, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
                     return Err(cx.type_err(format!("%{kind} format: {what} is required, not {}", type_name(other))));
                 }
             };
+            if let (true, Some(p), Value::Int(n)) = (integer, precision, &v) {
+                return Ok(int_with_precision(*n, kind, flags, width, p, left));
+            }
+            if let (true, Some(p), Value::Bool(b)) = (integer, precision, &v) {
+                return Ok(int_with_precision(i128::from(*b), kind, flags, width, p, left));
+            }
             let mut spec = String::from(if left { "<" } else { "" });
             spec.extend(['+', ' '].into_iter().filter(|f| flags.contains(*f)).take(1));
             if flags.contains('#') && !matches!(kind, 'd' | 'i' | 'u') {
@@ -168,4 +179,41 @@ fn convert(
         }
     };
     Ok(text)
+}
+
+/// `%.3d` and the like: an integer's precision is its least number of digits (CPython's
+/// `_PyUnicode_FormatLong`), the `0` flag then pads to the width after the sign and prefix.
+fn int_with_precision(n: i128, kind: char, flags: &str, width: usize, precision: usize, left: bool) -> String {
+    let m = n.unsigned_abs();
+    let digits = match kind {
+        'o' => format!("{m:o}"),
+        'x' => format!("{m:x}"),
+        'X' => format!("{m:X}"),
+        _ => m.to_string(),
+    };
+    let sign = if n < 0 {
+        "-"
+    } else if flags.contains('+') {
+        "+"
+    } else if flags.contains(' ') {
+        " "
+    } else {
+        ""
+    };
+    let alt = match kind {
+        'o' if flags.contains('#') => "0o",
+        'x' if flags.contains('#') => "0x",
+        'X' if flags.contains('#') => "0X",
+        _ => "",
+    };
+    let digits = format!("{}{digits}", "0".repeat(precision.saturating_sub(digits.len())));
+    let len = sign.len() + alt.len() + digits.len();
+    let room = width.saturating_sub(len);
+    if left {
+        format!("{sign}{alt}{digits}{}", " ".repeat(room))
+    } else if flags.contains('0') {
+        format!("{sign}{alt}{}{digits}", "0".repeat(room))
+    } else {
+        format!("{}{sign}{alt}{digits}", " ".repeat(room))
+    }
 }

@@ -164,16 +164,15 @@ pub fn str_method(name: &str) -> Option<NativeFn> {
         "startswith" => |cx, t, a| Ok(Value::Bool(strsearch::affix(cx, &s(t), &a, false)?)),
         "endswith" => |cx, t, a| Ok(Value::Bool(strsearch::affix(cx, &s(t), &a, true)?)),
         "count" => |cx, t, a| Ok(Value::Int(strsearch::count(cx, &s(t), &a)? as i128)),
+        "isprintable" => |_, t, _| Ok(Value::Bool(s(t).chars().all(crate::escapes::printable))),
+        "isascii" => |_, t, _| Ok(Value::Bool(s(t).is_ascii())),
         "isdigit" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(|c| c.is_ascii_digit()))),
         "isalpha" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(char::is_alphabetic))),
         "center" => |cx, t, a| crate::strformat::pad(cx, &s(t), &a, '^'),
         "ljust" => |cx, t, a| crate::strformat::pad(cx, &s(t), &a, '<'),
         "rjust" => |cx, t, a| crate::strformat::pad(cx, &s(t), &a, '>'),
         "zfill" => |cx, t, a| {
-            let w = match a.pos.first() {
-                Some(Value::Int(w)) => *w as usize,
-                _ => return Err(cx.type_err("zfill() takes an integer")),
-            };
+            let w = crate::strformat::width_arg(cx, &a)?;
             let st = s(t);
             let n = st.chars().count();
             if n >= w {

@@ -81,15 +81,13 @@ pub(crate) const REFUSED_BUILTINS: [&str; 23] = [
 
 /// Methods of the built-in types that the playground does not have (refused unless the
 /// program defines a method or attribute of that name itself).
-pub(crate) const REFUSED_METHODS: [&str; 15] = [
+pub(crate) const REFUSED_METHODS: [&str; 13] = [
     "encode",
     "expandtabs",
     "format_map",
-    "isascii",
     "isdecimal",
     "isidentifier",
     "isnumeric",
-    "isprintable",
     "istitle",
     "maketrans",
     "rpartition",

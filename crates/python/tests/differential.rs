@@ -93,9 +93,14 @@ fn parse_trace(text: &str) -> Vec<Line> {
                                 Some('t') => out.push('\t'),
                                 Some('u') => {
                                     let hex: String = chars.by_ref().take(4).collect();
-                                    out.push(
-                                        char::from_u32(u32::from_str_radix(&hex, 16).unwrap_or(63)).unwrap_or('?'),
-                                    );
+                                    let mut code = u32::from_str_radix(&hex, 16).unwrap_or(63);
+                                    // JSON writes a character beyond the BMP as a surrogate pair.
+                                    if (0xd800..0xdc00).contains(&code) && chars.as_str().starts_with("\\u") {
+                                        let low: String = chars.by_ref().skip(2).take(4).collect();
+                                        let low = u32::from_str_radix(&low, 16).unwrap_or(0);
+                                        code = 0x10000 + ((code - 0xd800) << 10) + (low.wrapping_sub(0xdc00) & 0x3ff);
+                                    }
+                                    out.push(char::from_u32(code).unwrap_or('?'));
                                 }
                                 Some(o) => out.push(o),
                                 None => {}
@@ -187,7 +192,8 @@ fn key_stderr(lines: &[Line]) -> Vec<String> {
         let t = l.text.trim_start_matches([' ', '|', '+', '-']).trim_end();
         if let Some(p) = t.find("RuntimeWarning: coroutine") {
             out.push(t[p..].to_string());
-        } else if t.starts_with("Task exception was never retrieved")
+        } else if t.contains(": SyntaxWarning: ")
+            || t.starts_with("Task exception was never retrieved")
             || t.starts_with("Future exception was never retrieved")
             || t.starts_with("unhandled exception during asyncio.run() shutdown")
         {

@@ -57,15 +57,9 @@ impl Native {
         match self {
             Native::Module(m) => m,
             Native::Loop => "_UnixSelectorEventLoop",
-            Native::Queue(_) => "Queue",
+            Native::Queue(q) => q.name(),
             Native::Event(_) => "Event",
-            Native::Lock(l) => {
-                if l.is_semaphore {
-                    "Semaphore"
-                } else {
-                    "Lock"
-                }
-            }
+            Native::Lock(l) => l.kind(),
             Native::Group(_) => "TaskGroup",
             Native::Condition(_) => "Condition",
             Native::Timeout(_) => "Timeout",
@@ -111,15 +105,16 @@ impl Native {
         }
     }
 
-    /// Its repr.
+    /// Its repr (`str` is the same but for a queue, whose `str` leaves out its address).
     pub fn repr(&self) -> String {
+        let at = crate::format::address(self as *const Native as usize);
         match self {
             Native::Module(m) => format!("<module '{m}'>"),
-            Native::Queue(q) => q.repr(),
-            Native::Event(e) => e.repr(),
+            Native::Queue(q) => q.repr(Some(&at)),
+            Native::Event(e) => e.repr(&at),
             Native::Group(g) => g.repr(),
             Native::Timeout(t) => t.repr(),
-            Native::Lock(l) => l.repr(),
+            Native::Lock(l) => l.repr(&at),
             Native::Ellipsis => "Ellipsis".into(),
             Native::NotImplemented => "NotImplemented".into(),
             other => format!("<{} object>", other.type_name()),
@@ -170,14 +165,27 @@ impl Native {
                 _ => None,
             },
             Native::Super(class, obj) => {
-                let mro = match obj {
-                    Value::Instance(i) => i.class.mro(),
-                    _ => vec![],
+                // `super()` in a method names the instance; in a classmethod, the class.
+                let (mro, of_class) = match obj {
+                    Value::Instance(i) => (i.class.mro(), false),
+                    Value::Class(c) => (c.mro(), true),
+                    _ => (vec![], false),
                 };
                 let after = mro.iter().position(|c| Rc::ptr_eq(c, class)).map(|p| p + 1).unwrap_or(mro.len());
                 let found = mro[after..].iter().find_map(|c| c.attrs.borrow().get(name).cloned());
                 found.map(|f| match f {
-                    Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new((obj.clone(), f))),
+                    Value::Func(_) | Value::Builtin(_) if !of_class => Value::Method(Rc::new((obj.clone(), f))),
+                    Value::Native(n) if matches!(*n, Native::Descriptor(0, _)) => match &*n {
+                        Native::Descriptor(_, f) => f.clone(),
+                        _ => Value::None,
+                    },
+                    Value::Native(n) if matches!(*n, Native::Descriptor(1, _)) => match &*n {
+                        Native::Descriptor(_, f) => {
+                            let cls = if of_class { obj.clone() } else { Value::Class(mro[0].clone()) };
+                            Value::Method(Rc::new((cls, f.clone())))
+                        }
+                        _ => Value::None,
+                    },
                     other => other,
                 })
             }

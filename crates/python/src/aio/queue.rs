@@ -215,15 +215,22 @@ impl QueueObj {
         self.put_nowait(cx, v)?;
         Ok(Value::None)
     }
-    /// Its repr.
-    pub fn repr(&self) -> String {
-        // As `Queue.__str__` and `Queue._format`: each part only if there is something in it.
-        let name = match self.kind {
+    /// Its class's name.
+    pub fn name(&self) -> &'static str {
+        match self.kind {
             QueueKind::Fifo => "Queue",
             QueueKind::Lifo => "LifoQueue",
             QueueKind::Priority => "PriorityQueue",
+        }
+    }
+    /// Its repr (`at` its address) or, without an address, its `str`.
+    pub fn repr(&self, at: Option<&str>) -> String {
+        // As `Queue.__repr__`, `__str__` and `_format`: each part only if there is something in it.
+        let name = self.name();
+        let mut out = match at {
+            Some(at) => format!("<{name} at {at} maxsize={}", self.maxsize),
+            None => format!("<{name} maxsize={}", self.maxsize),
         };
-        let mut out = format!("<{name} maxsize={}", self.maxsize);
         if !self.items.borrow().is_empty() {
             let items = Value::List(Rc::new(RefCell::new(self.items.borrow().iter().cloned().collect())));
             out.push_str(&format!(" _queue={}", crate::format::repr(&items)));

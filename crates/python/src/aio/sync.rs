@@ -41,10 +41,10 @@ impl EventObj {
             }
         }
     }
-    /// Its repr, as CPython's `Event.__repr__` makes it.
-    pub fn repr(&self) -> String {
+    /// Its repr (`at` its address), as CPython's `Event.__repr__` makes it.
+    pub fn repr(&self, at: &str) -> String {
         let extra = if self.is_set() { "set" } else { "unset" };
-        format!("<asyncio.locks.Event object [{}]>", with_waiters(extra.into(), self.waiters.borrow().len()))
+        format!("<asyncio.locks.Event object at {at} [{}]>", with_waiters(extra.into(), self.waiters.borrow().len()))
     }
     /// `clear()`.
     pub fn clear(&self) {
@@ -86,15 +86,23 @@ impl LockObj {
             self.value.get() == 1
         }
     }
-    /// Its repr.
-    pub fn repr(&self) -> String {
+    /// Its class's name.
+    pub fn kind(&self) -> &'static str {
+        match (self.is_semaphore, self.bound) {
+            (false, _) => "Lock",
+            (true, None) => "Semaphore",
+            (true, Some(_)) => "BoundedSemaphore",
+        }
+    }
+    /// Its repr (`at` its address), as CPython's `Lock.__repr__` and `Semaphore.__repr__` make it.
+    pub fn repr(&self, at: &str) -> String {
         let extra = match (self.is_semaphore, self.locked()) {
             (true, false) => format!("unlocked, value:{}", self.value.get()),
             (_, true) => "locked".into(),
             (false, false) => "unlocked".into(),
         };
-        let kind = if self.is_semaphore { "Semaphore" } else { "Lock" };
-        format!("<asyncio.locks.{kind} object [{}]>", with_waiters(extra, self.waiters.borrow().len()))
+        let kind = self.kind();
+        format!("<asyncio.locks.{kind} object at {at} [{}]>", with_waiters(extra, self.waiters.borrow().len()))
     }
     fn wake_up(&self) {
         let waiters = self.waiters.borrow().clone();

@@ -47,6 +47,8 @@ impl Cx {
             },
             Value::Class(c) => match name {
                 "__name__" | "__qualname__" => Some(Value::Str(c.name.clone())),
+                "__mro__" => Some(Value::Tuple(Rc::new(c.mro().into_iter().map(Value::Class).collect()))),
+                "__bases__" => Some(Value::Tuple(Rc::new(c.bases.iter().cloned().map(Value::Class).collect()))),
                 _ => match c.lookup(name) {
                     Some(Value::Native(n)) if matches!(*n, Native::Descriptor(0 | 1, _)) => match &*n {
                         Native::Descriptor(0, f) => Some(f.clone()),
@@ -63,6 +65,11 @@ impl Cx {
                 _ => None,
             },
             Value::Builtin(b) if name == "__name__" => Some(Value::Str(b.name.clone())),
+            Value::Iter(it)
+                if matches!(name, "send" | "close") && it.try_borrow().is_ok_and(|i| i.type_name() == "generator") =>
+            {
+                super::generators::method(name).map(|f| builtin(name, obj.clone(), f))
+            }
             Value::Coro(c) => match name {
                 "__name__" | "__qualname__" => Some(Value::Str(c.name.clone())),
                 "close" => Some(builtin("close", obj.clone(), coro_close)),
@@ -111,7 +118,7 @@ impl Cx {
                 drop(old);
                 Ok(())
             }
-            Value::Class(c) if c.module == "__main__" => {
+            Value::Class(c) if c.module == crate::MAIN_MODULE => {
                 c.attrs.borrow_mut().insert(name.into(), v);
                 Ok(())
             }
@@ -125,10 +132,15 @@ impl Cx {
         let i = match i {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i128,
+            // CPython 3.11's wording: strings name the type quoted, and no slices.
+            other if what == "string" => {
+                return Err(self.type_err(format!("string indices must be integers, not '{}'", type_name(other))))
+            }
             other => {
+                let what = what.trim_end_matches(" assignment");
                 return Err(
                     self.type_err(format!("{what} indices must be integers or slices, not {}", type_name(other)))
-                )
+                );
             }
         };
         let k = if i < 0 { i + len as i128 } else { i };
@@ -144,7 +156,7 @@ impl Cx {
     }
 
     /// A slice's start, stop and step over `len` items, as CPython's `PySlice_AdjustIndices`.
-    fn slice_bounds(&self, len: usize, s: &(Value, Value, Value)) -> Result<(i64, i64, i64), Ctrl> {
+    pub(super) fn slice_bounds(&self, len: usize, s: &(Value, Value, Value)) -> Result<(i64, i64, i64), Ctrl> {
         let get = |v: &Value| match v {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some((*i).clamp(i64::MIN as i128 / 2, i64::MAX as i128 / 2) as i64)),
@@ -217,6 +229,10 @@ impl Cx {
     /// `o[i] = v`.
     pub fn setitem(&self, o: &Value, i: &Value, v: Value) -> Result<(), Ctrl> {
         match o {
+            Value::List(l) if matches!(i, Value::Slice(_)) => match i {
+                Value::Slice(s) => self.set_slice(l, s, &v),
+                _ => Ok(()),
+            },
             Value::List(l) => {
                 let len = l.borrow().len();
                 let k = self.index(len, i, "list assignment")?;
@@ -236,6 +252,10 @@ impl Cx {
     /// `del o[i]`.
     pub fn delitem(&self, o: &Value, i: &Value) -> Result<(), Ctrl> {
         match o {
+            Value::List(l) if matches!(i, Value::Slice(_)) => match i {
+                Value::Slice(s) => self.del_slice(l, s),
+                _ => Ok(()),
+            },
             Value::List(l) => {
                 let len = l.borrow().len();
                 let k = self.index(len, i, "list assignment")?;

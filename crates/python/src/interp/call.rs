@@ -126,8 +126,24 @@ impl Cx {
         if excs.is_empty() {
             return Err(self.err("ValueError", "second argument (exceptions) must be a non-empty sequence"));
         }
-        if excs.iter().any(|e| super::exc::exc_class(e).is_none()) {
-            return Err(self.err("ValueError", "Item 0 of second argument (exceptions) is not an exception"));
+        if let Some(k) = excs.iter().position(|e| super::exc::exc_class(e).is_none()) {
+            return Err(self.err("ValueError", format!("Item {k} of second argument (exceptions) is not an exception")));
+        }
+        // As `BaseExceptionGroup.__new__`: a group of `Exception`s only is an `ExceptionGroup`, and an
+        // `ExceptionGroup` cannot hold a `BaseException`.
+        let exception = self.interp.class("Exception");
+        let all_exceptions = excs.iter().all(|e| super::exc::exc_class(e).is_some_and(|k| k.is_subclass(&exception)));
+        let plain = self.interp.class("BaseExceptionGroup");
+        let c = if Rc::ptr_eq(c, &plain) && all_exceptions { &self.interp.class("ExceptionGroup") } else { c };
+        if !all_exceptions && c.is_subclass(&exception) {
+            return Err(self.type_err(format!(
+                "Cannot nest BaseExceptions in {}",
+                if c.name.as_ref() == "ExceptionGroup" {
+                    "an ExceptionGroup".to_string()
+                } else {
+                    format!("'{}'", c.name)
+                }
+            )));
         }
         let g = super::exc::make_group(c, msg, excs);
         if let Value::Instance(i) = &g {

@@ -27,7 +27,8 @@ impl Cx {
                     }
                     let conv = conv.or(if debug.is_some() && spec.is_empty() { Some('r') } else { None });
                     let text = match conv {
-                        Some('r') | Some('a') => Value::Str(self.to_repr(&v).into()),
+                        Some('r') => Value::Str(self.to_repr(&v).into()),
+                        Some('a') => Value::Str(crate::escapes::ascii(&self.to_repr(&v)).into()),
                         Some(_) => Value::Str(self.to_str(&v).into()),
                         None => v,
                     };

@@ -23,7 +23,7 @@ impl Cx {
             self.interp.tick()?;
             match &e.kind {
                 ExprKind::Name(n) => self.lookup(n),
-                ExprKind::Int(i) => Ok(Value::Int(*i as i128)),
+                ExprKind::Int(i) => Ok(Value::Int(*i)),
                 ExprKind::Float(f) => Ok(Value::Float(*f)),
                 ExprKind::Str(s) => Ok(Value::Str(s.clone())),
                 ExprKind::None => Ok(Value::None),
@@ -107,7 +107,7 @@ impl Cx {
                     for arg in args {
                         if let ExprKind::Starred(inner) = &arg.kind {
                             let v = self.eval(inner).await?;
-                            a.pos.extend(self.iterate(&v)?);
+                            a.pos.extend(self.starred(&v, || format!("{} argument after *", function_str(&f)))?);
                         } else {
                             a.pos.push(self.eval(arg).await?);
                         }
@@ -190,12 +190,22 @@ impl Cx {
         })
     }
 
+    /// The items of `*v`; CPython says what was not iterable as `what` "must be an iterable".
+    fn starred(&self, v: &Value, what: impl FnOnce() -> String) -> Result<Vec<Value>, Ctrl> {
+        match self.iterate(v) {
+            Err(Ctrl::Exc(e)) if self.to_str(&e) == format!("'{}' object is not iterable", type_name(v)) => {
+                Err(self.type_err(format!("{} must be an iterable, not {}", what(), type_name(v))))
+            }
+            r => r,
+        }
+    }
+
     async fn eval_items(&self, items: &[Expr]) -> Result<Vec<Value>, Ctrl> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             if let ExprKind::Starred(inner) = &item.kind {
                 let v = self.eval(inner).await?;
-                out.extend(self.iterate(&v)?);
+                out.extend(self.starred(&v, || "Value after *".to_string())?);
             } else {
                 out.push(self.eval(item).await?);
             }
@@ -214,6 +224,7 @@ impl Cx {
             (UnOp::Pos, Value::Int(_) | Value::Float(_)) => v.clone(),
             (UnOp::Pos, Value::Bool(b)) => Value::Int(*b as i128),
             (UnOp::Invert, Value::Int(i)) => Value::Int(!i),
+            (UnOp::Invert, Value::Bool(b)) => Value::Int(!(*b as i128)),
             _ => {
                 let sym = match op {
                     UnOp::Neg => "-",
@@ -331,5 +342,17 @@ fn absent(cx: &Cx, scope: &Scope, name: &str) -> Result<(), Ctrl> {
             Err(cx.err("NameError", format!("name '{name}' is not defined in this worker ({})", cx.to_str(why))))
         }
         None => Ok(()),
+    }
+}
+
+/// CPython's `_PyObject_FunctionStr`: how an error names a callable (`__main__.f()`, `print()`).
+fn function_str(f: &Value) -> String {
+    match f {
+        Value::Func(func) => format!("{}.{}()", crate::MAIN_MODULE, func.qualname),
+        Value::Method(m) => function_str(&m.1),
+        Value::Builtin(b) => format!("{}()", b.name),
+        Value::Class(c) if c.module == "builtins" => format!("{}()", c.name),
+        Value::Class(c) => format!("{}.{}()", c.module, c.name),
+        other => format!("{} object", type_name(other)),
     }
 }

@@ -200,26 +200,24 @@ impl Cx {
         let inner = Cx { scope: scope.clone(), ..self.clone() };
         inner.exec_block(&def.body).await?;
         let mut attrs = scope.vars.borrow().clone();
-        for (name, v) in attrs.iter_mut() {
-            if let Value::Func(f) = v {
-                let qualname: Rc<str> = format!("{}.{}", def.name, name).into();
-                *v = Value::Func(Rc::new(crate::value::Function {
-                    def: f.def.clone(),
-                    defaults: f.defaults.clone(),
-                    kw_defaults: f.kw_defaults.clone(),
-                    scope: f.scope.clone(),
-                    qualname,
-                }));
-            }
+        for v in attrs.values_mut() {
+            *v = requalify(v, &def.name);
         }
         attrs.insert("__name__".into(), Value::Str(def.name.as_str().into()));
         let is_exception = bases.iter().any(|b| b.is_exception);
         if bases.is_empty() {
             bases.push(self.interp.class("object"));
         }
+        if bases.len() > 1 && Class::c3(&bases).is_none() {
+            let names: Vec<&str> = bases.iter().map(|b| b.name.as_ref()).collect();
+            return Err(self.type_err(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        }
         let class = Class {
             name: def.name.as_str().into(),
-            module: "__main__",
+            module: crate::MAIN_MODULE,
             bases,
             attrs: RefCell::new(attrs),
             is_exception,
@@ -281,5 +279,31 @@ impl Cx {
             }
             _ => Err(self.err("SyntaxError", "cannot delete this expression")),
         }
+    }
+}
+
+/// A method of class `class` named as CPython names it (`Class.method`), also under
+/// `@staticmethod`, `@classmethod` and `@property`.
+fn requalify(v: &Value, class: &str) -> Value {
+    use crate::aio::native::Native;
+    match v {
+        Value::Func(f) => Value::Func(Rc::new(crate::value::Function {
+            def: f.def.clone(),
+            defaults: f.defaults.clone(),
+            kw_defaults: f.kw_defaults.clone(),
+            scope: f.scope.clone(),
+            qualname: format!("{class}.{}", f.def.name).into(),
+        })),
+        Value::Native(n) => match &**n {
+            Native::Descriptor(k, f @ Value::Func(_)) => {
+                Value::Native(Rc::new(Native::Descriptor(*k, requalify(f, class))))
+            }
+            Native::Descriptor(k, Value::Tuple(t)) => {
+                let t = t.iter().map(|f| requalify(f, class)).collect();
+                Value::Native(Rc::new(Native::Descriptor(*k, Value::Tuple(Rc::new(t)))))
+            }
+            _ => v.clone(),
+        },
+        _ => v.clone(),
     }
 }

@@ -21,6 +21,8 @@ pub struct GenSlot {
     pub closing: std::cell::Cell<bool>,
     /// What the body returned (`StopIteration`'s value), once it has.
     pub returned: RefCell<Option<Value>>,
+    /// What `send` gives the body: the value of the `yield` it is suspended at.
+    pub sent: RefCell<Option<Value>>,
 }
 
 /// A generator's slot, shared by its body and its object.
@@ -225,9 +227,10 @@ impl Cx {
         let Some(slot) = &self.gen else { return Err(self.err("SyntaxError", "'yield' outside function")) };
         *slot.value.borrow_mut() = Some(value);
         YieldNow(false).await;
+        let sent = slot.sent.borrow_mut().take();
         match slot.closing.get() {
             true => Err(self.err("GeneratorExit", "")),
-            false => Ok(Value::None),
+            false => Ok(sent.unwrap_or(Value::None)),
         }
     }
 }
@@ -252,4 +255,59 @@ pub fn anext(cx: &Cx, gen: &Rc<GenBody>) -> Value {
         def_line: 0,
         line: Rc::default(),
     }))
+}
+
+/// `send(value)` and `close()` of a plain generator, as CPython's `gen_send` and `gen_close`.
+pub fn method(name: &str) -> Option<crate::value::NativeFn> {
+    Some(match name {
+        "send" => |cx, this, a| {
+            let (it, gen) = generator_of(cx, this)?;
+            let v = a.pos.first().cloned().unwrap_or(Value::None);
+            if !gen.started.get() && !matches!(v, Value::None) {
+                return Err(cx.type_err("can't send non-None value to a just-started generator"));
+            }
+            *gen.slot.sent.borrow_mut() = Some(v);
+            let r = super::lazy::next_item(&it);
+            gen.slot.sent.borrow_mut().take();
+            match r? {
+                Some(v) => Ok(v),
+                None => {
+                    let value = it.borrow_mut().returned.take();
+                    Err(Ctrl::Exc(super::exc::make_exc(&cx.interp.class("StopIteration"), value.into_iter().collect())))
+                }
+            }
+        },
+        "close" => |cx, this, _| {
+            let Ok((it, gen)) = generator_of(cx, this) else { return Ok(Value::None) };
+            it.borrow_mut().lazy = None;
+            if !gen.started.get() {
+                gen.body.borrow_mut().take();
+                return Ok(Value::None);
+            }
+            gen.slot.closing.set(true);
+            let step = super::call::run_sync(&cx.interp, std::future::poll_fn(|task| Poll::Ready(gen.step(task))));
+            match step {
+                Some(Step::Yielded(_)) => Err(cx.err("RuntimeError", "generator ignored GeneratorExit")),
+                Some(Step::Raised(Ctrl::Exc(e))) if !super::exc::is_instance_of(&cx.interp, &e, "GeneratorExit") => {
+                    Err(Ctrl::Exc(e))
+                }
+                Some(Step::Busy) => Err(cx.err("ValueError", "generator already executing")),
+                _ => Ok(Value::None),
+            }
+        },
+        _ => return None,
+    })
+}
+
+type Generator = (Rc<RefCell<crate::value::IterState>>, Rc<GenBody>);
+
+fn generator_of(cx: &Cx, this: &Value) -> Result<Generator, Ctrl> {
+    if let Value::Iter(it) = this {
+        if let Some(super::lazy::Lazy::Func(gen)) = &it.borrow().lazy {
+            return Ok((it.clone(), gen.clone()));
+        }
+        // An exhausted or closed generator: sending to it ends at once.
+        return Err(cx.err("StopIteration", ""));
+    }
+    Err(cx.type_err("not a generator"))
 }

@@ -14,6 +14,22 @@ pub fn split_group(g: &Value, typ: &Value) -> Parts {
     split_by(g, &mut |e| Ok(exc_matches(e, typ))).unwrap_or((None, Some(g.clone())))
 }
 
+/// CPython's `exception_group_projection`: the part of `orig` whose leaf exceptions are among
+/// those of `keep` (the groups an `except*` re-raised, and the part no clause matched), with
+/// `orig`'s nesting.
+pub fn project(orig: &Value, keep: &[Value]) -> Option<Value> {
+    fn leaves(v: &Value, out: &mut Vec<usize>) {
+        match group_items(v) {
+            Some(items) => items.iter().for_each(|i| leaves(i, out)),
+            None => out.push(crate::value::identity(v)),
+        }
+    }
+    let mut ids = Vec::new();
+    keep.iter().for_each(|k| leaves(k, &mut ids));
+    let kept = |e: &Value| Ok(group_items(e).is_none() && ids.contains(&crate::value::identity(e)));
+    split_by(orig, &mut { kept }).ok()?.0
+}
+
 fn split_by(g: &Value, test: &mut dyn FnMut(&Value) -> Result<bool, Ctrl>) -> Result<Parts, Ctrl> {
     if test(g)? {
         return Ok((Some(g.clone()), None));

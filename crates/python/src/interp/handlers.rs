@@ -4,7 +4,7 @@ use super::exc::{exc_class, exc_matches, group_items, make_group};
 use super::ops::truthy;
 use super::{Ctrl, Cx};
 use crate::ast::*;
-use crate::value::{Args, Value};
+use crate::value::{identity, Args, Value};
 use std::rc::Rc;
 
 impl Cx {
@@ -18,8 +18,14 @@ impl Cx {
     ) -> Result<(), Ctrl> {
         let result = match self.exec_block(body).await {
             Ok(()) => self.exec_block(orelse).await,
-            Err(Ctrl::Exc(e)) if star => self.handle_star(e, handlers).await,
+            Err(Ctrl::Exc(e)) if star => {
+                self.chain_context(&e);
+                self.handle_star(e, handlers).await
+            }
             Err(Ctrl::Exc(e)) => {
+                // Raised while another exception is handled: CPython chains it as it is raised, so
+                // the handler below already sees its `__context__`.
+                self.chain_context(&e);
                 let mut outcome = Err(Ctrl::Exc(e.clone()));
                 for h in handlers {
                     let matched = match &h.typ {
@@ -55,12 +61,27 @@ impl Cx {
         if let Some(n) = &h.name {
             self.scope.vars.borrow_mut().remove(n.as_str());
         }
-        if let Err(Ctrl::Exc(new @ Value::Instance(i))) = &r {
-            if crate::value::identity(new) != crate::value::identity(&e) {
-                i.attrs.borrow_mut().entry("__context__".into()).or_insert(e);
-            }
+        if let Err(Ctrl::Exc(new)) = &r {
+            self.context_of(new, e);
         }
         r
+    }
+
+    /// Sets `new.__context__` to `handled` unless it has one (or is `handled` itself).
+    fn context_of(&self, new: &Value, handled: Value) {
+        if let Value::Instance(i) = new {
+            if crate::value::identity(new) != crate::value::identity(&handled) {
+                i.attrs.borrow_mut().entry("__context__".into()).or_insert(handled);
+            }
+        }
+    }
+
+    /// Chains `e` to the exception this frame is handling, if any.
+    fn chain_context(&self, e: &Value) {
+        let handled = self.handling.borrow().last().cloned();
+        if let Some(h) = handled {
+            self.context_of(e, h);
+        }
     }
 
     pub(super) async fn handle_star(&self, e: Value, handlers: &[Handler]) -> Result<(), Ctrl> {
@@ -77,6 +98,7 @@ impl Cx {
         };
         let mut rest = Some(e.clone());
         let mut raised = Vec::new();
+        let mut reraised = Vec::new();
         for h in handlers {
             let Some(current) = rest.take() else { break };
             let t = match &h.typ {
@@ -90,19 +112,24 @@ impl Cx {
             };
             rest = left;
             if let Some(m) = matched {
-                match self.run_handler(h, m).await {
+                match self.run_handler(h, m.clone()).await {
                     Ok(()) => {}
+                    // `raise` (or `raise e`) of the part the clause matched: a re-raise.
+                    Err(Ctrl::Exc(x)) if !naked && identity(&x) == identity(&m) => reraised.push(x),
                     Err(Ctrl::Exc(x)) => raised.push(x),
                     Err(other) => return Err(other),
                 }
             }
         }
-        if let Some(r) = rest {
-            if naked {
-                raised.insert(0, e);
-            } else {
-                raised.insert(0, r);
-            }
+        // As CPython's `_PyExc_PrepReraiseStar`: what the clauses raised comes first, then one
+        // projection of the original group of what was re-raised or left unmatched.
+        match rest {
+            Some(_) if naked => raised.insert(0, e.clone()),
+            Some(r) => reraised.push(r),
+            None => {}
+        }
+        if !naked && !reraised.is_empty() {
+            raised.extend(super::groups::project(&e, &reraised));
         }
         match raised.len() {
             0 => Ok(()),

@@ -55,7 +55,7 @@ pub enum Lazy {
     /// `enumerate`: the next count, and the items.
     Enumerate(i128, Cursor),
     /// `zip`: the iterables' items (it ends with the first that ends).
-    Zip(Vec<Cursor>),
+    Zip(Vec<Cursor>, Option<Cx>),
     /// `map`: the context the function is called in, the function, the iterables' items.
     Map(Cx, Value, Vec<Cursor>),
     /// `filter`: the context, the function (`None`: the items' own truth), the items.
@@ -84,6 +84,33 @@ fn pull_each(items: &mut [Cursor]) -> Result<Option<Vec<Value>>, Ctrl> {
     Ok(Some(out).filter(|o| !o.is_empty()))
 }
 
+/// `zip(..., strict=True)`'s next items: an iterable that ends before the others (or after)
+/// is a `ValueError`, as CPython's `zip_next` says it.
+fn pull_strict(cx: &Cx, items: &mut [Cursor]) -> Result<Option<Vec<Value>>, Ctrl> {
+    let args = |k: usize| if k == 1 { " 1".to_string() } else { format!("s 1-{k}") };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, c) in items.iter_mut().enumerate() {
+        match c.pull()? {
+            Some(v) => out.push(v),
+            None if i > 0 => {
+                return Err(
+                    cx.err("ValueError", format!("zip() argument {} is shorter than argument{}", i + 1, args(i)))
+                )
+            }
+            None => break,
+        }
+    }
+    if out.len() == items.len() {
+        return Ok(Some(out).filter(|o| !o.is_empty()));
+    }
+    for (j, c) in items.iter_mut().enumerate().skip(1) {
+        if c.pull()?.is_some() {
+            return Err(cx.err("ValueError", format!("zip() argument {} is longer than argument{}", j + 1, args(j))));
+        }
+    }
+    Ok(None)
+}
+
 impl Lazy {
     fn pull(&mut self) -> Result<Option<Value>, Ctrl> {
         Ok(Some(match self {
@@ -104,7 +131,11 @@ impl Lazy {
                 *k += 1;
                 Value::Tuple(Rc::new(vec![Value::Int(*k - 1), v]))
             }
-            Lazy::Zip(items) => match pull_each(items)? {
+            Lazy::Zip(items, Some(cx)) => match pull_strict(cx, items)? {
+                Some(vs) => Value::Tuple(Rc::new(vs)),
+                None => return Ok(None),
+            },
+            Lazy::Zip(items, None) => match pull_each(items)? {
                 Some(vs) => Value::Tuple(Rc::new(vs)),
                 None => return Ok(None),
             },
@@ -141,7 +172,7 @@ impl Lazy {
         match self {
             Lazy::Gen(_) | Lazy::Func(..) => "generator",
             Lazy::Enumerate(..) => "enumerate",
-            Lazy::Zip(_) => "zip",
+            Lazy::Zip(..) => "zip",
             Lazy::Map(..) => "map",
             Lazy::Filter(..) => "filter",
             Lazy::Reversed(Value::List(_), _) => "list_reverseiterator",

@@ -17,6 +17,7 @@ mod iter;
 pub mod lazy;
 pub mod ops;
 pub mod richcmp;
+mod slices;
 
 use crate::aio::future::FutureObj;
 use crate::random::Mt;
@@ -250,7 +251,7 @@ impl Interp {
             unsuspendable: Cell::new(0),
         });
         crate::builtins::install(&interp);
-        interp.globals.vars.borrow_mut().insert("__name__".into(), Value::Str("__main__".into()));
+        interp.globals.vars.borrow_mut().insert("__name__".into(), Value::Str(crate::MAIN_MODULE.into()));
         interp.globals.vars.borrow_mut().insert("__file__".into(), Value::Str(crate::MAIN_FILE.into()));
         interp
     }
@@ -405,7 +406,17 @@ impl Interp {
         self.lines.get(line.wrapping_sub(1)).map(|l| l.trim()).unwrap_or("")
     }
 
-    /// Writes the warning for a coroutine that was never awaited.
+    /// Writes one of the compiler's `SyntaxWarning`s, as `warnings.showwarning` does.
+    pub fn warn_syntax(&self, w: &crate::checker::Warning) {
+        let mut text = format!("{}:{}: SyntaxWarning: {}\n", crate::MAIN_FILE, w.line, w.message);
+        let src = self.source_line(w.line);
+        if !src.is_empty() {
+            text.push_str(&format!("  {src}\n"));
+        }
+        self.write(&text, true, &self.who(Place::Loop));
+    }
+
+    /// Writes CPython's `RuntimeWarning` for a coroutine dropped without being awaited.
     pub fn warn_never_awaited(&self, name: &str) {
         let line = self.line.get();
         match self.warned.try_borrow_mut() {

@@ -106,6 +106,31 @@ pub fn order(a: &Value, b: &Value) -> Option<Ordering> {
     }
 }
 
+/// CPython's `float_divmod`: the floor quotient and the remainder (fmod, with the divisor's sign).
+fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = x % y;
+    let mut div = (x - m) / y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0_f64.copysign(y);
+    }
+    let q = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0_f64.copysign(x / y)
+    };
+    (q, m)
+}
+
 fn seq_order(x: &[Value], y: &[Value]) -> Option<Ordering> {
     for (p, q) in x.iter().zip(y.iter()) {
         if !eq(p, q) {
@@ -166,8 +191,8 @@ impl Cx {
                     return Err(self.err("ZeroDivisionError", what));
                 }
                 Div => x / y,
-                FloorDiv => (x / y).floor(),
-                Mod => x - y * (x / y).floor(),
+                FloorDiv => float_divmod(x, y).0,
+                Mod => float_divmod(x, y).1,
                 Pow if x == 0.0 && y < 0.0 => {
                     return Err(self.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"))
                 }
@@ -269,8 +294,9 @@ impl Cx {
             BinOp::BitOr => "|",
             BinOp::BitXor => "^",
         };
-        if let (BinOp::Add, Value::Str(_)) = (op, a) {
-            return self.type_err(format!("can only concatenate str (not \"{}\") to str", type_name(b)));
+        if let (BinOp::Add, Value::Str(_) | Value::List(_) | Value::Tuple(_)) = (op, a) {
+            let kind = type_name(a);
+            return self.type_err(format!("can only concatenate {kind} (not \"{}\") to {kind}", type_name(b)));
         }
         // A sequence times a non-integer, either way round: CPython's message names the other's type.
         let sequence = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
@@ -312,6 +338,9 @@ impl Cx {
                 }
             }
             Pow => {
+                if y < 0 && x == 0 {
+                    return Err(self.err("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                }
                 if y < 0 {
                     return Ok(Value::Float((x as f64).powf(y as f64)));
                 }

@@ -34,6 +34,11 @@ fn holds(o: Ordering, op: CmpOp) -> bool {
     }
 }
 
+/// Whether `v` is a number (`bool`, `int` or `float`).
+fn number(v: &Value) -> bool {
+    matches!(v, Value::Bool(_) | Value::Int(_) | Value::Float(_))
+}
+
 /// Whether `v` is `NotImplemented`.
 pub fn is_not_implemented(v: &Value) -> bool {
     matches!(v, Value::Native(n) if matches!(**n, Native::NotImplemented))
@@ -71,7 +76,13 @@ impl Cx {
             CmpOp::Eq => Ok(eq(a, b)),
             CmpOp::Ne => Ok(!eq(a, b)),
             _ => {
-                let o = order(a, b).ok_or_else(|| self.unorderable(a, op, b))?;
+                let Some(o) = order(a, b) else {
+                    // A NaN: every ordering comparison of numbers is false.
+                    if number(a) && number(b) {
+                        return Ok(false);
+                    }
+                    return Err(self.unorderable(a, op, b));
+                };
                 Ok(holds(o, op))
             }
         }

@@ -177,7 +177,12 @@ impl Parser {
         }
         if !any_f {
             let s: String = parts.into_iter().map(|p| if let FPart::Lit(s) = p { s } else { String::new() }).collect();
-            return Ok(Expr { pos, kind: ExprKind::Str(s.into()) });
+            let interned = s.chars().count() <= 1 || s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            let s: std::rc::Rc<str> = match interned {
+                true => self.interned.entry(s.clone()).or_insert_with(|| s.into()).clone(),
+                false => s.into(),
+            };
+            return Ok(Expr { pos, kind: ExprKind::Str(s) });
         }
         Ok(Expr { pos, kind: ExprKind::FString(parts) })
     }
@@ -324,7 +329,7 @@ fn parse_field_expr(text: &str, pos: Pos) -> Result<Expr, SyntaxError> {
     for t in &mut tokens {
         t.pos = Pos { line: pos.line + t.pos.line - 1, col: (t.pos.col + pos.col).saturating_sub(2).max(1) };
     }
-    let mut p = Parser { tokens, i: 0, depth: 0, yields: Vec::new() };
+    let mut p = Parser { tokens, i: 0, depth: 0, yields: Vec::new(), interned: Default::default() };
     let e = p.test_list_star().map_err(|mut e| {
         e.msg = format!("f-string: {}", e.msg);
         e

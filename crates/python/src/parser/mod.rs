@@ -20,7 +20,7 @@ pub const KEYWORDS: [&str; 35] = [
 pub fn parse_program(src: &str) -> Result<Block, SyntaxError> {
     let (tokens, unclosed) = tokenize_full(src)?;
     let eof = tokens.last().map(|t| t.pos).unwrap_or_default();
-    let mut p = Parser { tokens, i: 0, depth: 0, yields: Vec::new() };
+    let mut p = Parser { tokens, i: 0, depth: 0, yields: Vec::new(), interned: Default::default() };
     match (p.file(), unclosed) {
         (Err(e), Some(u)) if (e.line, e.col) >= (eof.line, eof.col) || e.msg == "unexpected EOF while parsing" => {
             Err(u)
@@ -36,6 +36,10 @@ pub(crate) struct Parser {
     depth: usize,
     /// For each function being parsed, innermost last: whether its body yields.
     yields: Vec<bool>,
+    /// String constants CPython interns (those made of name characters, and those of at most
+    /// one character): each is one object however often the program writes it, so `is`
+    /// answers as CPython's does.
+    interned: std::collections::HashMap<String, std::rc::Rc<str>>,
 }
 
 impl Parser {

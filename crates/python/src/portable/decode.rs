@@ -137,7 +137,7 @@ impl<'a> Decoder<'a> {
                 let n: usize = self.r.num()?;
                 let bases = (0..n).map(|_| self.class_value()).collect::<R<Vec<_>>>()?;
                 let attrs = RefCell::new(HashMap::new());
-                let c = Rc::new(Class { name, module: "__main__", bases, attrs, is_exception, ctor: None });
+                let c = Rc::new(Class { name, module: crate::MAIN_MODULE, bases, attrs, is_exception, ctor: None });
                 self.received.push(Value::Class(c.clone()));
                 self.fill(Value::Class(c.clone()), Fill::Class(c))
             }

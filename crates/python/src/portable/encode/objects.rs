@@ -73,7 +73,7 @@ impl Encoder<'_> {
     }
 
     pub(super) fn class(&mut self, v: &Value, c: &Rc<Class>) -> R {
-        if c.module != "__main__" {
+        if c.module != crate::MAIN_MODULE {
             self.w.tag('B');
             self.w.text(&c.name);
             return Ok(());
