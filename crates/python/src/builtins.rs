@@ -317,10 +317,11 @@ fn print(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
 }
 
 fn super_(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
-    let (class_name, _) = cx
+    // The method's class: its qualified name less the method's (`main.<locals>.Child.__init__`).
+    let class_name = cx
         .func_qualname()
-        .split_once('.')
-        .map(|(c, m)| (c.to_string(), m.to_string()))
+        .rsplit_once('.')
+        .map(|(c, _)| c.rsplit('.').next().unwrap_or(c).to_string())
         .ok_or_else(|| cx.err("RuntimeError", "super(): no arguments"))?;
     let class = match cx.lookup(&class_name)? {
         Value::Class(c) => c,

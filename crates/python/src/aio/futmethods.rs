@@ -25,7 +25,20 @@ pub fn method(name: &str) -> Option<crate::value::NativeFn> {
             }
             Ok(Value::None)
         },
-        "get_coro" => |_, _, _| Ok(Value::None),
+        // The task's coroutine (its body runs in the task: this object names it and shows it).
+        "get_coro" => |cx, this, _| {
+            Ok(match &fut_of(cx, this)?.task {
+                Some(t) => Value::Coro(Rc::new(crate::value::Coroutine {
+                    name: t.coro_name.clone(),
+                    body: Default::default(),
+                    state: std::cell::Cell::new(crate::value::CoroState::Started),
+                    warn: None,
+                    def_line: t.coro_line,
+                    line: t.frame_line.clone(),
+                })),
+                None => Value::None,
+            })
+        },
         "cancelling" => {
             |cx, this, _| Ok(Value::Int(fut_of(cx, this)?.task.as_ref().map_or(0, |t| t.num_cancels.get()) as i128))
         }

@@ -46,7 +46,8 @@ impl Cx {
                 },
             },
             Value::Class(c) => match name {
-                "__name__" | "__qualname__" => Some(Value::Str(c.name.clone())),
+                "__name__" => Some(Value::Str(c.name.clone())),
+                "__qualname__" => Some(Value::Str(c.qualname())),
                 "__mro__" => Some(Value::Tuple(Rc::new(c.mro().into_iter().map(Value::Class).collect()))),
                 "__bases__" => Some(Value::Tuple(Rc::new(c.bases.iter().cloned().map(Value::Class).collect()))),
                 _ => match c.lookup(name) {
@@ -71,7 +72,8 @@ impl Cx {
                 super::generators::method(name).map(|f| builtin(name, obj.clone(), f))
             }
             Value::Coro(c) => match name {
-                "__name__" | "__qualname__" => Some(Value::Str(c.name.clone())),
+                "__name__" => Some(Value::Str(c.name.rsplit('.').next().unwrap_or_default().into())),
+                "__qualname__" => Some(Value::Str(c.name.clone())),
                 "close" => Some(builtin("close", obj.clone(), coro_close)),
                 _ => None,
             },
@@ -110,7 +112,7 @@ impl Cx {
                     if let Native::Descriptor(2, _) = &*n {
                         return Err(self.err(
                             "AttributeError",
-                            format!("property '{name}' of '{}' object has no setter", i.class.name),
+                            format!("property '{name}' of '{}' object has no setter", i.class.qualname()),
                         ));
                     }
                 }

@@ -200,10 +200,12 @@ impl Cx {
         let inner = Cx { scope: scope.clone(), ..self.clone() };
         inner.exec_block(&def.body).await?;
         let mut attrs = scope.vars.borrow().clone();
-        for v in attrs.values_mut() {
-            *v = requalify(v, &def.name);
-        }
         attrs.insert("__name__".into(), Value::Str(def.name.as_str().into()));
+        let qualname = self.qualify(&def.name);
+        for v in attrs.values_mut() {
+            *v = requalify(v, &qualname);
+        }
+        attrs.insert("__qualname__".into(), Value::Str(qualname));
         let is_exception = bases.iter().any(|b| b.is_exception);
         if bases.is_empty() {
             bases.push(self.interp.class("object"));

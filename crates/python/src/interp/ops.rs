@@ -317,7 +317,7 @@ impl Cx {
                 if y == 0 {
                     return Err(self.err("ZeroDivisionError", "division by zero"));
                 }
-                return Ok(Value::Float(x as f64 / y as f64));
+                return Ok(Value::Float(crate::truediv::int_true_div(x, y)));
             }
             FloorDiv | Mod => {
                 if y == 0 {

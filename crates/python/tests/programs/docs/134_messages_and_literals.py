@@ -14,6 +14,7 @@ async def main():
     big = await asyncio.gather(*(worker(n) for n in range(1, 4)))
     print(big, 12345678901234567890 + 1, 0xFFFF_FFFF_FFFF_FFFF_FFFF, -9223372036854775809)
     print(sum(big) // 99999999999999999999, 2**100 // 3**40)
+    print(912488688764183449087 / 549512532853, 10**20 / 7, (2**60 + 1) / 3, -(10**30) / 3, 2**120 / -(10**17 + 3))
     checks = [
         lambda: total(*5),
         lambda: print(*None),
