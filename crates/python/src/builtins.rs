@@ -141,6 +141,9 @@ pub fn install(interp: &Rc<Interp>) {
         }),
         ("dict", crate::convert::dict),
         ("set", |cx, _, a| {
+            if let Some(Value::Set(other)) = a.pos.first() {
+                return Ok(Value::Set(Rc::new(RefCell::new(crate::setorder::copy_of(&other.borrow())))));
+            }
             let mut d = Dict::new();
             if let Some(iterable) = a.pos.first() {
                 let mut items = cx.cursor(iterable)?;
@@ -407,11 +410,18 @@ pub fn sort_list(cx: &Cx, l: &Rc<RefCell<Vec<Value>>>, mut a: Args) -> Result<Va
 fn min_max(cx: &Cx, mut a: Args, min: bool) -> Result<Value, Ctrl> {
     let key = a.take_kw("key");
     let default = a.take_kw("default");
+    let name = if min { "min" } else { "max" };
+    if a.pos.is_empty() {
+        return Err(cx.type_err(format!("{name} expected at least 1 argument, got 0")));
+    }
+    if a.pos.len() > 1 && default.is_some() {
+        let msg = format!("Cannot specify a default for {name}() with multiple positional arguments");
+        return Err(cx.type_err(msg));
+    }
     let mut items = match a.pos.len() {
         1 => cx.cursor(&a.pos[0])?,
         _ => crate::interp::lazy::Cursor::Tuple(Rc::new(a.pos), 0),
     };
-    let name = if min { "min" } else { "max" };
     let mut best: Option<(Value, Value)> = None;
     while let Some(v) = items.pull()? {
         let k = key_of(cx, &key, &v)?;

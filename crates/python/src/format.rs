@@ -76,7 +76,7 @@ pub fn repr_with(v: &Value, hook: Hook) -> String {
             format!("{{{}}}", parts.join(", "))
         }
         Value::Set(d) => {
-            let keys = crate::setorder::ordered(d.borrow().keys());
+            let keys = d.borrow().set_order();
             if keys.is_empty() {
                 return "set()".into();
             }

@@ -282,7 +282,7 @@ fn set_method(name: &str) -> Option<NativeFn> {
             }
         },
         "pop" => |cx, t, _| {
-            let first = crate::setorder::ordered(dict_of(t).borrow().keys()).into_iter().next();
+            let first = dict_of(t).borrow().set_order().into_iter().next();
             let Some(k) = first else {
                 return Err(cx.err("KeyError", "pop from an empty set"));
             };
@@ -292,6 +292,11 @@ fn set_method(name: &str) -> Option<NativeFn> {
         },
         "update" => |cx, t, a| {
             for other in &a.pos {
+                if let Value::Set(o) = other {
+                    let o = o.borrow().clone();
+                    crate::setorder::merge_into(&mut dict_of(t).borrow_mut(), &o);
+                    continue;
+                }
                 let mut items = cx.cursor(other)?;
                 while let Some(v) = items.pull()? {
                     dict_of(t).borrow_mut().insert(key(cx, &v)?, v, Value::None);
@@ -299,7 +304,7 @@ fn set_method(name: &str) -> Option<NativeFn> {
             }
             Ok(Value::None)
         },
-        "copy" => |_, t, _| Ok(Value::Set(Rc::new(RefCell::new(dict_of(t).borrow().clone())))),
+        "copy" => |_, t, _| Ok(Value::Set(Rc::new(RefCell::new(crate::setorder::copy_of(&dict_of(t).borrow()))))),
         "union" => |cx, t, a| set_op(cx, t, a, crate::ast::BinOp::BitOr),
         "intersection" => |cx, t, a| set_op(cx, t, a, crate::ast::BinOp::BitAnd),
         "difference" => |cx, t, a| set_op(cx, t, a, crate::ast::BinOp::Sub),

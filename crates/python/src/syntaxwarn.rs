@@ -42,6 +42,11 @@ fn constant_type(e: &Expr) -> Option<&'static str> {
     })
 }
 
+/// Whether `e` is a constant once CPython has folded it (`3`, `-1`, `"s"`, `(1, 2)`).
+pub fn is_constant(e: &Expr) -> bool {
+    constant_type(e).is_some()
+}
+
 /// Whether `is` with `e` is fine: not a constant, or a named singleton.
 fn is_arg_ok(e: &Expr) -> bool {
     matches!(constant_type(e), None | Some("NoneType" | "bool" | "ellipsis"))

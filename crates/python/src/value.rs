@@ -122,6 +122,10 @@ pub struct Dict {
     entries: Vec<Option<(Value, Value)>>,
     index: HashMap<HashKey, usize>,
     len: usize,
+    /// For a set made by CPython's `set_merge` (from another set, or from the frozenset a set
+    /// display of constants is folded into): its first keys were put at once into a table of
+    /// this size (see [`crate::setorder`]).
+    pub merged_table: Option<(usize, usize)>,
 }
 
 impl Dict {
@@ -177,6 +181,10 @@ impl Dict {
     /// Its keys, in insertion order.
     pub fn keys(&self) -> Vec<Value> {
         self.items().map(|(k, _)| k.clone()).collect()
+    }
+    /// As a set: its keys in CPython's iteration order.
+    pub fn set_order(&self) -> Vec<Value> {
+        crate::setorder::ordered_from(self.keys(), self.merged_table)
     }
     /// Removes everything.
     pub fn clear(&mut self) {

@@ -32,6 +32,15 @@ impl Cx {
                 ExprKind::FString(parts) => Ok(Value::Str(self.fstring(parts).await?.into())),
                 ExprKind::List(items) => Ok(list(self.eval_items(items).await?)),
                 ExprKind::Tuple(items) => Ok(Value::Tuple(Rc::new(self.eval_items(items).await?))),
+                ExprKind::Set(items) if items.len() > 2 && items.iter().all(crate::syntaxwarn::is_constant) => {
+                    // CPython folds a display of constants into a frozenset, then merges it into the set.
+                    let mut frozen = Dict::new();
+                    for v in self.eval_items(items).await? {
+                        let h = hash_key(&v).ok_or_else(|| self.unhashable(&v))?;
+                        frozen.insert(h, v, Value::None);
+                    }
+                    Ok(Value::Set(Rc::new(RefCell::new(crate::setorder::copy_of(&frozen)))))
+                }
                 ExprKind::Set(items) => {
                     let mut d = Dict::new();
                     for v in self.eval_items(items).await? {

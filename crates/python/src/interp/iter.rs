@@ -74,7 +74,7 @@ impl Cx {
             Value::Tuple(t) => t.to_vec(),
             Value::Str(s) => s.chars().map(|c| Value::Str(c.to_string().into())).collect(),
             Value::Dict(d) => d.borrow().keys(),
-            Value::Set(d) => crate::setorder::ordered(d.borrow().keys()),
+            Value::Set(d) => d.borrow().set_order(),
             Value::Range(a, b, c) => {
                 let n = range_len(*a, *b, *c);
                 if n > super::ops::MAX_ITEMS as i64 {

@@ -245,13 +245,19 @@ impl Cx {
                 Ok(Value::Tuple(Rc::new(x.iter().cloned().cycle().take(x.len() * n).collect())))
             }
             (Value::Str(f), Mod, args) => self.percent_format(f, args),
-            (Value::Set(x), BitOr | BitAnd | Sub | BitXor, Value::Set(y)) => {
+            (Value::Set(x), BitOr, Value::Set(y)) => {
+                // As CPython's `set_or`: a copy of `x`, `y` merged into it.
+                let mut out = crate::setorder::copy_of(&x.borrow());
+                let y = y.borrow().clone();
+                crate::setorder::merge_into(&mut out, &y);
+                Ok(Value::Set(Rc::new(RefCell::new(out))))
+            }
+            (Value::Set(x), BitAnd | Sub | BitXor, Value::Set(y)) => {
                 let (x, y) = (x.borrow(), y.borrow());
                 let mut out = Dict::new();
                 let has = |d: &Dict, k: &Value| hash_key(k).is_some_and(|h| d.get(&h).is_some());
                 for (k, _) in x.items() {
                     let keep = match op {
-                        BitOr => true,
                         BitAnd => has(&y, k),
                         _ => !has(&y, k),
                     };
@@ -259,7 +265,7 @@ impl Cx {
                         out.insert(hash_key(k).expect("set items hash"), k.clone(), Value::None);
                     }
                 }
-                if matches!(op, BitOr | BitXor) {
+                if op == BitXor {
                     for (k, _) in y.items() {
                         if !has(&x, k) {
                             out.insert(hash_key(k).expect("set items hash"), k.clone(), Value::None);
