@@ -126,7 +126,7 @@ fn next(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
 }
 
 /// The built-in functions over iterables.
-pub const FUNCTIONS: [(&str, NativeFn); 10] = [
+pub const FUNCTIONS: [(&str, NativeFn); 12] = [
     ("sum", sum),
     ("any", |cx, _, a| any_is(cx, &a, true)),
     ("all", |cx, _, a| any_is(cx, &a, false)),
@@ -142,5 +142,45 @@ pub const FUNCTIONS: [(&str, NativeFn); 10] = [
     ("filter", filter),
     ("reversed", reversed),
     ("iter", |cx, _, a| cx.make_iter(first(&a))),
+    ("aiter", aiter),
+    ("anext", anext),
     ("next", next),
 ];
+
+/// `aiter(x)`: `x.__aiter__()`.
+fn aiter(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let x = first(&a);
+    let Ok(method) = cx.getattr(x, "__aiter__") else {
+        return Err(cx.type_err(format!("'{}' object is not an async iterable", type_name(x))));
+    };
+    crate::interp::call_sync(cx, method, Args::default())
+}
+
+/// `anext(iterator[, default])`: an awaitable of the iterator's next item (or of `default` once
+/// it is exhausted), as CPython's `anext` makes it.
+fn anext(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    let it = first(&a).clone();
+    if cx.getattr(&it, "__anext__").is_err() {
+        return Err(cx.type_err(format!("'{}' object is not an async iterator", type_name(&it))));
+    }
+    let default = a.pos.get(1).cloned();
+    let cx2 = cx.clone();
+    let body = async move {
+        match cx2.anext_of(&it).await? {
+            Some(v) => Ok(v),
+            None => match default {
+                Some(d) => Ok(d),
+                None => Err(Ctrl::Exc(make_exc(&cx2.interp.class("StopAsyncIteration"), vec![]))),
+            },
+        }
+    };
+    // An awaitable, not a coroutine of the program's: never awaited, CPython says nothing of it.
+    Ok(Value::Coro(Rc::new(crate::value::Coroutine {
+        name: "anext".into(),
+        body: RefCell::new(Some(Box::pin(body))),
+        state: std::cell::Cell::new(crate::value::CoroState::Created),
+        warn: None,
+        def_line: 0,
+        line: Rc::default(),
+    })))
+}

@@ -53,7 +53,7 @@ pub const MODULES: [(&str, &[&str]); 6] = [
 ];
 
 /// Built-in names that exist in Python but that the playground refuses.
-pub(crate) const REFUSED_BUILTINS: [&str; 23] = [
+pub(crate) const REFUSED_BUILTINS: [&str; 21] = [
     "input",
     "open",
     "exec",
@@ -71,8 +71,6 @@ pub(crate) const REFUSED_BUILTINS: [&str; 23] = [
     "frozenset",
     "exit",
     "quit",
-    "aiter",
-    "anext",
     "complex",
     "delattr",
     "dir",

@@ -244,7 +244,7 @@ impl Cx {
 
     /// The next item of an asynchronous iterator (its `__anext__()`, awaited), `None` once it
     /// raises `StopAsyncIteration`.
-    pub(super) async fn anext_of(&self, aiter: &Value) -> Result<Option<Value>, Ctrl> {
+    pub async fn anext_of(&self, aiter: &Value) -> Result<Option<Value>, Ctrl> {
         let next = self.call_method(aiter, "__anext__", Args::default()).await?;
         match self.await_value(next).await {
             Ok(v) => Ok(Some(v)),
