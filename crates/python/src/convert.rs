@@ -10,6 +10,12 @@ use std::rc::Rc;
 /// `int(x)`.
 pub fn int(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let base = a.take_kw("base").or_else(|| a.pos.get(1).cloned());
+    if base.is_some() && !matches!(a.pos.first(), Some(Value::Str(_))) {
+        return Err(cx.type_err(match a.pos.first() {
+            None => "int() missing string argument",
+            Some(_) => "int() can't convert non-string with explicit base",
+        }));
+    }
     Ok(Value::Int(match a.pos.first() {
         None => 0,
         Some(Value::Int(i)) => *i,

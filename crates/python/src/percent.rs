@@ -25,6 +25,7 @@ pub fn percent_format(cx: &Cx, template: &str, args: &Value) -> Result<Value, Ct
             out.push(c);
             continue;
         }
+        let spec_start = i;
         let mut keyed = None;
         if chars.get(i) == Some(&'(') {
             let end = chars[i..]
@@ -71,7 +72,8 @@ pub fn percent_format(cx: &Cx, template: &str, args: &Value) -> Result<Value, Ct
         }
         let kind = *chars.get(i).ok_or_else(|| cx.err("ValueError", "incomplete format"))?;
         i += 1;
-        if kind == '%' {
+        // Only `%%` writes a `%`: CPython reads `%5%` as a conversion of an unsupported type.
+        if kind == '%' && i == spec_start + 1 {
             out.push('%');
             continue;
         }

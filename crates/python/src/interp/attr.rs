@@ -40,7 +40,7 @@ impl Cx {
                         "split" | "subgroup" if super::exc::group_items(obj).is_some() => {
                             super::groups::method(name).map(|f| builtin(name, obj.clone(), f))
                         }
-                        "add_note" | "with_traceback" if i.class.is_exception => None,
+                        "add_note" if i.class.is_exception => Some(builtin(name, obj.clone(), super::notes::add_note)),
                         _ => None,
                     },
                 },

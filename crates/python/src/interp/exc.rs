@@ -202,6 +202,12 @@ impl Printer<'_> {
         self.out.push(format!("{prefix}{line}").trim_end().to_string());
     }
 
+    fn notes(&mut self, exc: &Value) {
+        for line in super::notes::note_lines(self.interp, exc) {
+            self.emit(&line, '|');
+        }
+    }
+
     fn format(&mut self, exc: &Value) {
         let mut chain = vec![(None, exc.clone())];
         let mut current = exc.clone();
@@ -249,6 +255,7 @@ impl Printer<'_> {
             }
             let line = exc_line(self.interp, exc);
             self.emit(&line, '|');
+            self.notes(exc);
             return;
         };
         if self.depth > 10 {
@@ -267,6 +274,7 @@ impl Printer<'_> {
         }
         let line = exc_line(self.interp, exc);
         self.emit(&line, '|');
+        self.notes(exc);
         let n = items.len().min(16);
         self.need_close = false;
         for (k, item) in items.iter().take(n).enumerate() {

@@ -15,6 +15,7 @@ mod groups;
 mod handlers;
 mod iter;
 pub mod lazy;
+pub mod notes;
 pub mod ops;
 pub mod richcmp;
 mod slices;
