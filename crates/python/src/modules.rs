@@ -52,6 +52,7 @@ pub fn attr(cx: &Cx, modname: &str, name: &str) -> Option<Value> {
         ("asyncio", "get_running_loop" | "get_event_loop") => f(name, funcs::get_running_loop),
         ("asyncio", "to_thread") => f(name, pool::to_thread),
         ("asyncio", "timeout") => f(name, group::timeout),
+        ("asyncio", "timeout_at") => f(name, group::timeout_at),
         ("asyncio", "TaskGroup") => {
             f(name, |_, _, _| Ok(Value::Native(Rc::new(Native::Group(group::GroupObj::default())))))
         }

@@ -15,6 +15,7 @@ pub const MODULES: [(&str, &[&str]); 6] = [
             "gather",
             "TaskGroup",
             "timeout",
+            "timeout_at",
             "wait_for",
             "wait",
             "FIRST_COMPLETED",

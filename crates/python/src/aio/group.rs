@@ -340,3 +340,19 @@ pub fn timeout(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     };
     Ok(Value::Native(Rc::new(Native::Timeout(TimeoutObj::new(when)))))
 }
+
+/// `asyncio.timeout_at(when)`: a timeout at a time of the loop's clock (`None`: never).
+pub fn timeout_at(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    let when = match a.get(0, "when") {
+        Some(Value::Int(i)) => Some(i as f64),
+        Some(Value::Float(f)) => Some(f),
+        Some(Value::None) | None => None,
+        Some(other) => {
+            return Err(cx.type_err(format!(
+                "'<=' not supported between instances of '{}' and 'float'",
+                crate::format::type_name(&other)
+            )))
+        }
+    };
+    Ok(Value::Native(Rc::new(Native::Timeout(TimeoutObj::new(when)))))
+}
