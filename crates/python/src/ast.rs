@@ -161,6 +161,9 @@ pub struct ClassDef {
 pub struct Expr {
     /// Where it starts.
     pub pos: Pos,
+    /// Where it ends (the column after its last character), as CPython's `end_col_offset`:
+    /// a traceback marks the expression that failed from `pos` to `end`.
+    pub end: Pos,
     /// What it is.
     pub kind: ExprKind,
 }

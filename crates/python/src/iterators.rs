@@ -108,7 +108,7 @@ fn reversed_range(start: i64, stop: i64, step: i64) -> Option<(i64, i64, i64)> {
     Some((last, start.checked_sub(step)?, step.checked_neg()?))
 }
 
-fn next(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+pub(crate) fn next(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     match a.pos.first() {
         Some(Value::Iter(it)) => match next_item(it)? {
             Some(v) => Ok(v),

@@ -327,9 +327,17 @@ pub struct Instance {
     pub class: Rc<Class>,
     /// Its attributes.
     pub attrs: RefCell<HashMap<Rc<str>, Value>>,
-    /// For an exception: the frames it passed through (line, function, frame id), innermost first.
-    pub traceback: RefCell<Vec<(usize, Rc<str>, usize)>>,
+    /// For an exception: the frames it passed through (line, function, frame id, the
+    /// expression that failed there), innermost first.
+    pub traceback: RefCell<Vec<TbEntry>>,
 }
+
+/// A traceback's entry: line, function, frame id, and where the failed expression is.
+pub type TbEntry = (usize, Rc<str>, usize, Option<Span>);
+
+/// Where the expression that failed in a frame is (as CPython's instruction positions): its
+/// first column, its last line and the column after its end; 1-based, in characters.
+pub type Span = (usize, usize, usize);
 
 /// Where a coroutine is in its life.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

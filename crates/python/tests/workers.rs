@@ -135,6 +135,7 @@ fn exceptions_come_back_with_the_workers_frames_and_causes() {
         "main:     inner(n)",
         "main:   File \"main.py\", line 7, in inner",
         "main:     return {}[n]",
+        "main:            ~~^^^",
         "main: KeyError: 2",
         "main: ",
         "main: The above exception was the direct cause of the following exception:",

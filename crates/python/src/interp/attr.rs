@@ -71,6 +71,16 @@ impl Cx {
             {
                 super::generators::method(name).map(|f| builtin(name, obj.clone(), f))
             }
+            Value::Iter(it) if matches!(name, "__name__" | "__qualname__") => {
+                let qualname = it.try_borrow().ok().and_then(|i| i.name.clone());
+                qualname.map(|q| match name {
+                    "__name__" => Value::Str(q.rsplit('.').next().unwrap_or_default().into()),
+                    _ => Value::Str(q),
+                })
+            }
+            Value::Iter(_) if name == "__next__" => Some(builtin(name, obj.clone(), |cx, this, _| {
+                crate::iterators::next(cx, &Value::None, Args::of(vec![this.clone()]))
+            })),
             Value::Coro(c) => match name {
                 "__name__" => Some(Value::Str(c.name.rsplit('.').next().unwrap_or_default().into())),
                 "__qualname__" => Some(Value::Str(c.name.clone())),

@@ -46,19 +46,27 @@ impl Cx {
         for g in gens {
             target_names(&g.target, &mut names);
         }
-        let inner = Cx { scope: super::Scope::new(Some(self.scope.clone()), ScopeKind::Comp(names)), ..self.clone() };
+        let func = self.qualify(match kind {
+            CompKind::List => "<listcomp>",
+            CompKind::Set => "<setcomp>",
+            CompKind::Dict => "<dictcomp>",
+            CompKind::Gen => "<genexpr>",
+        });
+        let scope = super::Scope::new(Some(self.scope.clone()), ScopeKind::Comp(names));
+        let inner = Cx { scope, func: func.clone(), ..self.clone() };
         let first = self.eval(&gens[0].iter).await?;
         if kind == CompKind::Gen && gens.len() == 1 {
             // A generator expression: its items are made as they are asked for.
             let source = self.cursor(&first)?;
-            let name = match &*self.func {
-                "<module>" => "<genexpr>".into(),
-                func => format!("{func}.<locals>.<genexpr>").into(),
-            };
-            return Ok(generator(Lazy::Gen(GenState { cx: inner, comp: c.clone(), source }), name));
+            return Ok(generator(Lazy::Gen(GenState { cx: inner, comp: c.clone(), source }), func));
         }
         let mut out = Vec::new();
-        inner.comp_level(gens, 0, Some(first), elt, value, &mut out).await?;
+        // The comprehension is a frame of its own in a traceback, as CPython's function for it.
+        let made = inner.comp_level(gens, 0, Some(first), elt, value, &mut out).await;
+        if let Err(Ctrl::Exc(exc)) = &made {
+            inner.note_frame(exc, elt.pos.line);
+        }
+        made?;
         Ok(match kind {
             CompKind::List => list(out),
             CompKind::Gen => self.make_iter(&list(out))?,
@@ -140,6 +148,16 @@ impl Cx {
     /// Assigns a value to a target (a name, attribute, subscript, or an unpacking).
     pub fn assign<'a>(&'a self, target: &'a Expr, v: Value) -> Fut<'a, ()> {
         Box::pin(async move {
+            let done = self.store(target, v).await;
+            if let Err(Ctrl::Exc(exc)) = &done {
+                self.note_failure(exc, target);
+            }
+            done
+        })
+    }
+
+    async fn store(&self, target: &Expr, v: Value) -> Result<(), Ctrl> {
+        {
             match &target.kind {
                 ExprKind::Name(n) => {
                     self.set_name(n, v);
@@ -218,6 +236,6 @@ impl Cx {
                 }
                 _ => Err(self.err("SyntaxError", "cannot assign to this expression")),
             }
-        })
+        }
     }
 }

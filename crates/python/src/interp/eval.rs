@@ -21,6 +21,16 @@ impl Cx {
     pub fn eval<'a>(&'a self, e: &'a Expr) -> Fut<'a, Value> {
         Box::pin(async move {
             self.interp.tick()?;
+            let result = self.eval_kind(e).await;
+            if let Err(Ctrl::Exc(exc)) = &result {
+                self.note_failure(exc, e);
+            }
+            result
+        })
+    }
+
+    async fn eval_kind(&self, e: &Expr) -> Result<Value, Ctrl> {
+        {
             match &e.kind {
                 ExprKind::Name(n) => self.lookup(n),
                 ExprKind::Int(i) => Ok(Value::Int(*i)),
@@ -196,7 +206,7 @@ impl Cx {
                     self.yield_value(value).await
                 }
             }
-        })
+        }
     }
 
     /// The items of `*v`; CPython says what was not iterable as `what` "must be an iterable".

@@ -113,13 +113,43 @@ impl Cx {
         self.err("TypeError", msg)
     }
 
-    /// Notes that `exc` passes through this frame at `line`.
+    /// This frame's id (its scope's address), as traceback entries name frames.
+    fn frame_id(&self) -> usize {
+        Rc::as_ptr(&self.scope) as *const u8 as usize
+    }
+
+    /// Notes that `exc` came out of the expression `e` (the innermost such expression of a
+    /// frame is where its traceback entry points, as CPython's instruction positions).
+    pub fn note_failure(&self, exc: &Value, e: &crate::ast::Expr) {
+        let frame = self.frame_id();
+        let mut at = self.interp.failed_at.borrow_mut();
+        if at.as_ref().is_some_and(|(x, f, ..)| *f == frame && crate::value::identity(x) == crate::value::identity(exc))
+        {
+            return;
+        }
+        *at = Some((exc.clone(), frame, e.pos.line, (e.pos.col, e.end.line, e.end.col)));
+    }
+
+    /// As `note_failure`, for what an operation on `e` gave (when it is an exception).
+    pub fn failed_in(&self, result: &Ctrl, e: &crate::ast::Expr) {
+        if let Ctrl::Exc(exc) = result {
+            self.note_failure(exc, e);
+        }
+    }
+
+    /// Notes that `exc` passes through this frame at `line` (or at the expression it came
+    /// out of, if one was noted).
     pub fn note_frame(&self, exc: &Value, line: usize) {
+        let frame = self.frame_id();
+        let failed = self.interp.failed_at.borrow_mut().take();
+        let span = failed.filter(|(x, f, ..)| *f == frame && crate::value::identity(x) == crate::value::identity(exc));
         if let Value::Instance(i) = exc {
             let mut tb = i.traceback.borrow_mut();
-            let frame = Rc::as_ptr(&self.scope) as *const u8 as usize;
-            if tb.last().map(|(_, _, id)| *id) != Some(frame) {
-                tb.push((line, self.func.clone(), frame));
+            if tb.last().map(|(_, _, id, _)| *id) != Some(frame) {
+                match span {
+                    Some((_, _, at, span)) => tb.push((at, self.func.clone(), frame, Some(span))),
+                    None => tb.push((line, self.func.clone(), frame, None)),
+                }
             }
         }
     }
@@ -149,7 +179,7 @@ fn frames(interp: &Rc<Interp>, exc: &Value) -> Vec<String> {
                 out.push(format!("  [Previous line repeated {n} more time{}]", if n == 1 { "" } else { "s" }));
             }
         };
-        for (line, func, _) in tb.iter().rev() {
+        for (line, func, _, span) in tb.iter().rev() {
             if last.as_ref() == Some(&(*line, func.clone())) {
                 repeats += 1;
                 if repeats > 3 {
@@ -165,6 +195,8 @@ fn frames(interp: &Rc<Interp>, exc: &Value) -> Vec<String> {
             let src = interp.source_line(*line);
             if !src.is_empty() {
                 out.push(format!("    {src}"));
+                let written = interp.lines.get(line - 1).map_or("", String::as_str);
+                out.extend(span.and_then(|s| super::carets::marker_line(written, *line, s)));
             }
         }
         flush(&mut out, repeats);

@@ -142,7 +142,13 @@ impl Cx {
                     Some(m) => vec![self.eval(m).await?],
                     None => vec![],
                 };
-                Err(Ctrl::Exc(make_exc(&self.interp.class("AssertionError"), args)))
+                let exc = make_exc(&self.interp.class("AssertionError"), args);
+                // CPython's traceback points at the test when it ends with a comparison (the
+                // location its compiler leaves after a comparison's jump), else at the statement.
+                if let Some(compare) = last_compare(test) {
+                    self.note_failure(&exc, compare);
+                }
+                Err(Ctrl::Exc(exc))
             }
         }
     }
@@ -151,7 +157,7 @@ impl Cx {
         match &target.kind {
             ExprKind::Attribute(obj, name) => {
                 let o = self.eval(obj).await?;
-                let cur = self.getattr(&o, name)?;
+                let cur = self.getattr(&o, name).inspect_err(|e| self.failed_in(e, target))?;
                 let v = self.eval(value).await?;
                 let r = self.inplace(&cur, op, &v)?;
                 self.setattr(&o, name, r)
@@ -159,7 +165,7 @@ impl Cx {
             ExprKind::Subscript(obj, index) => {
                 let o = self.eval(obj).await?;
                 let i = self.eval(index).await?;
-                let cur = self.getitem(&o, &i).await?;
+                let cur = self.getitem(&o, &i).await.inspect_err(|e| self.failed_in(e, target))?;
                 let v = self.eval(value).await?;
                 let r = self.inplace(&cur, op, &v)?;
                 self.setitem(&o, &i, r)
@@ -179,7 +185,17 @@ impl Cx {
             l.borrow_mut().extend(items);
             return Ok(cur.clone());
         }
-        self.binop(cur, op, v)
+        self.binop(cur, op, v).map_err(|e| match e {
+            // CPython names the in-place operator: `unsupported operand type(s) for +=: ...`.
+            Ctrl::Exc(x) if crate::format::str_of(&x).starts_with("unsupported operand") => {
+                let msg = crate::format::str_of(&x);
+                match msg.split_once(": ") {
+                    Some((head, tail)) => self.type_err(format!("{head}=: {tail}")),
+                    None => Ctrl::Exc(x),
+                }
+            }
+            other => other,
+        })
     }
 
     async fn class_def(&self, def: &Rc<ClassDef>) -> Result<(), Ctrl> {
@@ -307,5 +323,16 @@ fn requalify(v: &Value, class: &str) -> Value {
             _ => v.clone(),
         },
         _ => v.clone(),
+    }
+}
+
+/// The last comparison of a condition's `and`, `or` and `not` operands, as CPython's
+/// compiler of conditional jumps meets them.
+fn last_compare(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::And(l, r) | ExprKind::Or(l, r) => last_compare(r).or_else(|| last_compare(l)),
+        ExprKind::Unary(crate::ast::UnOp::Not, x) => last_compare(x),
+        ExprKind::Compare(..) => Some(e),
+        _ => None,
     }
 }

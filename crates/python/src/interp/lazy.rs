@@ -114,17 +114,17 @@ fn pull_strict(cx: &Cx, items: &mut [Cursor]) -> Result<Option<Vec<Value>>, Ctrl
 impl Lazy {
     fn pull(&mut self) -> Result<Option<Value>, Ctrl> {
         Ok(Some(match self {
-            Lazy::Gen(GenState { cx, comp, source }) => 'item: loop {
-                let clause = &comp.gens[0];
-                let Some(item) = source.pull()? else { return Ok(None) };
-                sync(run_sync(&cx.interp, cx.assign(&clause.target, item)))?;
-                for cond in &clause.ifs {
-                    if !cx.is_true(&sync(run_sync(&cx.interp, cx.eval(cond)))?)? {
-                        continue 'item;
-                    }
+            Lazy::Gen(GenState { cx, comp, source }) => {
+                let made = gen_item(cx, comp, source);
+                if let Err(Ctrl::Exc(exc)) = &made {
+                    // The generator expression is a frame of its own in a traceback.
+                    cx.note_frame(exc, comp.elt.pos.line);
                 }
-                break sync(run_sync(&cx.interp, cx.eval(&comp.elt)))?;
-            },
+                match made? {
+                    Some(v) => v,
+                    None => return Ok(None),
+                }
+            }
             Lazy::Func(gen) => return gen.next_sync(),
             Lazy::Enumerate(k, items) => {
                 let Some(v) = items.pull()? else { return Ok(None) };
@@ -245,4 +245,19 @@ pub fn next_item(it: &Rc<RefCell<IterState>>) -> Result<Option<Value>, Ctrl> {
         it.borrow_mut().lazy = Some(lazy);
     }
     r
+}
+
+/// The next item of a generator expression (`None` once its source is exhausted).
+fn gen_item(cx: &Cx, comp: &crate::ast::Comprehension, source: &mut Cursor) -> Result<Option<Value>, Ctrl> {
+    let clause = &comp.gens[0];
+    'item: loop {
+        let Some(item) = source.pull()? else { return Ok(None) };
+        sync(run_sync(&cx.interp, cx.assign(&clause.target, item)))?;
+        for cond in &clause.ifs {
+            if !cx.is_true(&sync(run_sync(&cx.interp, cx.eval(cond)))?)? {
+                continue 'item;
+            }
+        }
+        return Ok(Some(sync(run_sync(&cx.interp, cx.eval(&comp.elt)))?));
+    }
 }

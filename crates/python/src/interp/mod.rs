@@ -6,6 +6,7 @@
 
 mod attr;
 pub mod call;
+mod carets;
 mod comp;
 mod eval;
 pub mod exc;
@@ -122,6 +123,9 @@ pub struct Interp {
     pub loop_running: Cell<bool>,
     /// The line running now.
     pub line: Cell<usize>,
+    /// The innermost expression an exception came out of, in the frame it is in (the
+    /// exception, the frame's id, its line and span), until that frame's traceback entry is made.
+    pub failed_at: RefCell<Option<(Value, usize, usize, crate::value::Span)>>,
     /// The program's lines, for tracebacks and warnings.
     pub lines: Vec<String>,
     /// `random`'s generator.
@@ -224,6 +228,7 @@ impl Interp {
             all_tasks: RefCell::new(Vec::new()),
             loop_running: Cell::new(false),
             line: Cell::new(0),
+            failed_at: RefCell::new(None),
             lines: src.lines().map(String::from).collect(),
             random: RefCell::new(Mt::from_clock(t0)),
             step: Cell::new((t0, 0.0, 0)),
@@ -455,6 +460,8 @@ impl Cx {
     pub fn qualify(&self, name: &str) -> Rc<str> {
         match (&self.scope.kind, &*self.func) {
             (ScopeKind::Function(_), outer) if outer != "<module>" => format!("{outer}.<locals>.{name}").into(),
+            // A comprehension is a function of its own, but names inside it take no `<locals>`.
+            (ScopeKind::Comp(_), outer) => format!("{outer}.{name}").into(),
             _ => name.into(),
         }
     }

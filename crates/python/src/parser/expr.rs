@@ -27,7 +27,7 @@ impl Parser {
             }
             items.push(self.star_or_test()?);
         }
-        Ok(Expr { pos, kind: ExprKind::Tuple(items) })
+        Ok(Expr { pos, kind: ExprKind::Tuple(items), end: self.prev_end() })
     }
 
     fn at_tuple_end(&self) -> bool {
@@ -44,7 +44,7 @@ impl Parser {
     fn star_or_test(&mut self) -> Result<Expr, SyntaxError> {
         if self.is_op("*") {
             let pos = self.advance().pos;
-            return Ok(Expr { pos, kind: ExprKind::Starred(bx(self.expr()?)) });
+            return Ok(Expr { pos, kind: ExprKind::Starred(bx(self.expr()?)), end: self.prev_end() });
         }
         self.named_test()
     }
@@ -63,7 +63,7 @@ impl Parser {
             }
             items.push(self.star_or_test()?);
         }
-        Ok(Expr { pos, kind: ExprKind::Tuple(items) })
+        Ok(Expr { pos, kind: ExprKind::Tuple(items), end: self.prev_end() })
     }
 
     /// The targets of a `for`: stops before `in`.
@@ -81,7 +81,7 @@ impl Parser {
             }
             items.push(self.target()?);
         }
-        let t = Expr { pos, kind: ExprKind::Tuple(items) };
+        let t = Expr { pos, kind: ExprKind::Tuple(items), end: self.prev_end() };
         check_target(&t)?;
         Ok(t)
     }
@@ -90,7 +90,7 @@ impl Parser {
     pub(super) fn target(&mut self) -> Result<Expr, SyntaxError> {
         if self.is_op("*") {
             let pos = self.advance().pos;
-            return Ok(Expr { pos, kind: ExprKind::Starred(bx(self.expr()?)) });
+            return Ok(Expr { pos, kind: ExprKind::Starred(bx(self.expr()?)), end: self.prev_end() });
         }
         self.expr()
     }
@@ -102,7 +102,7 @@ impl Parser {
             let name = self.name()?;
             self.advance();
             let value = self.test()?;
-            return Ok(Expr { pos, kind: ExprKind::Walrus(name.as_str().into(), bx(value)) });
+            return Ok(Expr { pos, kind: ExprKind::Walrus(name.as_str().into(), bx(value)), end: self.prev_end() });
         }
         self.test()
     }
@@ -124,7 +124,7 @@ impl Parser {
             let value = self.test()?;
             let body = vec![Stmt { pos: body_pos, kind: StmtKind::Return(Some(value)) }];
             let f = make_func("<lambda>".into(), params, body, false, vec![], pos);
-            return Ok(Expr { pos, kind: ExprKind::Lambda(Rc::new(f)) });
+            return Ok(Expr { pos, kind: ExprKind::Lambda(Rc::new(f)), end: self.prev_end() });
         }
         let e = self.or_test()?;
         if self.is_kw("if") {
@@ -134,7 +134,7 @@ impl Parser {
                 return Err(SyntaxError::new("expected 'else' after 'if' expression", pos));
             }
             let other = self.test()?;
-            return Ok(Expr { pos, kind: ExprKind::IfExp(bx(cond), bx(e), bx(other)) });
+            return Ok(Expr { pos, kind: ExprKind::IfExp(bx(cond), bx(e), bx(other)), end: self.prev_end() });
         }
         Ok(e)
     }
@@ -144,21 +144,23 @@ impl Parser {
     }
 
     fn or_test(&mut self) -> Result<Expr, SyntaxError> {
+        let start = self.pos();
         let mut e = self.and_test()?;
         while self.is_kw("or") {
             self.advance();
             let r = self.and_test()?;
-            e = Expr { pos: e.pos, kind: ExprKind::Or(bx(e), bx(r)) };
+            e = Expr { pos: start, kind: ExprKind::Or(bx(e), bx(r)), end: self.prev_end() };
         }
         Ok(e)
     }
 
     fn and_test(&mut self) -> Result<Expr, SyntaxError> {
+        let start = self.pos();
         let mut e = self.not_test()?;
         while self.is_kw("and") {
             self.advance();
             let r = self.not_test()?;
-            e = Expr { pos: e.pos, kind: ExprKind::And(bx(e), bx(r)) };
+            e = Expr { pos: start, kind: ExprKind::And(bx(e), bx(r)), end: self.prev_end() };
         }
         Ok(e)
     }
@@ -167,7 +169,7 @@ impl Parser {
         if self.is_kw("not") {
             let pos = self.advance().pos;
             let e = self.not_test()?;
-            return Ok(Expr { pos, kind: ExprKind::Unary(UnOp::Not, bx(e)) });
+            return Ok(Expr { pos, kind: ExprKind::Unary(UnOp::Not, bx(e)), end: self.prev_end() });
         }
         self.comparison()
     }
@@ -200,6 +202,7 @@ impl Parser {
     }
 
     fn comparison(&mut self) -> Result<Expr, SyntaxError> {
+        let start = self.pos();
         let e = self.expr()?;
         let mut ops = Vec::new();
         while let Some(op) = self.comp_op() {
@@ -208,7 +211,7 @@ impl Parser {
         if ops.is_empty() {
             return Ok(e);
         }
-        Ok(Expr { pos: e.pos, kind: ExprKind::Compare(bx(e), ops) })
+        Ok(Expr { pos: start, kind: ExprKind::Compare(bx(e), ops), end: self.prev_end() })
     }
 
     /// A bitwise-or level expression (no comparisons).
@@ -228,13 +231,14 @@ impl Parser {
         if level == LEVELS.len() {
             return self.factor();
         }
+        let start = self.pos();
         let mut e = self.binary(level + 1)?;
         'outer: loop {
             for (op, bin) in LEVELS[level] {
                 if self.is_op(op) {
                     self.advance();
                     let r = self.binary(level + 1)?;
-                    e = Expr { pos: e.pos, kind: ExprKind::BinOp(bx(e), *bin, bx(r)) };
+                    e = Expr { pos: start, kind: ExprKind::BinOp(bx(e), *bin, bx(r)), end: self.prev_end() };
                     continue 'outer;
                 }
             }
@@ -253,38 +257,41 @@ impl Parser {
         self.enter()?;
         let e = self.factor();
         self.depth -= 1;
-        Ok(Expr { pos, kind: ExprKind::Unary(op, bx(e?)) })
+        Ok(Expr { pos, kind: ExprKind::Unary(op, bx(e?)), end: self.prev_end() })
     }
 
     fn power(&mut self) -> Result<Expr, SyntaxError> {
+        let start = self.pos();
         let e = if self.is_kw("await") {
             let pos = self.advance().pos;
             let inner = self.primary()?;
-            Expr { pos, kind: ExprKind::Await(bx(inner)) }
+            Expr { pos, kind: ExprKind::Await(bx(inner)), end: self.prev_end() }
         } else {
             self.primary()?
         };
         if self.eat_op("**") {
             let r = self.factor()?;
-            return Ok(Expr { pos: e.pos, kind: ExprKind::BinOp(bx(e), BinOp::Pow, bx(r)) });
+            return Ok(Expr { pos: start, kind: ExprKind::BinOp(bx(e), BinOp::Pow, bx(r)), end: self.prev_end() });
         }
         Ok(e)
     }
 
     fn primary(&mut self) -> Result<Expr, SyntaxError> {
+        let start = self.pos();
         let mut e = self.atom()?;
         loop {
             if self.eat_op(".") {
                 let name = self.name()?;
-                e = Expr { pos: e.pos, kind: ExprKind::Attribute(bx(e), name.into()) };
+                e = Expr { pos: start, kind: ExprKind::Attribute(bx(e), name.into()), end: self.prev_end() };
             } else if self.is_op("(") {
                 self.advance();
                 e = self.call(e)?;
+                e.pos = start;
             } else if self.is_op("[") {
                 self.advance();
                 let index = self.subscript()?;
                 self.expect_op("]")?;
-                e = Expr { pos: e.pos, kind: ExprKind::Subscript(bx(e), bx(index)) };
+                e = Expr { pos: start, kind: ExprKind::Subscript(bx(e), bx(index)), end: self.prev_end() };
             } else {
                 return Ok(e);
             }
@@ -304,7 +311,7 @@ impl Parser {
             }
             items.push(self.slice_item()?);
         }
-        Ok(Expr { pos, kind: ExprKind::Tuple(items) })
+        Ok(Expr { pos, kind: ExprKind::Tuple(items), end: self.prev_end() })
     }
 
     fn slice_item(&mut self) -> Result<Expr, SyntaxError> {
@@ -322,7 +329,7 @@ impl Parser {
         };
         let upper = part(self)?;
         let step = if self.eat_op(":") { part(self)? } else { None };
-        Ok(Expr { pos, kind: ExprKind::Slice(lower.map(bx), upper, step) })
+        Ok(Expr { pos, kind: ExprKind::Slice(lower.map(bx), upper, step), end: self.prev_end() })
     }
 
     fn call(&mut self, func: Expr) -> Result<Expr, SyntaxError> {
@@ -339,7 +346,7 @@ impl Parser {
                         self.prev_end(),
                     ));
                 }
-                args.push(Expr { pos, kind: ExprKind::Starred(bx(self.test()?)) });
+                args.push(Expr { pos, kind: ExprKind::Starred(bx(self.test()?)), end: self.prev_end() });
             } else if matches!(self.tok(), Tok::Name(_)) && matches!(self.tok_at(1), Tok::Op("=")) {
                 let name = self.name()?;
                 self.advance();
@@ -371,7 +378,7 @@ impl Parser {
         if !self.eat_op(")") {
             return Err(self.invalid());
         }
-        Ok(Expr { pos: func.pos, kind: ExprKind::Call { func: bx(func), args, kwargs } })
+        Ok(Expr { pos: func.pos, kind: ExprKind::Call { func: bx(func), args, kwargs }, end: self.prev_end() })
     }
 
     pub(super) fn comprehension(
@@ -402,7 +409,7 @@ impl Parser {
         if gens.is_empty() {
             return Err(self.invalid());
         }
-        Ok(Expr { pos, kind: ExprKind::Comp(Rc::new(Comprehension { kind, elt, value, gens })) })
+        Ok(Expr { pos, kind: ExprKind::Comp(Rc::new(Comprehension { kind, elt, value, gens })), end: self.prev_end() })
     }
 }
 

@@ -44,7 +44,7 @@ impl Parser {
             Tok::Op("(") => {
                 self.advance();
                 if self.eat_op(")") {
-                    return Ok(Expr { pos, kind: ExprKind::Tuple(vec![]) });
+                    return Ok(Expr { pos, kind: ExprKind::Tuple(vec![]), end: self.prev_end() });
                 }
                 if self.is_kw("yield") {
                     let p = self.advance().pos;
@@ -55,8 +55,9 @@ impl Parser {
                 }
                 let first = self.star_or_test_pub()?;
                 if self.is_kw("for") || self.is_kw("async") {
-                    let e = self.comprehension(CompKind::Gen, first, None, pos)?;
+                    let mut e = self.comprehension(CompKind::Gen, first, None, pos)?;
                     self.expect_op(")")?;
+                    e.end = self.prev_end();
                     return Ok(e);
                 }
                 if self.eat_op(")") {
@@ -80,8 +81,9 @@ impl Parser {
                 while !self.is_op("]") {
                     let e = self.star_or_test_pub()?;
                     if items.is_empty() && (self.is_kw("for") || self.is_kw("async")) {
-                        let c = self.comprehension(CompKind::List, e, None, pos)?;
+                        let mut c = self.comprehension(CompKind::List, e, None, pos)?;
                         self.expect_op("]")?;
+                        c.end = self.prev_end();
                         return Ok(c);
                     }
                     items.push(e);
@@ -97,13 +99,13 @@ impl Parser {
             Tok::Op("{") => return self.brace(pos),
             _ => return Err(self.invalid()),
         };
-        Ok(Expr { pos, kind })
+        Ok(Expr { pos, kind, end: self.prev_end() })
     }
 
     fn star_or_test_pub(&mut self) -> Result<Expr, SyntaxError> {
         if self.is_op("*") {
             let pos = self.advance().pos;
-            return Ok(Expr { pos, kind: ExprKind::Starred(Box::new(self.expr()?)) });
+            return Ok(Expr { pos, kind: ExprKind::Starred(Box::new(self.expr()?)), end: self.prev_end() });
         }
         self.named_test()
     }
@@ -111,7 +113,7 @@ impl Parser {
     fn brace(&mut self, pos: Pos) -> Result<Expr, SyntaxError> {
         self.advance();
         if self.eat_op("}") {
-            return Ok(Expr { pos, kind: ExprKind::Dict(vec![]) });
+            return Ok(Expr { pos, kind: ExprKind::Dict(vec![]), end: self.prev_end() });
         }
         let mut dict: Vec<(Option<Expr>, Expr)> = Vec::new();
         let mut set = Vec::new();
@@ -125,8 +127,9 @@ impl Parser {
                 if is_dict != Some(false) && self.eat_op(":") {
                     let v = self.test()?;
                     if is_dict.is_none() && (self.is_kw("for") || self.is_kw("async")) {
-                        let c = self.comprehension(CompKind::Dict, k, Some(v), pos)?;
+                        let mut c = self.comprehension(CompKind::Dict, k, Some(v), pos)?;
                         self.expect_op("}")?;
+                        c.end = self.prev_end();
                         return Ok(c);
                     }
                     is_dict = Some(true);
@@ -135,8 +138,9 @@ impl Parser {
                     return Err(SyntaxError::new("':' expected after dictionary key", self.prev_end()));
                 } else {
                     if is_dict.is_none() && (self.is_kw("for") || self.is_kw("async")) {
-                        let c = self.comprehension(CompKind::Set, k, None, pos)?;
+                        let mut c = self.comprehension(CompKind::Set, k, None, pos)?;
                         self.expect_op("}")?;
+                        c.end = self.prev_end();
                         return Ok(c);
                     }
                     is_dict = Some(false);
@@ -151,7 +155,7 @@ impl Parser {
             return Err(self.invalid());
         }
         let kind = if is_dict == Some(true) { ExprKind::Dict(dict) } else { ExprKind::Set(set) };
-        Ok(Expr { pos, kind })
+        Ok(Expr { pos, kind, end: self.prev_end() })
     }
 
     /// Adjacent string literals, joined; an f-string among them makes the whole an f-string.
@@ -182,9 +186,9 @@ impl Parser {
                 true => self.interned.entry(s.clone()).or_insert_with(|| s.into()).clone(),
                 false => s.into(),
             };
-            return Ok(Expr { pos, kind: ExprKind::Str(s) });
+            return Ok(Expr { pos, kind: ExprKind::Str(s), end: self.prev_end() });
         }
-        Ok(Expr { pos, kind: ExprKind::FString(parts) })
+        Ok(Expr { pos, kind: ExprKind::FString(parts), end: self.prev_end() })
     }
 }
 
@@ -326,8 +330,9 @@ fn parse_field_expr(text: &str, pos: Pos) -> Result<Expr, SyntaxError> {
         e
     };
     let mut tokens = tokenize(&wrapped).map_err(shift)?;
+    let moved = |p: Pos| Pos { line: pos.line + p.line - 1, col: (p.col + pos.col).saturating_sub(2).max(1) };
     for t in &mut tokens {
-        t.pos = Pos { line: pos.line + t.pos.line - 1, col: (t.pos.col + pos.col).saturating_sub(2).max(1) };
+        (t.pos, t.end) = (moved(t.pos), moved(t.end));
     }
     let mut p = Parser { tokens, i: 0, depth: 0, yields: Vec::new(), interned: Default::default() };
     let e = p.test_list_star().map_err(|mut e| {

@@ -58,7 +58,7 @@ impl Parser {
         if let Some(yields) = self.yields.last_mut() {
             *yields = true;
         }
-        Expr { pos, kind: ExprKind::Yield(value) }
+        Expr { pos, kind: ExprKind::Yield(value), end: self.prev_end() }
     }
 
     fn tok(&self) -> &Tok {

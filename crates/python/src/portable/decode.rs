@@ -151,7 +151,9 @@ impl<'a> Decoder<'a> {
                 let n: usize = self.r.num()?;
                 let mut tb = Vec::new();
                 for _ in 0..n {
-                    tb.push((self.r.num()?, self.r.text()?.into(), 0));
+                    let (line, func) = (self.r.num()?, self.r.text()?.into());
+                    let span = (self.r.num()?, self.r.num()?, self.r.num()?);
+                    tb.push((line, func, 0, Some(span).filter(|s| s.0 > 0)));
                 }
                 let attrs = RefCell::new(HashMap::new());
                 let i = Rc::new(Instance { class, attrs, traceback: RefCell::new(tb) });

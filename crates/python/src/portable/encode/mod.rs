@@ -212,9 +212,13 @@ impl<'a> Encoder<'a> {
                     self.value(&Value::Class(i.class.clone()))?;
                     let tb = i.traceback.borrow().clone();
                     self.w.num(tb.len());
-                    for (line, func, _) in tb {
+                    for (line, func, _, span) in tb {
                         self.w.num(line);
                         self.w.text(&func);
+                        let (col, end_line, end_col) = span.unwrap_or_default();
+                        self.w.num(col);
+                        self.w.num(end_line);
+                        self.w.num(end_col);
                     }
                     self.made(identity(v));
                     self.fills.push_back((Fill::Instance(i.clone()), self.pickle));
