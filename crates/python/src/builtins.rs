@@ -206,8 +206,8 @@ pub fn install(interp: &Rc<Interp>) {
         "format",
         func("format", |cx, _, a| {
             let v = a.pos.first().cloned().unwrap_or(Value::None);
-            let spec = a.pos.get(1).map(|s| cx.to_str(s)).unwrap_or_default();
-            format_value(&v, &spec, &cx.to_str(&v)).map(|s| Value::Str(s.into())).map_err(|e| e.raise(cx))
+            let spec = a.pos.get(1).map(|s| cx.to_str(s)).transpose()?.unwrap_or_default();
+            format_value(&v, &spec, &cx.to_str(&v)?).map(|s| Value::Str(s.into())).map_err(|e| e.raise(cx))
         }),
     );
 }
@@ -301,8 +301,18 @@ fn isinstance(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
 }
 
 fn print(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
-    let sep = a.take_kw("sep").filter(|v| !matches!(v, Value::None)).map(|v| cx.to_str(&v)).unwrap_or(" ".into());
-    let end = a.take_kw("end").filter(|v| !matches!(v, Value::None)).map(|v| cx.to_str(&v)).unwrap_or("\n".into());
+    let sep = a
+        .take_kw("sep")
+        .filter(|v| !matches!(v, Value::None))
+        .map(|v| cx.to_str(&v))
+        .transpose()?
+        .unwrap_or(" ".into());
+    let end = a
+        .take_kw("end")
+        .filter(|v| !matches!(v, Value::None))
+        .map(|v| cx.to_str(&v))
+        .transpose()?
+        .unwrap_or("\n".into());
     let file = a.take_kw("file");
     a.take_kw("flush");
     if let Some((k, _)) = a.kw.first() {
@@ -313,7 +323,7 @@ fn print(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
         Some(Value::Native(n)) => matches!(**n, crate::aio::native::Native::Stream(true)),
         Some(_) => return Err(cx.type_err("print(file=...) takes sys.stdout or sys.stderr in the playground")),
     };
-    let text: Vec<String> = a.pos.iter().map(|v| cx.to_str(v)).collect();
+    let text: Vec<String> = a.pos.iter().map(|v| cx.to_str(v)).collect::<Result<_, _>>()?;
     let text = text.join(&sep) + &end;
     cx.interp.write(&text, stderr, &cx.interp.who(cx.place));
     Ok(Value::None)

@@ -105,7 +105,7 @@ pub fn float(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
 
 /// `str(x)`.
 pub fn str_(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
-    Ok(Value::Str(a.pos.first().map(|v| cx.to_str(v)).unwrap_or_default().into()))
+    Ok(Value::Str(a.pos.first().map(|v| cx.to_str(v)).transpose()?.unwrap_or_default().into()))
 }
 
 /// `dict(...)`.
@@ -280,7 +280,7 @@ fn mul_mod(a: i128, b: i128, m: i128) -> i128 {
 
 fn getattr_(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let obj = a.pos.first().cloned().unwrap_or(Value::None);
-    let name = a.pos.get(1).map(|n| cx.to_str(n)).unwrap_or_default();
+    let name = a.pos.get(1).map(|n| cx.to_str(n)).transpose()?.unwrap_or_default();
     match (cx.getattr(&obj, &name), a.pos.get(2)) {
         (Err(Ctrl::Exc(_)), Some(d)) => Ok(d.clone()),
         (r, _) => r,
@@ -313,9 +313,9 @@ pub const FUNCTIONS: [(&str, NativeFn); 19] = [
         _ => Err(cx.type_err("issubclass() arg 1 must be a class")),
     }),
     ("len", len),
-    ("repr", |cx, _, a| Ok(Value::Str(cx.to_repr(a.pos.first().unwrap_or(&Value::None)).into()))),
+    ("repr", |cx, _, a| Ok(Value::Str(cx.to_repr(a.pos.first().unwrap_or(&Value::None))?.into()))),
     ("ascii", |cx, _, a| {
-        Ok(Value::Str(crate::escapes::ascii(&cx.to_repr(a.pos.first().unwrap_or(&Value::None))).into()))
+        Ok(Value::Str(crate::escapes::ascii(&cx.to_repr(a.pos.first().unwrap_or(&Value::None))?).into()))
     }),
     ("abs", |cx, _, a| match a.pos.first() {
         Some(Value::Int(i)) => {
@@ -330,12 +330,12 @@ pub const FUNCTIONS: [(&str, NativeFn); 19] = [
     ("getattr", getattr_),
     ("hasattr", |cx, _, a| {
         let obj = a.pos.first().cloned().unwrap_or(Value::None);
-        let name = a.pos.get(1).map(|n| cx.to_str(n)).unwrap_or_default();
+        let name = a.pos.get(1).map(|n| cx.to_str(n)).transpose()?.unwrap_or_default();
         Ok(Value::Bool(cx.getattr(&obj, &name).is_ok()))
     }),
     ("setattr", |cx, _, a| {
         let obj = a.pos.first().cloned().unwrap_or(Value::None);
-        let name = a.pos.get(1).map(|n| cx.to_str(n)).unwrap_or_default();
+        let name = a.pos.get(1).map(|n| cx.to_str(n)).transpose()?.unwrap_or_default();
         cx.setattr(&obj, &name, a.pos.get(2).cloned().unwrap_or(Value::None))?;
         Ok(Value::None)
     }),

@@ -63,18 +63,18 @@ pub fn repr_with(v: &Value, hook: Hook) -> String {
         Value::Int(i) => i.to_string(),
         Value::Float(f) => float_repr(*f),
         Value::Str(s) => str_repr(s),
-        Value::List(items) => {
+        Value::List(items) => guarded(v, "[...]", || {
             let items = items.borrow().clone();
             format!("[{}]", items.iter().map(|i| repr_with(i, hook)).collect::<Vec<_>>().join(", "))
-        }
+        }),
         Value::Tuple(items) if items.len() == 1 => format!("({},)", repr_with(&items[0], hook)),
         Value::Tuple(items) => format!("({})", items.iter().map(|i| repr_with(i, hook)).collect::<Vec<_>>().join(", ")),
-        Value::Dict(d) => {
+        Value::Dict(d) => guarded(v, "{...}", || {
             let items: Vec<_> = d.borrow().items().cloned().collect();
             let parts: Vec<String> =
                 items.iter().map(|(k, v)| format!("{}: {}", repr_with(k, hook), repr_with(v, hook))).collect();
             format!("{{{}}}", parts.join(", "))
-        }
+        }),
         Value::Set(d) => {
             let keys = d.borrow().set_order();
             if keys.is_empty() {
@@ -135,6 +135,24 @@ pub fn repr_with(v: &Value, hook: Hook) -> String {
             None => n.repr(),
         },
     }
+}
+
+thread_local! {
+    /// The lists and dicts being written now (innermost last), as CPython's `Py_ReprEnter` keeps them.
+    static WRITING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `write()`, or `again` for a container that is already being written (one that contains
+/// itself: `[1, [...]]`).
+fn guarded(v: &Value, again: &str, write: impl FnOnce() -> String) -> String {
+    let id = crate::value::identity(v);
+    if WRITING.with(|w| w.borrow().contains(&id)) {
+        return again.into();
+    }
+    WRITING.with(|w| w.borrow_mut().push(id));
+    let text = write();
+    WRITING.with(|w| w.borrow_mut().pop());
+    text
 }
 
 /// A stable, address-like text for an object (the playground does not show real addresses).

@@ -181,7 +181,7 @@ pub fn start(program: &Program, rt: Rt, unit: f64, sinks: Sinks, limits: Limits,
 fn report(interp: &Rc<Interp>, r: Result<(), Ctrl>) {
     match r {
         Err(Ctrl::Exc(e)) => {
-            let text = interp::exc::format_exception(interp, &e) + "\n";
+            let text = interp::exc::format_uncaught(interp, &e) + "\n";
             interp.write(&text, true, "main");
         }
         Err(Ctrl::Fatal(m)) => interp.write(&format!("{m}\n"), true, "main"),

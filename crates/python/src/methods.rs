@@ -146,8 +146,10 @@ fn list_method(name: &str) -> Option<NativeFn> {
             let (start, end) = crate::strsearch::bounds(cx, &a, 1, list.borrow().len())?;
             let items = list.borrow().clone();
             let pos = cx.position(items.get(start..end.max(start)).unwrap_or_default(), &v)?.map(|p| p + start);
-            pos.map(|p| Value::Int(p as i128))
-                .ok_or_else(|| cx.err("ValueError", format!("{} is not in list", cx.to_repr(&v))))
+            match pos {
+                Some(p) => Ok(Value::Int(p as i128)),
+                None => Err(cx.err("ValueError", format!("{} is not in list", cx.to_repr(&v)?))),
+            }
         },
         "count" => |cx, t, a| {
             let v = a.pos.first().cloned().unwrap_or(Value::None);

@@ -115,9 +115,9 @@ fn convert(
     let text = match kind {
         's' | 'r' | 'a' => {
             let s = match kind {
-                's' => cx.to_str(v),
-                'r' => cx.to_repr(v),
-                _ => crate::escapes::ascii(&cx.to_repr(v)),
+                's' => cx.to_str(v)?,
+                'r' => cx.to_repr(v)?,
+                _ => crate::escapes::ascii(&cx.to_repr(v)?),
             };
             return Ok(pad(match precision {
                 Some(p) => s.chars().take(p).collect(),

@@ -98,9 +98,9 @@ fn replace(cx: &Cx, field: &str, a: &Args, auto: &mut Auto, depth: u8) -> Result
     };
     let v = lookup(cx, name, a, auto)?;
     let v = match conv {
-        Some('r') => Value::Str(cx.to_repr(&v).into()),
-        Some('a') => Value::Str(crate::escapes::ascii(&cx.to_repr(&v)).into()),
-        Some('s') => Value::Str(cx.to_str(&v).into()),
+        Some('r') => Value::Str(cx.to_repr(&v)?.into()),
+        Some('a') => Value::Str(crate::escapes::ascii(&cx.to_repr(&v)?).into()),
+        Some('s') => Value::Str(cx.to_str(&v)?.into()),
         Some(c) => return Err(cx.err("ValueError", format!("Unknown conversion specifier {c}"))),
         None => v,
     };
@@ -112,7 +112,7 @@ fn replace(cx: &Cx, field: &str, a: &Args, auto: &mut Auto, depth: u8) -> Result
     } else {
         spec.to_string()
     };
-    let s = cx.to_str(&v);
+    let s = cx.to_str(&v)?;
     format_value(&v, &spec, &s).map_err(|e| e.raise(cx))
 }
 

@@ -3,7 +3,7 @@
 
 use playground_python::{run_virtual, TraceEvent};
 
-const CASES: [(&str, &str); 22] = [
+const CASES: [(&str, &str); 33] = [
     (
         "def ratio(a, b):\n    return a / b\n\ndef main():\n    values = {\"a\": 1}\n    x = ratio(values[\"a\"], 0) + 1\n    print(x)\n\nmain()\n",
         "Traceback (most recent call last):\n  File \"main.py\", line 9, in <module>\n    main()\n  File \"main.py\", line 6, in main\n    x = ratio(values[\"a\"], 0) + 1\n        ^^^^^^^^^^^^^^^^^^^^^\n  File \"main.py\", line 2, in ratio\n    return a / b\n           ~~^~~\nZeroDivisionError: division by zero",
@@ -91,6 +91,50 @@ const CASES: [(&str, &str); 22] = [
     (
         "def check(v):\n    assert v\ncheck(0)\n",
         "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    check(0)\n  File \"main.py\", line 2, in check\n    assert v\nAssertionError",
+    ),
+    (
+        "class P:\n    def __init__(self):\n        self.name = 1\n    def greet(self): pass\nP().nme\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 5, in <module>\n    P().nme\nAttributeError: 'P' object has no attribute 'nme'. Did you mean: 'name'?",
+    ),
+    (
+        "\"abc\".uper()\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n    \"abc\".uper()\n    ^^^^^^^^^^\nAttributeError: 'str' object has no attribute 'uper'. Did you mean: 'upper'?",
+    ),
+    (
+        "print(zzzzzz)\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n    print(zzzzzz)\n          ^^^^^^\nNameError: name 'zzzzzz' is not defined",
+    ),
+    (
+        "def f():\n    count = 1\n    return cont\nf()\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 4, in <module>\n    f()\n  File \"main.py\", line 3, in f\n    return cont\n           ^^^^\nNameError: name 'cont' is not defined. Did you mean: 'count'?",
+    ),
+    (
+        "d = {}; d.iterms()\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n    d = {}; d.iterms()\n            ^^^^^^^^\nAttributeError: 'dict' object has no attribute 'iterms'. Did you mean: 'items'?",
+    ),
+    (
+        "print(Flase)\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n    print(Flase)\n          ^^^^^\nNameError: name 'Flase' is not defined. Did you mean: 'False'?",
+    ),
+    (
+        "x = [1]; x.apend(2)\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n    x = [1]; x.apend(2)\n             ^^^^^^^\nAttributeError: 'list' object has no attribute 'apend'. Did you mean: 'append'?",
+    ),
+    (
+        "class P:\n    def greet(self): pass\nP().gret()\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    P().gret()\n    ^^^^^^^^\nAttributeError: 'P' object has no attribute 'gret'. Did you mean: 'greet'?",
+    ),
+    (
+        "prnt(\"x\")\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n    prnt(\"x\")\n    ^^^^\nNameError: name 'prnt' is not defined. Did you mean: 'print'?",
+    ),
+    (
+        "value = 3\nprint(valeu)\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\n    print(valeu)\n          ^^^^^\nNameError: name 'valeu' is not defined. Did you mean: 'value'?",
+    ),
+    (
+        "x = 5\nx.real2\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\n    x.real2\nAttributeError: 'int' object has no attribute 'real2'. Did you mean: 'real'?",
     ),
 ];
 

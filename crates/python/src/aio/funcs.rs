@@ -57,10 +57,11 @@ pub(super) fn running(cx: &Cx) -> Result<(), Ctrl> {
 
 /// `asyncio.create_task(coro, name=None)` (and `loop.create_task`).
 pub fn create_task_fn(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
-    let name = a.take_kw("name").filter(|n| !matches!(n, Value::None)).map(|n| Rc::from(cx.to_str(&n)));
+    let name =
+        a.take_kw("name").filter(|n| !matches!(n, Value::None)).map(|n| cx.to_str(&n).map(Rc::from)).transpose()?;
     let c = a.pos.first().cloned().unwrap_or(Value::None);
     if !matches!(c, Value::Coro(_)) {
-        return Err(cx.type_err(format!("a coroutine was expected, got {}", cx.to_repr(&c))));
+        return Err(cx.type_err(format!("a coroutine was expected, got {}", cx.to_repr(&c)?)));
     }
     running(cx)?;
     Ok(Value::Fut(ensure_future(cx, &c, name)?))
@@ -109,7 +110,7 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     }
     let main = a.pos.first().cloned().unwrap_or(Value::None);
     if !matches!(main, Value::Coro(_)) {
-        return Err(cx.err("ValueError", format!("a coroutine was expected, got {}", cx.to_repr(&main))));
+        return Err(cx.err("ValueError", format!("a coroutine was expected, got {}", cx.to_repr(&main)?)));
     }
     let cx2 = cx.clone();
     Ok(coro(cx, "run", async move {

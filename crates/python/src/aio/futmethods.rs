@@ -21,7 +21,7 @@ pub fn method(name: &str) -> Option<crate::value::NativeFn> {
         "get_name" => |cx, this, _| Ok(Value::Str(fut_of(cx, this)?.task_name().into())),
         "set_name" => |cx, this, a| {
             if let (Some(t), Some(v)) = (&fut_of(cx, this)?.task, a.pos.first()) {
-                *t.name.borrow_mut() = cx.to_str(v).into();
+                *t.name.borrow_mut() = cx.to_str(v)?.into();
             }
             Ok(Value::None)
         },

@@ -134,7 +134,8 @@ fn group_of(this: &Value) -> Option<Rc<Native>> {
 fn group_create_task(cx: &Cx, this: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let n = group_of(this).ok_or_else(|| cx.type_err("not a TaskGroup"))?;
     let Native::Group(g) = &*n else { return Ok(Value::None) };
-    let name = a.take_kw("name").filter(|v| !matches!(v, Value::None)).map(|v| Rc::from(cx.to_str(&v)));
+    let name =
+        a.take_kw("name").filter(|v| !matches!(v, Value::None)).map(|v| cx.to_str(&v).map(Rc::from)).transpose()?;
     let c = a.pos.first().cloned().unwrap_or(Value::None);
     if !g.entered.get() {
         return Err(cx.err("RuntimeError", format!("TaskGroup {} has not been entered", g.repr())));
@@ -146,7 +147,7 @@ fn group_create_task(cx: &Cx, this: &Value, mut a: Args) -> Result<Value, Ctrl> 
         return Err(cx.err("RuntimeError", format!("TaskGroup {} is shutting down", g.repr())));
     }
     if !matches!(c, Value::Coro(_)) {
-        return Err(cx.type_err(format!("a coroutine was expected, got {}", cx.to_repr(&c))));
+        return Err(cx.type_err(format!("a coroutine was expected, got {}", cx.to_repr(&c)?)));
     }
     let task = ensure_future(cx, &c, name)?;
     g.tasks.borrow_mut().push(task.clone());

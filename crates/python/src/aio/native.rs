@@ -212,7 +212,7 @@ fn handle_cancel(cx: &Cx, this: &Value, _: Args) -> Result<Value, Ctrl> {
 
 fn stream_write(cx: &Cx, this: &Value, args: Args) -> Result<Value, Ctrl> {
     let stderr = matches!(this, Value::Native(n) if matches!(**n, Native::Stream(true)));
-    let text = args.pos.first().map(|v| cx.to_str(v)).unwrap_or_default();
+    let text = args.pos.first().map(|v| cx.to_str(v)).transpose()?.unwrap_or_default();
     cx.interp.write(&text, stderr, &cx.interp.who(cx.place));
     Ok(Value::Int(text.chars().count() as i128))
 }

@@ -31,7 +31,7 @@ fn timeout_of(cx: &Cx, v: Option<Value>) -> Result<Option<f64>, Ctrl> {
 pub fn wait(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let fs = a.get(0, "fs").unwrap_or(Value::None);
     let timeout = timeout_of(cx, a.take_kw("timeout"))?;
-    let when = a.take_kw("return_when").map(|v| cx.to_str(&v)).unwrap_or_else(|| "ALL_COMPLETED".into());
+    let when = a.take_kw("return_when").map(|v| cx.to_str(&v)).transpose()?.unwrap_or_else(|| "ALL_COMPLETED".into());
     if matches!(fs, Value::Fut(_) | Value::Coro(_)) {
         return Err(cx.type_err(format!("expect a list of futures, not {}", crate::format::type_name(&fs))));
     }

@@ -106,7 +106,9 @@ impl Cx {
                 Value::Native(n) if n.is_module() => format!("module '{}' has no attribute '{name}'", n.type_name()),
                 _ => format!("'{}' object has no attribute '{name}'", type_name(obj)),
             };
-            self.err("AttributeError", msg)
+            let exc = self.exc("AttributeError", msg);
+            super::suggest::attribute_error(&exc, obj, name);
+            Ctrl::Exc(exc)
         })
     }
 

@@ -41,6 +41,30 @@ pub fn user_str(interp: &Rc<Interp>, v: &Value, is_repr: bool) -> Option<String>
     }
 }
 
+/// The program's `__str__` / `__repr__` of an instance, if its class defines one: its text, or
+/// what it raised (`TypeError` if it gave something else than a string), as `str()` raises it.
+pub fn user_str_result(interp: &Rc<Interp>, v: &Value, is_repr: bool) -> Option<Result<String, Ctrl>> {
+    let Value::Instance(i) = v else { return None };
+    let (name, method) = if is_repr {
+        ("__repr__", i.class.lookup("__repr__"))
+    } else {
+        match i.class.lookup("__str__") {
+            Some(m) => ("__str__", Some(m)),
+            None if i.class.is_exception => return None,
+            // `object.__str__` calls `repr`; CPython's message still names `__str__`.
+            None => ("__str__", i.class.lookup("__repr__")),
+        }
+    };
+    let cx = Cx::module(interp);
+    let r = run_sync(interp, cx.call(method?, Args::of(vec![v.clone()])))
+        .unwrap_or_else(|| Err(Ctrl::Fatal("internal error: __str__ suspended".into())));
+    Some(match r {
+        Ok(Value::Str(s)) => Ok(s.to_string()),
+        Ok(other) => Err(cx.type_err(format!("{name} returned non-string (type {})", type_name(&other)))),
+        Err(e) => Err(e),
+    })
+}
+
 impl Cx {
     /// Calls a callable.
     pub fn call<'a>(&'a self, f: Value, args: Args) -> Fut<'a, Value> {

@@ -27,12 +27,12 @@ impl Cx {
                     }
                     let conv = conv.or(if debug.is_some() && spec.is_empty() { Some('r') } else { None });
                     let text = match conv {
-                        Some('r') => Value::Str(self.to_repr(&v).into()),
-                        Some('a') => Value::Str(crate::escapes::ascii(&self.to_repr(&v)).into()),
-                        Some(_) => Value::Str(self.to_str(&v).into()),
+                        Some('r') => Value::Str(self.to_repr(&v)?.into()),
+                        Some('a') => Value::Str(crate::escapes::ascii(&self.to_repr(&v)?).into()),
+                        Some(_) => Value::Str(self.to_str(&v)?.into()),
                         None => v,
                     };
-                    let s = self.to_str(&text);
+                    let s = self.to_str(&text)?;
                     out.push_str(&format_value(&text, &spec, &s).map_err(|e| e.raise(self))?);
                 }
             }

@@ -138,7 +138,7 @@ impl Cx {
                             None => match v {
                                 Value::Dict(d) => {
                                     for (k, v) in d.borrow().items() {
-                                        a.kw.push((self.to_str(k).into(), v.clone()));
+                                        a.kw.push((self.to_str(k)?.into(), v.clone()));
                                     }
                                 }
                                 other => {
@@ -212,7 +212,7 @@ impl Cx {
     /// The items of `*v`; CPython says what was not iterable as `what` "must be an iterable".
     fn starred(&self, v: &Value, what: impl FnOnce() -> String) -> Result<Vec<Value>, Ctrl> {
         match self.iterate(v) {
-            Err(Ctrl::Exc(e)) if self.to_str(&e) == format!("'{}' object is not iterable", type_name(v)) => {
+            Err(Ctrl::Exc(e)) if crate::format::str_of(&e) == format!("'{}' object is not iterable", type_name(v)) => {
                 Err(self.type_err(format!("{} must be an iterable, not {}", what(), type_name(v))))
             }
             r => r,
@@ -302,7 +302,9 @@ impl Cx {
             return Ok(v.clone());
         }
         absent(self, &self.interp.globals, name)?;
-        Err(self.err("NameError", format!("name '{name}' is not defined")))
+        let exc = self.exc("NameError", format!("name '{name}' is not defined"));
+        super::suggest::name_error(self, &exc, name);
+        Err(Ctrl::Exc(exc))
     }
 
     /// Binds a name in the current scope (or the globals, if declared `global`).
@@ -358,7 +360,7 @@ impl Cx {
 fn absent(cx: &Cx, scope: &Scope, name: &str) -> Result<(), Ctrl> {
     match scope.vars.borrow().get(format!("\0absent:{name}").as_str()) {
         Some(why) => {
-            Err(cx.err("NameError", format!("name '{name}' is not defined in this worker ({})", cx.to_str(why))))
+            Err(cx.err("NameError", format!("name '{name}' is not defined in this worker ({})", cx.to_str(why)?)))
         }
         None => Ok(()),
     }

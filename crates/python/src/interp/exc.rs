@@ -207,7 +207,16 @@ fn frames(interp: &Rc<Interp>, exc: &Value) -> Vec<String> {
 /// The full text CPython writes for an uncaught exception (without the final newline),
 /// following `traceback.TracebackException.format` (exception groups included).
 pub fn format_exception(interp: &Rc<Interp>, exc: &Value) -> String {
-    let mut p = Printer { interp, out: Vec::new(), depth: 0, need_close: false };
+    let mut p = Printer { interp, out: Vec::new(), depth: 0, need_close: false, suggest: false };
+    p.format(exc);
+    p.out.join("\n")
+}
+
+/// What the interpreter writes for an exception nobody caught: as `format_exception`, with
+/// the suggestions (`Did you mean: ...?`) of 3.11's `sys.excepthook`, which the `traceback`
+/// module of 3.11 does not make.
+pub fn format_uncaught(interp: &Rc<Interp>, exc: &Value) -> String {
+    let mut p = Printer { interp, out: Vec::new(), depth: 0, need_close: false, suggest: true };
     p.format(exc);
     p.out.join("\n")
 }
@@ -218,6 +227,8 @@ struct Printer<'a> {
     out: Vec<String>,
     depth: usize,
     need_close: bool,
+    /// Whether lines end with their suggestion (as `sys.excepthook` writes them).
+    suggest: bool,
 }
 
 impl Printer<'_> {
@@ -232,6 +243,14 @@ impl Printer<'_> {
             prefix.push(' ');
         }
         self.out.push(format!("{prefix}{line}").trim_end().to_string());
+    }
+
+    fn suggestion(&self, exc: &Value) -> String {
+        if self.suggest {
+            super::suggest::suffix(exc)
+        } else {
+            String::new()
+        }
     }
 
     fn notes(&mut self, exc: &Value) {
@@ -285,7 +304,7 @@ impl Printer<'_> {
                     self.emit(f, '|');
                 }
             }
-            let line = exc_line(self.interp, exc);
+            let line = exc_line(self.interp, exc) + &self.suggestion(exc);
             self.emit(&line, '|');
             self.notes(exc);
             return;
@@ -304,7 +323,7 @@ impl Printer<'_> {
                 self.emit(f, '|');
             }
         }
-        let line = exc_line(self.interp, exc);
+        let line = exc_line(self.interp, exc) + &self.suggestion(exc);
         self.emit(&line, '|');
         self.notes(exc);
         let n = items.len().min(16);

@@ -203,7 +203,7 @@ impl Cx {
         for b in &def.bases {
             match self.eval(b).await? {
                 Value::Class(c) => bases.push(c),
-                other => return Err(self.type_err(format!("bases must be types, not {}", self.to_repr(&other)))),
+                other => return Err(self.type_err(format!("bases must be types, not {}", self.to_repr(&other)?))),
             }
         }
         for b in &bases {

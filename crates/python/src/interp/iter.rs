@@ -135,13 +135,32 @@ impl Cx {
     }
 
     /// `str(v)`, with the program's `__str__`.
-    pub fn to_str(&self, v: &Value) -> String {
-        crate::format::str_with(v, &mut |x, is_repr| super::call::user_str(&self.interp, x, is_repr))
+    pub fn to_str(&self, v: &Value) -> Result<String, Ctrl> {
+        self.checked(|hook| crate::format::str_with(v, hook))
     }
 
     /// `repr(v)`, with the program's `__repr__`.
-    pub fn to_repr(&self, v: &Value) -> String {
-        crate::format::repr_with(v, &mut |x, is_repr| super::call::user_str(&self.interp, x, is_repr))
+    pub fn to_repr(&self, v: &Value) -> Result<String, Ctrl> {
+        self.checked(|hook| crate::format::repr_with(v, hook))
+    }
+
+    /// What `write` makes with the program's `__str__` / `__repr__` as its hook, or the first
+    /// exception one of them raised (or the `TypeError` for one that gave no string).
+    fn checked(&self, write: impl FnOnce(crate::format::Hook) -> String) -> Result<String, Ctrl> {
+        let mut failed = None;
+        let text = write(&mut |x, is_repr| {
+            if failed.is_some() {
+                return Some(String::new());
+            }
+            match super::call::user_str_result(&self.interp, x, is_repr)? {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    failed = Some(e);
+                    Some(String::new())
+                }
+            }
+        });
+        failed.map_or(Ok(text), Err)
     }
 }
 

@@ -20,6 +20,7 @@ pub mod notes;
 pub mod ops;
 pub mod richcmp;
 mod slices;
+mod suggest;
 
 use crate::aio::future::FutureObj;
 use crate::random::Mt;
