@@ -104,8 +104,10 @@ pub struct Param {
 /// A function's parameters.
 #[derive(Debug, Default)]
 pub struct Params {
-    /// Positional-or-keyword parameters.
+    /// Positional parameters (the first `posonly` of them before `/`: positional only).
     pub args: Vec<Param>,
+    /// How many of `args` are positional only.
+    pub posonly: usize,
     /// `*args`.
     pub vararg: Option<String>,
     /// Keyword-only parameters.

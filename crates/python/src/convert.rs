@@ -20,15 +20,7 @@ pub fn int(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
         None => 0,
         Some(Value::Int(i)) => *i,
         Some(Value::Bool(b)) => *b as i128,
-        Some(Value::Float(f)) => {
-            if !f.is_finite() {
-                return Err(cx.err("OverflowError", "cannot convert float infinity to integer"));
-            }
-            if f.abs() >= 1.0e38 {
-                return Err(cx.err("OverflowError", "integer too large for the playground"));
-            }
-            f.trunc() as i128
-        }
+        Some(Value::Float(f)) => float_to_int(cx, *f)?,
         Some(Value::Str(s)) => {
             let base = match &base {
                 Some(Value::Int(b)) if *b == 0 || (2..=36).contains(b) => *b as u32,
@@ -221,19 +213,79 @@ fn round(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
             let x = num(cx, &v)?;
             let r = x.round();
             let r = if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r };
-            Ok(Value::Int(r as i128))
+            Ok(Value::Int(float_to_int(cx, r)?))
         }
         (_, Some(d)) => {
             let x = num(cx, &v)?;
-            let d = int_of(cx, d)?.min(300);
+            let d = int_of(cx, d)?.min(400);
+            if !x.is_finite() {
+                return Ok(Value::Float(x));
+            }
             if d < 0 {
-                let p = 10f64.powi(-d as i32);
-                return Ok(Value::Float((x / p).round() * p));
+                let r = round_to_tens(x, (-d).min(400) as usize);
+                if r.is_infinite() {
+                    return Err(cx.err("OverflowError", "rounded value too large to represent"));
+                }
+                return Ok(Value::Float(r));
             }
             let s = format!("{:.*}", d as usize, x);
             Ok(Value::Float(playground_core::decimal::parse_f64(&s).unwrap_or(x)))
         }
     }
+}
+
+/// `x` rounded to a multiple of `10**k`, ties to even, from its exact value (as CPython's
+/// `double_round`, which rounds the exact decimal expansion).
+fn round_to_tens(x: f64, k: usize) -> f64 {
+    let digits = format!("{:.0}", x.abs().trunc());
+    let fraction = x.fract() != 0.0;
+    let digits = format!("{}{digits}", "0".repeat((k + 1).saturating_sub(digits.len())));
+    let (kept, dropped) = digits.split_at(digits.len() - k);
+    let half = format!("5{}", "0".repeat(k - 1));
+    let up = match dropped.cmp(half.as_str()) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Equal => fraction || kept.as_bytes().last().is_some_and(|d| (d - b'0') % 2 == 1),
+        std::cmp::Ordering::Less => false,
+    };
+    let mut kept: Vec<u8> = kept.bytes().collect();
+    if up {
+        let mut i = kept.len();
+        loop {
+            if i == 0 {
+                kept.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if kept[i] == b'9' {
+                kept[i] = b'0';
+            } else {
+                kept[i] += 1;
+                break;
+            }
+        }
+    }
+    let text = format!("{}e{k}", String::from_utf8_lossy(&kept));
+    let r = playground_core::decimal::parse_f64(&text).unwrap_or(0.0);
+    if x.is_sign_negative() {
+        -r
+    } else {
+        r
+    }
+}
+
+/// An integral float as an integer: CPython's errors for infinities and NaN, the
+/// playground's `OverflowError` beyond 128 bits.
+pub fn float_to_int(cx: &Cx, f: f64) -> Result<i128, Ctrl> {
+    if f.is_nan() {
+        return Err(cx.err("ValueError", "cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(cx.err("OverflowError", "cannot convert float infinity to integer"));
+    }
+    if f.abs() >= 1.0e38 {
+        return Err(cx.err("OverflowError", "integer too large for the playground"));
+    }
+    Ok(f.trunc() as i128)
 }
 
 /// `pow(x, y, m)`: `x ** y % m` for integers, by squaring (CPython's errors for the rest).

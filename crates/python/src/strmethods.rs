@@ -64,19 +64,19 @@ pub fn str_method(name: &str) -> Option<NativeFn> {
         "strip" => |cx, t, a| {
             Ok(text(match arg_str(cx, &a, 0)? {
                 Some(chars) => s(t).trim_matches(|c| chars.contains(c)).to_string(),
-                None => s(t).trim().to_string(),
+                None => s(t).trim_matches(is_space).to_string(),
             }))
         },
         "lstrip" => |cx, t, a| {
             Ok(text(match arg_str(cx, &a, 0)? {
                 Some(chars) => s(t).trim_start_matches(|c| chars.contains(c)).to_string(),
-                None => s(t).trim_start().to_string(),
+                None => s(t).trim_start_matches(is_space).to_string(),
             }))
         },
         "rstrip" => |cx, t, a| {
             Ok(text(match arg_str(cx, &a, 0)? {
                 Some(chars) => s(t).trim_end_matches(|c| chars.contains(c)).to_string(),
-                None => s(t).trim_end().to_string(),
+                None => s(t).trim_end_matches(is_space).to_string(),
             }))
         },
         "split" => |cx, t, a| split(cx, t, a, false),
@@ -113,7 +113,7 @@ pub fn str_method(name: &str) -> Option<NativeFn> {
         "index" => |cx, t, a| found_or_raise(cx, strsearch::find(cx, &s(t), &a, false)?),
         "rindex" => |cx, t, a| found_or_raise(cx, strsearch::find(cx, &s(t), &a, true)?),
         "isalnum" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(char::is_alphanumeric))),
-        "isspace" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(char::is_whitespace))),
+        "isspace" => |_, t, _| Ok(Value::Bool(!s(t).is_empty() && s(t).chars().all(is_space))),
         "islower" => |_, t, _| {
             let st = s(t);
             Ok(Value::Bool(st.chars().any(char::is_lowercase) && !st.chars().any(char::is_uppercase)))
@@ -186,6 +186,53 @@ pub fn str_method(name: &str) -> Option<NativeFn> {
     })
 }
 
+/// Whether Python's `str.isspace` holds for `c` (Rust's `White_Space`, and the separators
+/// `\x1c` to `\x1f`).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// `split()` / `rsplit()` without a separator, as CPython's `split_whitespace`: at most `max`
+/// splits, the rest kept as it is (but for the whitespace before it).
+fn split_whitespace(st: &str, max: usize, from_right: bool) -> Vec<String> {
+    let mut chars: Vec<char> = st.chars().collect();
+    if from_right {
+        chars.reverse();
+    }
+    let (mut out, mut i, mut left) = (Vec::new(), 0, max);
+    let word = |a: usize, b: usize| -> String {
+        let mut w: Vec<char> = chars[a..b].to_vec();
+        if from_right {
+            w.reverse();
+        }
+        w.into_iter().collect()
+    };
+    while left > 0 {
+        while i < chars.len() && is_space(chars[i]) {
+            i += 1;
+        }
+        if i == chars.len() {
+            break;
+        }
+        let j = i;
+        while i < chars.len() && !is_space(chars[i]) {
+            i += 1;
+        }
+        out.push(word(j, i));
+        left -= 1;
+    }
+    while i < chars.len() && is_space(chars[i]) {
+        i += 1;
+    }
+    if i < chars.len() {
+        out.push(word(i, chars.len()));
+    }
+    if from_right {
+        out.reverse();
+    }
+    out
+}
+
 fn split(cx: &Cx, t: &Value, mut a: Args, from_right: bool) -> Result<Value, Ctrl> {
     let sep = match a.get(0, "sep") {
         Some(Value::Str(x)) => Some(x),
@@ -205,32 +252,7 @@ fn split(cx: &Cx, t: &Value, mut a: Args, from_right: bool) -> Result<Value, Ctr
             v
         }
         (Some(sep), Some(n)) => st.splitn(n + 1, sep.as_ref()).map(String::from).collect(),
-        (None, None) => st.split_whitespace().map(String::from).collect(),
-        (None, Some(n)) => {
-            let words: Vec<&str> = st.split_whitespace().collect();
-            if words.len() <= n + 1 {
-                words.into_iter().map(String::from).collect()
-            } else if from_right {
-                let keep = words.len() - n;
-                let head = st.trim_end();
-                let mut rest: Vec<String> = words[keep..].iter().map(|w| w.to_string()).collect();
-                let mut idx = head.len();
-                for w in words[keep..].iter().rev() {
-                    idx = head[..idx].rfind(w).unwrap_or(0);
-                }
-                rest.insert(0, head[..idx].trim_end().to_string());
-                rest
-            } else {
-                let mut out: Vec<String> = words[..n].iter().map(|w| w.to_string()).collect();
-                let mut idx = 0;
-                let trimmed = st.trim_start();
-                for w in &words[..n] {
-                    idx = trimmed[idx..].find(w).map(|p| p + idx + w.len()).unwrap_or(idx);
-                }
-                out.push(trimmed[idx..].trim_start().to_string());
-                out
-            }
-        }
+        (None, max) => split_whitespace(&st, max.unwrap_or(usize::MAX), from_right),
     };
     Ok(new_list(parts.into_iter().map(text).collect()))
 }

@@ -211,12 +211,29 @@ impl Cx {
             )));
         }
         let mut extra_kw = crate::value::Dict::new();
+        let posonly = &p.args[..p.posonly];
+        let named_posonly: Vec<String> = match p.kwarg {
+            Some(_) => Vec::new(),
+            None => args
+                .kw
+                .iter()
+                .filter(|(k, _)| posonly.iter().any(|a| a.name == k.as_ref()))
+                .map(|(k, _)| k.to_string())
+                .collect(),
+        };
         for (k, v) in args.kw {
-            let known = p.args.iter().chain(p.kwonly.iter()).any(|a| a.name == k.as_ref());
+            let known = p.args[p.posonly..].iter().chain(p.kwonly.iter()).any(|a| a.name == k.as_ref());
             if !known {
                 if p.kwarg.is_some() {
                     extra_kw.insert(crate::value::HashKey::Str(k.clone()), Value::Str(k), v);
                     continue;
+                }
+                if !named_posonly.is_empty() {
+                    return Err(self.type_err(format!(
+                        "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                        f.qualname,
+                        named_posonly.join(", ")
+                    )));
                 }
                 return Err(self.type_err(format!("{}() got an unexpected keyword argument '{k}'", f.qualname)));
             }

@@ -318,6 +318,7 @@ impl Parser {
                 }
             } else if self.is_op("/") {
                 self.advance();
+                params.posonly = params.args.len();
             } else {
                 let name = self.name()?;
                 self.annotation(close)?;
