@@ -300,19 +300,17 @@ fn isinstance(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     }
 }
 
+/// The text of `print`'s keyword `name` (`default` when it is absent or `None`).
+fn text_kw(cx: &Cx, a: &mut Args, name: &str, default: &str) -> Result<String, Ctrl> {
+    match a.take_kw(name) {
+        Some(Value::None) | None => Ok(default.into()),
+        Some(v) => cx.to_str(&v),
+    }
+}
+
 fn print(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
-    let sep = a
-        .take_kw("sep")
-        .filter(|v| !matches!(v, Value::None))
-        .map(|v| cx.to_str(&v))
-        .transpose()?
-        .unwrap_or(" ".into());
-    let end = a
-        .take_kw("end")
-        .filter(|v| !matches!(v, Value::None))
-        .map(|v| cx.to_str(&v))
-        .transpose()?
-        .unwrap_or("\n".into());
+    let sep = text_kw(cx, &mut a, "sep", " ")?;
+    let end = text_kw(cx, &mut a, "end", "\n")?;
     let file = a.take_kw("file");
     a.take_kw("flush");
     if let Some((k, _)) = a.kw.first() {

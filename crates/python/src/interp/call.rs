@@ -26,19 +26,9 @@ pub fn run_sync<R>(interp: &Interp, fut: impl Future<Output = R>) -> Option<R> {
 }
 
 /// The program's `__str__` / `__repr__` of an instance, if its class defines one.
+/// (What it raises, or a result that is not a string, counts as none: the default is used.)
 pub fn user_str(interp: &Rc<Interp>, v: &Value, is_repr: bool) -> Option<String> {
-    let Value::Instance(i) = v else { return None };
-    let method = if is_repr {
-        i.class.lookup("__repr__")
-    } else {
-        i.class.lookup("__str__").or_else(|| if i.class.is_exception { None } else { i.class.lookup("__repr__") })
-    }?;
-    let cx = Cx::module(interp);
-    let r = run_sync(interp, cx.call(method, Args::of(vec![v.clone()])))?;
-    match r {
-        Ok(Value::Str(s)) => Some(s.to_string()),
-        _ => None,
-    }
+    user_str_result(interp, v, is_repr)?.ok()
 }
 
 /// The program's `__str__` / `__repr__` of an instance, if its class defines one: its text, or

@@ -207,16 +207,18 @@ fn frames(interp: &Rc<Interp>, exc: &Value) -> Vec<String> {
 /// The full text CPython writes for an uncaught exception (without the final newline),
 /// following `traceback.TracebackException.format` (exception groups included).
 pub fn format_exception(interp: &Rc<Interp>, exc: &Value) -> String {
-    let mut p = Printer { interp, out: Vec::new(), depth: 0, need_close: false, suggest: false };
-    p.format(exc);
-    p.out.join("\n")
+    format_with(interp, exc, false)
 }
 
 /// What the interpreter writes for an exception nobody caught: as `format_exception`, with
 /// the suggestions (`Did you mean: ...?`) of 3.11's `sys.excepthook`, which the `traceback`
 /// module of 3.11 does not make.
 pub fn format_uncaught(interp: &Rc<Interp>, exc: &Value) -> String {
-    let mut p = Printer { interp, out: Vec::new(), depth: 0, need_close: false, suggest: true };
+    format_with(interp, exc, true)
+}
+
+fn format_with(interp: &Rc<Interp>, exc: &Value, suggest: bool) -> String {
+    let mut p = Printer { interp, out: Vec::new(), depth: 0, need_close: false, suggest };
     p.format(exc);
     p.out.join("\n")
 }
