@@ -33,7 +33,9 @@ pub struct Run {
     pub(crate) rt: Rt,
     pub(crate) scenario: Scenario,
     pub(crate) trace: Trace,
-    t0: f64,
+    /// The run's time origin: when `main`'s first step began (as CPython's trace measures
+    /// from `main`'s start), or, before that step, when the run was set up.
+    t0: Cell<f64>,
     pub(crate) tasks: RefCell<Vec<JobTask>>,
     pub(crate) pool: Option<Pool>,
     /// Set by Stop: the shutdown then stops the workers instead of waiting for them.
@@ -92,7 +94,7 @@ pub fn prepare(rt: Rt, scenario: Scenario, trace: Trace) -> Result<Rc<Run>, RunE
                 run.emit_at(at, Who::Job(tag), event, None, detail);
             })
         });
-        Run { rt, scenario, trace, t0, tasks: RefCell::new(Vec::new()), pool, stopped: Cell::new(false) }
+        Run { rt, scenario, trace, t0: Cell::new(t0), tasks: RefCell::new(Vec::new()), pool, stopped: Cell::new(false) }
     }))
 }
 
@@ -102,7 +104,7 @@ impl Run {
     }
 
     fn emit_at(&self, at: f64, who: Who, event: Event, of: Option<JobId>, detail: String) {
-        let t = at - self.t0;
+        let t = at - self.t0.get();
         self.trace.record(TraceEvent { who, event, t, of, detail });
     }
 
@@ -111,7 +113,13 @@ impl Run {
         let from = self.rt.now();
         self.rt.block(ms);
         let to = self.rt.now();
-        self.trace.record_blocked(Blocked { who, from: from - self.t0, to: to - self.t0 });
+        let t0 = self.t0.get();
+        self.trace.record_blocked(Blocked { who, from: from - t0, to: to - t0 });
+    }
+
+    /// `main`'s first step: the run's clock starts here (its `start` is the first event).
+    pub(crate) fn begin(&self) {
+        self.t0.set(self.rt.now());
     }
 }
 
@@ -153,6 +161,12 @@ impl RunHandle {
     /// Whether the run is over (its `end` event recorded).
     pub fn is_over(&self) -> bool {
         self.over.is_done()
+    }
+
+    /// The run's time origin on the runtime's clock (what the trace's times count from):
+    /// `main`'s first step, once it has begun.
+    pub fn origin(&self) -> f64 {
+        self.run.t0.get()
     }
 
     /// Waits until the run is over.

@@ -37,6 +37,7 @@ pub type MainTask = Task<(), ()>;
 /// `async def main()`: starts the jobs and handles them as the mode says, catches the
 /// error that reaches it, and lingers.
 async fn main(run: Rc<Run>) -> Result<(), ()> {
+    run.begin(); // the run's clock starts at main's first step
     run.emit(Who::Main, Event::Start, None, "main() started".into());
     let caught = match run.scenario.mode {
         Mode::Sync => main_sync(&run),

@@ -157,3 +157,22 @@ fn stop_after_the_end_changes_nothing() {
     assert!(!acted, "Stop after the end does nothing");
     assert!(trace.ends_with("main result 2.000 2\nmain end 2.000\n"), "{trace}");
 }
+
+/// The trace counts from `main`'s first step, as CPython's reference does: what kept the
+/// loop busy between the run's set-up and that step (here a 300 ms block) is not in it.
+#[test]
+fn the_trace_counts_from_mains_first_step() {
+    let (state, _) = from_link("lesson=tasks&unit=100");
+    let event_loop = Rc::new(VirtualLoop::new());
+    let rt: Rt = event_loop.clone();
+    let trace = Trace::new();
+    let busy = rt.clone();
+    // Queued before main's first step is: the loop's work that comes first.
+    rt.spawn(Box::pin(async move { busy.block(300.0) }));
+    let before = rt.now();
+    let handle = RunHandle::start(rt.clone(), state.scenario, trace.clone()).expect("starts");
+    event_loop.run().expect("the run ends");
+    assert_eq!(handle.origin(), before + 300.0, "the origin is main's first step");
+    let expected = "main start 0.000\n1 start 0.000\n2 start 0.000\n1 return 1.000\nmain result 1.000 1\n2 return 2.000\nmain result 2.000 2\nmain end 2.000\n";
+    assert_eq!(to_lines(&trace.events(), 100), expected);
+}

@@ -30,6 +30,7 @@ impl Playground {
     fn frame(&self, t: f64) -> bool {
         let live = self.run.with_untracked(|r| r.status.is_live());
         let mut clock = self.clock.get_value();
+        clock.started = self.origin().or(clock.started);
         let previous = clock.last_frame.replace(t);
         clock.looping = live;
         // The part of the gap since the last frame that the program's blocking does not explain.
@@ -64,6 +65,16 @@ impl Playground {
             });
         }
         true
+    }
+
+    /// Where the live run's clock starts (what its trace's times count from): its `main`'s
+    /// first step, once that has begun.
+    fn origin(&self) -> Option<f64> {
+        self.active.with_value(|a| match a {
+            Some(super::Active::Lesson { handle, .. }) => Some(handle.origin()),
+            Some(super::Active::Program(run)) => Some(run.started_at()).filter(|t| t.is_finite()),
+            None => None,
+        })
     }
 
     /// A frame's hand-over of the events recorded since the last one (large batches less often).
