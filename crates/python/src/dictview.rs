@@ -3,7 +3,9 @@
 //! the dict's size changes meanwhile), answer `len` and `in`, and are written
 //! `dict_keys([...])`; they cannot be indexed.
 
+use crate::ast::BinOp;
 use crate::interp::ops::eq;
+use crate::interp::{Ctrl, Cx};
 use crate::value::{hash_key, Dict, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -112,4 +114,99 @@ pub fn set_eq(a: &Value, b: &Value) -> Option<bool> {
     set_like(a).or(set_like(b))?;
     let (ma, mb) = (members(a)?, members(b)?);
     Some(ma.len() == mb.len() && ma.iter().all(|x| contains(b, x)))
+}
+
+/// `a op b` (`&`, `|`, `-`, `^`) where one of them is a view of keys or items, as CPython's
+/// `dictviews_*` make it: a new set; the other may be any iterable. `None` if neither is such
+/// a view. An intersection goes through the smaller operand, testing each of its items in the
+/// other, as `_PyDictView_Intersect` does (so the result's order is that operand's).
+pub fn set_op(cx: &Cx, a: &Value, op: BinOp, b: &Value) -> Option<Result<Value, Ctrl>> {
+    set_like(a).or(set_like(b))?;
+    if !matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::Sub | BinOp::BitXor) {
+        return None;
+    }
+    Some(if op == BinOp::BitAnd {
+        intersect(cx, a, b)
+    } else {
+        as_set(cx, a).and_then(|x| cx.binop(&x, op, &as_set(cx, b)?))
+    })
+}
+
+fn intersect(cx: &Cx, a: &Value, b: &Value) -> Result<Value, Ctrl> {
+    // The view is `this`, the other operand `other`.
+    let (mut this, mut other) = if set_like(a).is_some() { (a, b) } else { (b, a) };
+    let mut out = Dict::new();
+    let mut add = |v: Value| -> Result<(), Ctrl> {
+        out.insert(hash_key(&v).ok_or_else(|| cx.unhashable(&v))?, v, Value::None);
+        Ok(())
+    };
+    let len = |v: &Value| set_like(v).map_or(0, DictView::len);
+    if let Value::Set(s) = other {
+        if len(this) <= s.borrow().len() {
+            // `other.intersection(this)`: the view's items that are in the set.
+            for v in set_like(this).map(DictView::items).unwrap_or_default() {
+                if hash_key(&v).is_some_and(|h| s.borrow().get(&h).is_some()) {
+                    add(v)?;
+                }
+            }
+            return Ok(Value::Set(Rc::new(RefCell::new(out))));
+        }
+    }
+    if set_like(other).is_some() && len(other) > len(this) {
+        (this, other) = (other, this);
+    }
+    let view = set_like(this).expect("a view");
+    let mut items = cx.cursor(other)?;
+    while let Some(v) = items.pull()? {
+        if view.contains(&v) {
+            add(v)?;
+        }
+    }
+    Ok(Value::Set(Rc::new(RefCell::new(out))))
+}
+
+/// `set(v)`, for a view's operation: a set of its items as they come.
+fn as_set(cx: &Cx, v: &Value) -> Result<Value, Ctrl> {
+    if let Value::Set(_) = v {
+        return Ok(v.clone());
+    }
+    let mut d = Dict::new();
+    let mut items = cx.cursor(v)?;
+    while let Some(v) = items.pull()? {
+        d.insert(hash_key(&v).ok_or_else(|| cx.unhashable(&v))?, v, Value::None);
+    }
+    Ok(Value::Set(Rc::new(RefCell::new(d))))
+}
+
+/// `a` and `b` as sets, for `<`, `<=`, `>`, `>=`, if one is a view of keys or items and the
+/// other a set or such a view (CPython's views compare as sets); `None` otherwise.
+pub fn comparable_sets(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    set_like(a).or(set_like(b))?;
+    let as_set = |v: &Value| -> Option<Value> {
+        match v {
+            Value::Set(_) => Some(v.clone()),
+            _ => {
+                let mut d = Dict::new();
+                for item in set_like(v)?.items() {
+                    d.insert(hash_key(&item)?, item, Value::None);
+                }
+                Some(Value::Set(Rc::new(RefCell::new(d))))
+            }
+        }
+    };
+    Some((as_set(a)?, as_set(b)?))
+}
+
+/// `view.isdisjoint(iterable)`: whether none of the iterable's items is in the view.
+pub fn isdisjoint(cx: &Cx, this: &Value, a: crate::value::Args) -> Result<Value, Ctrl> {
+    let (Some(view), Some(other)) = (set_like(this), a.pos.first()) else {
+        return Err(cx.type_err("isdisjoint() takes exactly one argument (0 given)"));
+    };
+    let mut items = cx.cursor(other)?;
+    while let Some(v) = items.pull()? {
+        if view.contains(&v) {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }

@@ -7,6 +7,7 @@
 
 pub mod activity;
 pub mod aio;
+mod arity;
 pub mod ast;
 mod builtins;
 pub mod checker;

@@ -17,7 +17,28 @@ pub fn method(name: &str) -> Option<crate::value::NativeFn> {
             fut_of(cx, this)?.add_callback(Callback::Py(f));
             Ok(Value::None)
         },
-        "remove_done_callback" => |_, _, _| Ok(Value::Int(0)),
+        // CPython's: every callback equal to `fn` goes; how many did.
+        "remove_done_callback" => |cx, this, a| {
+            let f = a.pos.first().cloned().ok_or_else(|| cx.type_err("remove_done_callback() takes a callback"))?;
+            let fut = fut_of(cx, this)?;
+            let theirs: Vec<(u64, Value)> = fut
+                .callbacks
+                .borrow()
+                .iter()
+                .filter_map(|(id, cb)| match cb {
+                    Callback::Py(g) => Some((*id, g.clone())),
+                    Callback::Native(..) => None,
+                })
+                .collect();
+            let mut removed = 0;
+            for (id, g) in theirs {
+                if cx.same_or_equal(&g, &f)? {
+                    fut.remove_callback(id);
+                    removed += 1;
+                }
+            }
+            Ok(Value::Int(removed))
+        },
         "get_name" => |cx, this, _| Ok(Value::Str(fut_of(cx, this)?.task_name().into())),
         "set_name" => |cx, this, a| {
             if let (Some(t), Some(v)) = (&fut_of(cx, this)?.task, a.pos.first()) {

@@ -152,6 +152,9 @@ impl Native {
                 _ => None,
             },
             Native::Descriptor(2 | 3, _) if name == "setter" => Some(bound(name, this, property_setter)),
+            Native::DictView(v) if name == "isdisjoint" && v.kind != crate::dictview::ViewKind::Values => {
+                Some(bound(name, this, crate::dictview::isdisjoint))
+            }
             Native::Ellipsis | Native::NotImplemented | Native::Descriptor(..) | Native::DictView(_) => None,
             Native::AsyncGen(_) => match name {
                 "__aiter__" => Some(bound(name, this, |_, this, _| Ok(this.clone()))),

@@ -59,6 +59,8 @@ impl Cx {
     /// Calls a callable.
     pub fn call<'a>(&'a self, f: Value, args: Args) -> Fut<'a, Value> {
         Box::pin(async move {
+            let mut args = args;
+            crate::arity::check(self, &f, &mut args)?;
             match &f {
                 Value::Func(func) => self.call_function(func, args).await,
                 Value::Builtin(b) => {

@@ -281,7 +281,7 @@ impl Cx {
                 }
                 Ok(Value::Dict(Rc::new(RefCell::new(out))))
             }
-            _ => Err(self.unsupported(a, op, b)),
+            _ => crate::dictview::set_op(self, a, op, b).unwrap_or_else(|| Err(self.unsupported(a, op, b))),
         }
     }
 
@@ -375,7 +375,10 @@ impl Cx {
             CmpOp::NotIn => !self.contains(b, a)?,
             CmpOp::Eq | CmpOp::Ne => self.rich_compare(a, op, b)?,
             _ if matches!((a, b), (Value::Set(_), Value::Set(_))) => subset_compare(a, op, b),
-            _ => self.rich_compare(a, op, b)?,
+            _ => match crate::dictview::comparable_sets(a, b) {
+                Some((a, b)) => subset_compare(&a, op, &b),
+                None => self.rich_compare(a, op, b)?,
+            },
         })
     }
 }
