@@ -160,10 +160,14 @@ fn aiter(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
 /// it is exhausted), as CPython's `anext` makes it.
 fn anext(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     let it = first(&a).clone();
-    if cx.getattr(&it, "__anext__").is_err() {
+    let Ok(method) = cx.getattr(&it, "__anext__") else {
         return Err(cx.type_err(format!("'{}' object is not an async iterator", type_name(&it))));
-    }
+    };
     let default = a.pos.get(1).cloned();
+    if default.is_none() {
+        // Without a default, CPython's `anext` is `__anext__()`, called now.
+        return crate::interp::call_sync(cx, method, Args::default());
+    }
     let cx2 = cx.clone();
     let body = async move {
         match cx2.anext_of(&it).await? {

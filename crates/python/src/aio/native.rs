@@ -165,6 +165,9 @@ impl Native {
                     },
                     _ => Err(cx.type_err("not an asynchronous generator")),
                 })),
+                "asend" => Some(bound(name, this, |cx, this, a| agen(cx, this, "asend", a))),
+                "athrow" => Some(bound(name, this, |cx, this, a| agen(cx, this, "athrow", a))),
+                "aclose" => Some(bound(name, this, |cx, this, a| agen(cx, this, "aclose", a))),
                 _ => None,
             },
             Native::Super(class, obj) => {
@@ -232,4 +235,15 @@ fn property_setter(cx: &Cx, this: &Value, a: Args) -> Result<Value, Ctrl> {
     };
     let setter = a.pos.into_iter().next().unwrap_or(Value::None);
     Ok(Value::Native(Rc::new(Native::Descriptor(3, Value::Tuple(Rc::new(vec![getter, setter]))))))
+}
+
+/// `asend`, `athrow` or `aclose` of the asynchronous generator `this`.
+fn agen(cx: &crate::interp::Cx, this: &Value, name: &str, a: crate::value::Args) -> Result<Value, crate::interp::Ctrl> {
+    match this {
+        Value::Native(n) => match &**n {
+            Native::AsyncGen(gen) => crate::interp::generators::async_method(cx, gen, name, a),
+            _ => Err(cx.type_err("not an asynchronous generator")),
+        },
+        _ => Err(cx.type_err("not an asynchronous generator")),
+    }
 }

@@ -67,7 +67,8 @@ impl Cx {
             },
             Value::Builtin(b) if name == "__name__" => Some(Value::Str(b.name.clone())),
             Value::Iter(it)
-                if matches!(name, "send" | "close") && it.try_borrow().is_ok_and(|i| i.type_name() == "generator") =>
+                if matches!(name, "send" | "throw" | "close")
+                    && it.try_borrow().is_ok_and(|i| i.type_name() == "generator") =>
             {
                 super::generators::method(name).map(|f| builtin(name, obj.clone(), f))
             }

@@ -23,6 +23,8 @@ pub struct GenSlot {
     pub returned: RefCell<Option<Value>>,
     /// What `send` gives the body: the value of the `yield` it is suspended at.
     pub sent: RefCell<Option<Value>>,
+    /// What `throw` / `athrow` raises at the `yield` it is suspended at.
+    pub thrown: RefCell<Option<Value>>,
 }
 
 /// A generator's slot, shared by its body and its object.
@@ -36,8 +38,12 @@ pub struct GenBody {
     pub slot: Slot,
     /// Whether it is an asynchronous generator.
     asynchronous: bool,
-    /// Set once it is first asked for an item: dropped unfinished after that, it is closed.
+    /// Set once it is first asked for an item (for an asynchronous one: once `__anext__`,
+    /// `asend`, `athrow` or `aclose` is called, when CPython's asyncio hooks it): dropped
+    /// unfinished after that, it is closed.
     started: Cell<bool>,
+    /// Set once its body has begun to run.
+    ran: Cell<bool>,
     /// The interpreter that closes it.
     interp: Weak<Interp>,
     /// Its qualified name (for what is written if closing it fails).
@@ -48,7 +54,8 @@ impl GenBody {
     /// A generator (`asynchronous`: an asynchronous one) of `body`, yielding through `slot`.
     pub fn new(cx: &Cx, name: Rc<str>, body: PyFuture, slot: Slot, asynchronous: bool) -> GenBody {
         let interp = Rc::downgrade(&cx.interp);
-        GenBody { body: RefCell::new(Some(body)), slot, asynchronous, started: Cell::new(false), interp, name }
+        let (started, ran) = (Cell::new(false), Cell::new(false));
+        GenBody { body: RefCell::new(Some(body)), slot, asynchronous, started, ran, interp, name }
     }
 
     /// Whether its body is running (asking it for an item then is an error).
@@ -63,6 +70,7 @@ impl GenBody {
             slot: self.slot.clone(),
             asynchronous: self.asynchronous,
             started: Cell::new(false),
+            ran: Cell::new(self.ran.get()),
             interp: self.interp.clone(),
             name: self.name.clone(),
         }
@@ -128,6 +136,11 @@ fn close(interp: &Rc<Interp>, gen: &Rc<GenBody>) {
 
 /// `aclose()`: `GeneratorExit` raised at the body's `yield`, the body run to its end.
 fn aclose(cx: Cx, gen: Rc<GenBody>) -> PyFuture {
+    if !gen.ran.get() {
+        // A body that never ran is closed as it is: nothing of it runs.
+        gen.body.borrow_mut().take();
+        return Box::pin(std::future::ready(Ok(Value::None)));
+    }
     gen.slot.closing.set(true);
     Box::pin(std::future::poll_fn(move |task| match gen.step(task) {
         Step::Yielded(_) => Poll::Ready(Err(cx.err("RuntimeError", "async generator ignored GeneratorExit"))),
@@ -155,6 +168,7 @@ impl GenBody {
     fn step(&self, task: &mut Context<'_>) -> Step {
         let Ok(mut body) = self.body.try_borrow_mut() else { return Step::Busy };
         let Some(fut) = body.as_mut() else { return Step::Ended };
+        self.ran.set(true);
         let polled = fut.as_mut().poll(task);
         match polled {
             Poll::Ready(r) => {
@@ -228,6 +242,9 @@ impl Cx {
         *slot.value.borrow_mut() = Some(value);
         YieldNow(false).await;
         let sent = slot.sent.borrow_mut().take();
+        if let Some(e) = slot.thrown.borrow_mut().take() {
+            return Err(Ctrl::Exc(e));
+        }
         match slot.closing.get() {
             true => Err(self.err("GeneratorExit", "")),
             false => Ok(sent.unwrap_or(Value::None)),
@@ -238,23 +255,80 @@ impl Cx {
 /// An asynchronous generator's `__anext__()`: an awaitable of its next item, raising
 /// `StopAsyncIteration` once its body has returned.
 pub fn anext(cx: &Cx, gen: &Rc<GenBody>) -> Value {
+    resume(cx, gen, "anext", None, None)
+}
+
+/// An awaitable that resumes an asynchronous generator (with `sent` as its `yield`'s value,
+/// or `thrown` raised there) and gives its next item, as `__anext__`, `asend` and `athrow` do.
+fn resume(cx: &Cx, gen: &Rc<GenBody>, name: &str, sent: Option<Value>, thrown: Option<Value>) -> Value {
     gen.started.set(true);
-    let (cx, gen) = (cx.clone(), gen.clone());
-    let body: PyFuture = Box::pin(std::future::poll_fn(move |task| match gen.step(task) {
-        Step::Yielded(v) => Poll::Ready(Ok(v)),
-        Step::Ended => Poll::Ready(Err(cx.err("StopAsyncIteration", ""))),
-        Step::Raised(e) => Poll::Ready(Err(e)),
-        Step::Waiting => Poll::Pending,
-        Step::Busy => Poll::Ready(Err(cx.err("RuntimeError", "anext(): asynchronous generator is already running"))),
+    let (cx, gen, mut first) = (cx.clone(), gen.clone(), Some((sent, thrown)));
+    let body: PyFuture = Box::pin(std::future::poll_fn(move |task| {
+        if let Some((sent, thrown)) = first.take() {
+            match (!gen.ran.get(), sent, thrown) {
+                (true, Some(v), _) if !matches!(v, Value::None) => {
+                    return Poll::Ready(Err(cx.type_err("can't send non-None value to a just-started async generator")))
+                }
+                // Thrown into a generator that never ran: it ends there, its body unrun.
+                (true, _, Some(e)) => {
+                    gen.body.borrow_mut().take();
+                    return Poll::Ready(Err(Ctrl::Exc(e)));
+                }
+                (_, sent, thrown) => {
+                    *gen.slot.sent.borrow_mut() = sent;
+                    *gen.slot.thrown.borrow_mut() = thrown;
+                }
+            }
+        }
+        match gen.step(task) {
+            Step::Yielded(v) => Poll::Ready(Ok(v)),
+            Step::Ended => Poll::Ready(Err(cx.err("StopAsyncIteration", ""))),
+            Step::Raised(e) => Poll::Ready(Err(e)),
+            Step::Waiting => Poll::Pending,
+            Step::Busy => {
+                Poll::Ready(Err(cx.err("RuntimeError", "anext(): asynchronous generator is already running")))
+            }
+        }
     }));
+    awaitable(name, body)
+}
+
+/// An awaitable object of `body`, named `name`.
+fn awaitable(name: &str, body: PyFuture) -> Value {
     Value::Coro(Rc::new(Coroutine {
-        name: "anext".into(),
+        name: name.into(),
         body: RefCell::new(Some(body)),
         state: std::cell::Cell::new(CoroState::Created),
         warn: None,
         def_line: 0,
         line: Rc::default(),
     }))
+}
+
+/// `asend(value)`, `athrow(exc)` and `aclose()` of an asynchronous generator, as CPython's:
+/// each an awaitable of the generator's next item (`aclose`'s: of `None`, once it has closed).
+pub fn async_method(cx: &Cx, gen: &Rc<GenBody>, name: &str, a: crate::value::Args) -> Result<Value, Ctrl> {
+    let first = a.pos.first().cloned();
+    Ok(match name {
+        "asend" => resume(cx, gen, "asend", Some(first.unwrap_or(Value::None)), None),
+        "athrow" => {
+            let e = exception_of(cx, first)?;
+            resume(cx, gen, "athrow", None, Some(e))
+        }
+        _ => {
+            gen.started.set(true);
+            awaitable("aclose", aclose(cx.clone(), gen.clone()))
+        }
+    })
+}
+
+/// What `throw(exc)` raises: an exception, or a new instance of an exception class.
+fn exception_of(cx: &Cx, v: Option<Value>) -> Result<Value, Ctrl> {
+    match v {
+        Some(Value::Class(c)) if c.is_exception => super::call_sync(cx, Value::Class(c), crate::value::Args::default()),
+        Some(v @ Value::Instance(_)) if super::exc::is_instance_of(&cx.interp, &v, "BaseException") => Ok(v),
+        _ => Err(cx.type_err("exceptions must be classes or instances deriving from BaseException, not NoneType")),
+    }
 }
 
 /// `send(value)` and `close()` of a plain generator, as CPython's `gen_send` and `gen_close`.
@@ -269,6 +343,28 @@ pub fn method(name: &str) -> Option<crate::value::NativeFn> {
             *gen.slot.sent.borrow_mut() = Some(v);
             let r = super::lazy::next_item(&it);
             gen.slot.sent.borrow_mut().take();
+            match r? {
+                Some(v) => Ok(v),
+                None => {
+                    let value = it.borrow_mut().returned.take();
+                    Err(Ctrl::Exc(super::exc::make_exc(&cx.interp.class("StopIteration"), value.into_iter().collect())))
+                }
+            }
+        },
+        "throw" => |cx, this, a| {
+            let e = exception_of(cx, a.pos.first().cloned())?;
+            let (it, gen) = match generator_of(cx, this) {
+                Ok(g) => g,
+                Err(_) => return Err(Ctrl::Exc(e)),
+            };
+            if !gen.started.replace(true) {
+                it.borrow_mut().lazy = None;
+                gen.body.borrow_mut().take();
+                return Err(Ctrl::Exc(e));
+            }
+            *gen.slot.thrown.borrow_mut() = Some(e);
+            let r = super::lazy::next_item(&it);
+            gen.slot.thrown.borrow_mut().take();
             match r? {
                 Some(v) => Ok(v),
                 None => {
