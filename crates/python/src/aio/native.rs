@@ -179,6 +179,17 @@ impl Native {
                 };
                 let after = mro.iter().position(|c| Rc::ptr_eq(c, class)).map(|p| p + 1).unwrap_or(mro.len());
                 let found = mro[after..].iter().find_map(|c| c.attrs.borrow().get(name).cloned());
+                // A property of a base: its getter's value for the instance.
+                if let (Some(Value::Native(n)), false) = (&found, of_class) {
+                    let getter = match &**n {
+                        Native::Descriptor(3, Value::Tuple(t)) => Some(t[0].clone()),
+                        Native::Descriptor(2, f) => Some(f.clone()),
+                        _ => None,
+                    };
+                    if let Some(getter) = getter {
+                        return Ok(Some(crate::interp::call_sync(cx, getter, Args::of(vec![obj.clone()]))?));
+                    }
+                }
                 found.map(|f| match f {
                     Value::Func(_) | Value::Builtin(_) if !of_class => Value::Method(Rc::new((obj.clone(), f))),
                     Value::Native(n) if matches!(*n, Native::Descriptor(0, _)) => match &*n {

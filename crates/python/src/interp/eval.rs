@@ -279,6 +279,9 @@ impl Cx {
                         absent(self, s, name)?;
                     }
                 }
+                // A class body's names are seen from the body itself, not from the functions,
+                // lambdas and comprehensions in it.
+                ScopeKind::Class if !first => {}
                 ScopeKind::Comp(_) | ScopeKind::Class => {
                     if let Some(v) = s.vars.borrow().get(name) {
                         return Ok(v.clone());

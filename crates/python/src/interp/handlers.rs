@@ -190,10 +190,21 @@ impl Cx {
             Err(Ctrl::Fatal(_)) => return result,
             _ => vec![Value::None, Value::None, Value::None],
         };
-        let mut suppress = self.call_method(&mgr, exit, Args::of(args)).await?;
-        if is_async {
-            suppress = self.await_value(suppress).await?;
-        }
+        let exited = async {
+            let suppress = self.call_method(&mgr, exit, Args::of(args)).await?;
+            if is_async {
+                return self.await_value(suppress).await;
+            }
+            Ok(suppress)
+        };
+        let suppress = match (exited.await, &result) {
+            // Raised while the body's exception is handled: chained to it.
+            (Err(Ctrl::Exc(new)), Err(Ctrl::Exc(e))) => {
+                self.context_of(&new, e.clone());
+                return Err(Ctrl::Exc(new));
+            }
+            (r, _) => r?,
+        };
         match result {
             Err(Ctrl::Exc(_)) if truthy(&suppress) => Ok(()),
             other => other,
