@@ -81,6 +81,15 @@ impl Cx {
                     if number(a) && number(b) {
                         return Ok(false);
                     }
+                    // Sequences that do not order: the first members that differ say why.
+                    match (a, b) {
+                        (Value::List(x), Value::List(y)) => {
+                            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                            return self.seq_compare(&x, op, &y);
+                        }
+                        (Value::Tuple(x), Value::Tuple(y)) => return self.seq_compare(x, op, y),
+                        _ => {}
+                    }
                     return Err(self.unorderable(a, op, b));
                 };
                 Ok(holds(o, op))
