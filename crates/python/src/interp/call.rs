@@ -383,6 +383,10 @@ async fn body(cx: Cx, f: Rc<Function>) -> Result<Value, Ctrl> {
         Ok(()) => Ok(Value::None),
         Err(Ctrl::Return(v)) => Ok(v),
         Err(Ctrl::Break) | Err(Ctrl::Continue) => Ok(Value::None),
+        Err(Ctrl::Exc(e)) => {
+            keep_locals(&e, &cx.scope);
+            Err(Ctrl::Exc(e))
+        }
         Err(e) => Err(e),
     };
     let interp = cx.interp.clone();
@@ -390,6 +394,33 @@ async fn body(cx: Cx, f: Rc<Function>) -> Result<Value, Ctrl> {
     super::generators::close_dropped(&interp);
     r
 }
+
+/// An exception leaving a frame keeps what the frame's variables held alive, as CPython's
+/// traceback keeps the frame: a task held only there is reported (its exception never
+/// retrieved) when the exception goes, after its traceback is printed, not before.
+fn keep_locals(e: &Value, scope: &Scope) {
+    let Value::Instance(i) = e else { return };
+    let held: Vec<Value> = scope
+        .vars
+        .borrow()
+        .values()
+        .filter(|v| crate::value::identity(v) != crate::value::identity(e))
+        .cloned()
+        .collect();
+    if held.is_empty() {
+        return;
+    }
+    let mut attrs = i.attrs.borrow_mut();
+    match attrs.get(LOCALS) {
+        Some(Value::List(kept)) => kept.borrow_mut().extend(held),
+        _ => {
+            attrs.insert(LOCALS.into(), Value::List(Rc::new(RefCell::new(held))));
+        }
+    }
+}
+
+/// The hidden attribute of an exception that holds the variables of the frames it left.
+const LOCALS: &str = "\0locals";
 
 /// A call's scope once its body has ended, held only by `cx`: if nothing but the functions
 /// defined in it (held only by its variables) refers to it, its variables are let go at

@@ -214,7 +214,8 @@ pub fn attribute_error(exc: &Value, obj: &Value, name: &str) {
     let names =
         match obj {
             Value::Instance(i) => {
-                let own = i.attrs.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>();
+                let own =
+                    i.attrs.borrow().keys().filter(|k| !k.starts_with('\0')).map(|k| k.to_string()).collect::<Vec<_>>();
                 let classes = i.class.mro();
                 sorted(own.into_iter().chain(
                     classes.iter().flat_map(|c| c.attrs.borrow().keys().map(|k| k.to_string()).collect::<Vec<_>>()),
