@@ -29,6 +29,9 @@ pub fn coro(cx: &Cx, name: &str, body: impl Future<Output = Result<Value, Ctrl>>
     }))
 }
 
+/// CPython's `TypeError` for what `ensure_future` cannot make a future of.
+pub const NOT_AWAITABLE: &str = "An asyncio.Future, a coroutine or an awaitable is required";
+
 /// A task for a coroutine, or the future itself (`asyncio.ensure_future`).
 pub fn ensure_future(cx: &Cx, v: &Value, name: Option<Rc<str>>) -> Result<Rc<FutureObj>, Ctrl> {
     match v {
@@ -41,10 +44,7 @@ pub fn ensure_future(cx: &Cx, v: &Value, name: Option<Rc<str>>) -> Result<Rc<Fut
             let body = c.body.borrow_mut().take().ok_or_else(|| cx.err("RuntimeError", "coroutine already used"))?;
             Ok(create_task(&cx.interp, body, c.name.clone(), c.def_line, c.line.clone(), name))
         }
-        other => Err(cx.type_err(format!(
-            "An asyncio.Future, a coroutine or an awaitable is required, not {}",
-            crate::format::type_name(other)
-        ))),
+        _ => Err(cx.type_err(NOT_AWAITABLE)),
     }
 }
 

@@ -14,6 +14,9 @@ use std::rc::Rc;
 struct Counts {
     nfuts: Cell<usize>,
     nfinished: Cell<usize>,
+    /// Set when `gather` itself raised (an argument was not awaitable): as CPython's `outer`
+    /// still `None` then, the children's callbacks find no outer future to finish.
+    abandoned: Cell<bool>,
 }
 
 /// `asyncio.gather(*aws, return_exceptions=False)`: the outer future holds the children (once,
@@ -25,7 +28,7 @@ pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
         outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(vec![])))));
         return Ok(Value::Fut(outer));
     }
-    let counts = Rc::new(Counts { nfuts: Cell::new(0), nfinished: Cell::new(0) });
+    let counts = Rc::new(Counts { nfuts: Cell::new(0), nfinished: Cell::new(0), abandoned: Cell::new(false) });
     let mut children: Vec<Rc<FutureObj>> = Vec::with_capacity(a.pos.len());
     // CPython's `arg_to_fut`: an awaitable's first place among the children, by identity.
     let mut arg_to_fut: HashMap<HashKey, usize> = HashMap::new();
@@ -35,7 +38,13 @@ pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
             children.push(children[at].clone());
             continue;
         }
-        let f = ensure_future(cx, arg, None)?;
+        let f = match ensure_future(cx, arg, None) {
+            Ok(f) => f,
+            Err(e) => {
+                counts.abandoned.set(true);
+                return Err(e);
+            }
+        };
         counts.nfuts.set(counts.nfuts.get() + 1);
         arg_to_fut.insert(id, children.len());
         // The children's callbacks hold the outer future, as CPython's closure does: a gather
@@ -60,7 +69,7 @@ fn done_callback(
 ) {
     counts.nfinished.set(counts.nfinished.get() + 1);
     let cx = Cx::module(interp);
-    if outer.done() {
+    if outer.done() || counts.abandoned.get() {
         if !fut.cancelled() {
             let _ = fut.exception(&cx);
         }

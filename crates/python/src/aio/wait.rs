@@ -51,12 +51,7 @@ pub fn wait(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
                     futs.push(f.clone());
                 }
             }
-            other => {
-                return Err(cx.type_err(format!(
-                    "An asyncio.Future, a coroutine or an awaitable is required, not {}",
-                    crate::format::type_name(other)
-                )))
-            }
+            _ => return Err(cx.type_err(super::funcs::NOT_AWAITABLE)),
         }
     }
     let cx2 = cx.clone();
