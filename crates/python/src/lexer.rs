@@ -81,8 +81,8 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
     tokenize_full(src).map(|(tokens, _)| tokens)
 }
 
-/// Splits `src` into tokens; also gives the error for a bracket never closed, which
-/// CPython reports only if the parser reaches the end of the source.
+/// Splits `src` into tokens; also gives the error for the innermost bracket never closed,
+/// which CPython reports if the parser reaches the end of the source, or fails on a later line.
 pub fn tokenize_full(src: &str) -> Result<(Vec<Token>, Option<SyntaxError>), SyntaxError> {
     let mut lx = Lexer {
         chars: src.chars().collect(),
@@ -183,7 +183,7 @@ impl Lexer<'_> {
             }
         }
         let pos = self.pos();
-        if let Some((open, p)) = self.brackets.first() {
+        if let Some((open, p)) = self.brackets.last() {
             self.unclosed = Some(self.err(format!("'{open}' was never closed"), *p));
         }
         if !matches!(self.tokens.last().map(|t| &t.tok), None | Some(Tok::Newline)) {

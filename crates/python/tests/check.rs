@@ -6,7 +6,7 @@ use playground_python::{check, CheckError};
 use std::process::Command;
 
 /// Programs with a syntax error.
-const SYNTAX: [&str; 42] = [
+const SYNTAX: [&str; 70] = [
     "nonlocal x\n",
     "if x\n  pass\n",
     "def f(:\n pass\n",
@@ -49,6 +49,35 @@ const SYNTAX: [&str; 42] = [
     "x = 0x_1__2\n",
     "x = 1_0_\n",
     "x = 5_._5\n",
+    // Brackets never closed, forgotten commas, `=` for `==`, parameters twice or out of order.
+    "d = {'a': 1 'b': 2}\n",
+    "y = {1: 2 3: 4}\n",
+    "z = (a.b c)\n",
+    "z = [x for x in range(3) y]\n",
+    "z = [-1 -2 3]\n",
+    "xs = [\"c\" 1]\n",
+    "print(1 + 2 3)\n",
+    "f(a, b c=1)\n",
+    "x = 1\nif x = 5:\n    pass\n",
+    "while x = 5:\n    pass\n",
+    "xs = [foo \"bar\"]\n",
+    "xs = [1, 2\n  3]\n",
+    "print(\"a\" x)\n",
+    "f = lambda a, a: 1\n",
+    "def g(a, *, b, **a):\n    pass\n",
+    "print(\"hello\"\nx = 1\n",
+    "d = {\n  \"a\": 1,\n  \"b\": 2\n\nprint(d)\nx = [1, 2\n",
+    "foo([1, 2\n",
+    "x = (1,\n  2 3)\n",
+    "y = f(1, [2,\n  3)\nz = 1\n",
+    "x = 5\nif x = 5:\n    print(\"five\")\n",
+    "d = {'a': 1 'b': 2}\n",
+    "def f(a=1, b):\n    pass\n",
+    "def f(x, x):\n    pass\n",
+    "data = {\n    \"a\": 1,\n    \"b\": 2,\n\nprint(data)\n",
+    "x = [\"a\" \"b\", \"c\" 1]\n",
+    "print(\"hello\"\nx = 1\n",
+    "x = [1, 2, 3\nprint(x)\n",
 ];
 
 /// Programs refused, with the line, column and a piece of the message.

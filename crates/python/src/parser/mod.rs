@@ -2,6 +2,7 @@
 
 mod expr;
 mod fstring;
+mod hints;
 mod simple;
 mod stmt;
 
@@ -21,11 +22,16 @@ pub fn parse_program(src: &str) -> Result<Block, SyntaxError> {
     let (tokens, unclosed) = tokenize_full(src)?;
     let eof = tokens.last().map(|t| t.pos).unwrap_or_default();
     let mut p = Parser { tokens, i: 0, depth: 0, yields: Vec::new(), interned: Default::default() };
+    // As CPython's `_PyPegen_tokenize_full_source_to_check_for_errors`: a bracket left open
+    // before the line the parser failed on is the error; else its more helpful message if any.
     match (p.file(), unclosed) {
-        (Err(e), Some(u)) if (e.line, e.col) >= (eof.line, eof.col) || e.msg == "unexpected EOF while parsing" => {
+        (Err(e), Some(u))
+            if (e.line, e.col) >= (eof.line, eof.col) || e.msg == "unexpected EOF while parsing" || e.line > u.line =>
+        {
             Err(u)
         }
         (Ok(_), Some(u)) => Err(u),
+        (Err(e), _) => Err(hints::helpful(&p.tokens, e)),
         (r, _) => r,
     }
 }

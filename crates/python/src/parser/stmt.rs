@@ -306,25 +306,36 @@ impl Parser {
     pub(super) fn params(&mut self, close: &str) -> Result<Params, SyntaxError> {
         let mut params = Params::default();
         let mut kwonly = false;
+        let mut seen: Vec<String> = Vec::new();
+        // A parameter's name, refused if another parameter has it.
+        let mut named = |p: &mut Self| -> Result<(String, Pos), SyntaxError> {
+            let at = p.pos();
+            let name = p.name()?;
+            if seen.contains(&name) {
+                return Err(SyntaxError::new(format!("duplicate argument '{name}' in function definition"), at));
+            }
+            seen.push(name.clone());
+            Ok((name, at))
+        };
         while !self.is_op(close) {
             if self.eat_op("**") {
-                params.kwarg = Some(self.name()?);
+                params.kwarg = Some(named(self)?.0);
                 self.annotation(close)?;
             } else if self.eat_op("*") {
                 kwonly = true;
                 if !self.is_op(",") {
-                    params.vararg = Some(self.name()?);
+                    params.vararg = Some(named(self)?.0);
                     self.annotation(close)?;
                 }
             } else if self.is_op("/") {
                 self.advance();
                 params.posonly = params.args.len();
             } else {
-                let name = self.name()?;
+                let (name, at) = named(self)?;
                 self.annotation(close)?;
                 let default = if self.eat_op("=") { Some(self.test()?) } else { None };
                 if !kwonly && default.is_none() && params.args.iter().any(|p| p.default.is_some()) {
-                    return Err(self.err_here("non-default argument follows default argument"));
+                    return Err(SyntaxError::new("non-default argument follows default argument", at));
                 }
                 let p = Param { name, default };
                 if kwonly {
