@@ -55,8 +55,17 @@ pub fn exc_args(v: &Value) -> Vec<Value> {
     vec![]
 }
 
-/// `repr(v)`.
+/// `repr(v)` (its nested values as deep as [`crate::nesting`] allows).
 pub fn repr_with(v: &Value, hook: Hook) -> String {
+    match v {
+        Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Method(_) | Value::Native(_) => {
+            crate::nesting::nested(String::new(), || repr_nested(v, hook))
+        }
+        _ => repr_nested(v, hook),
+    }
+}
+
+fn repr_nested(v: &Value, hook: Hook) -> String {
     match v {
         Value::None => "None".into(),
         Value::Bool(b) => (if *b { "True" } else { "False" }).into(),

@@ -27,6 +27,7 @@ mod iterators;
 pub mod lexer;
 mod methods;
 mod modules;
+mod nesting;
 pub mod parser;
 mod percent;
 pub mod portable;

@@ -128,6 +128,15 @@ pub struct Dict {
     pub merged_table: Option<(usize, usize)>,
 }
 
+impl Drop for Dict {
+    fn drop(&mut self) {
+        if !self.entries.is_empty() {
+            let held = std::mem::take(&mut self.entries).into_iter().flatten().flat_map(|(k, v)| [k, v]).collect();
+            crate::nesting::drop_flat(held);
+        }
+    }
+}
+
 impl Dict {
     /// An empty dict.
     pub fn new() -> Dict {
@@ -215,7 +224,9 @@ pub fn hash_key(v: &Value) -> Option<HashKey> {
         Value::Float(f) if f.fract() == 0.0 && f.abs() < 1.0e38 => HashKey::Int(*f as i128),
         Value::Float(f) => HashKey::Float(f.to_bits()),
         Value::Str(s) => HashKey::Str(s.clone()),
-        Value::Tuple(items) => HashKey::Tuple(items.iter().map(hash_key).collect::<Option<Vec<_>>>()?),
+        Value::Tuple(items) => {
+            HashKey::Tuple(crate::nesting::nested(None, || items.iter().map(hash_key).collect::<Option<Vec<_>>>())?)
+        }
         Value::List(_) | Value::Dict(_) | Value::Set(_) => return None,
         // A class that defines `__eq__` (and cannot define `__hash__`) is unhashable, as in CPython.
         Value::Instance(i) if i.class.lookup("__eq__").is_some() => return None,

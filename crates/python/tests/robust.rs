@@ -88,3 +88,42 @@ fn mutated_programs_never_panic() {
         let _ = playground_python::check(&mutated);
     }
 }
+
+/// Values nested far deeper than the stack could follow (5000 levels) are written, compared
+/// and hashed up to a limit, then `RecursionError`, as CPython raises it, instead of the
+/// engine overflowing its stack; a dict nested so deep is dropped without overflowing it.
+#[test]
+fn deeply_nested_values_raise_recursion_error_instead_of_overflowing() {
+    let cases = [
+        (
+            "x = []\nfor i in range(5000):\n    x = [x]\nprint(repr(x))\n",
+            "RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+        ),
+        (
+            "d = {}\nfor i in range(5000):\n    d = {'k': d}\nprint(d)\n",
+            "RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+        ),
+        (
+            "a = []\nb = []\nfor i in range(5000):\n    a = [a]\n    b = [b]\nprint(a == b)\n",
+            "RecursionError: maximum recursion depth exceeded in comparison",
+        ),
+        (
+            "t = ()\nfor i in range(5000):\n    t = (t,)\nprint(t < t)\n",
+            "False",
+        ),
+        (
+            "t = 1\nfor i in range(5000):\n    t = (t,)\nprint({t: 1})\n",
+            "RecursionError: maximum recursion depth exceeded while calling a Python object",
+        ),
+        ("d = {}\nfor i in range(5000):\n    d = {'k': d}\nprint(d == d)\ndel d\nprint('dropped')\n", "dropped"),
+    ];
+    for (src, last) in cases {
+        let lines = std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(move || playground_python::run_virtual_limited(src, 1000.0, 4, limits()).expect("it runs"))
+            .expect("a thread")
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(lines.last().map(|l| l.text.as_str()), Some(last), "{src}");
+    }
+}

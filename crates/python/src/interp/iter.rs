@@ -64,6 +64,9 @@ impl Cx {
 
     /// `TypeError: unhashable type`.
     pub fn unhashable(&self, v: &Value) -> Ctrl {
+        if crate::nesting::exceeded() {
+            return self.err("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+        }
         self.type_err(format!("unhashable type: '{}'", type_name(v)))
     }
 
@@ -147,6 +150,7 @@ impl Cx {
     /// What `write` makes with the program's `__str__` / `__repr__` as its hook, or the first
     /// exception one of them raised (or the `TypeError` for one that gave no string).
     fn checked(&self, write: impl FnOnce(crate::format::Hook) -> String) -> Result<String, Ctrl> {
+        crate::nesting::exceeded();
         let mut failed = None;
         let text = write(&mut |x, is_repr| {
             if failed.is_some() {
@@ -160,6 +164,10 @@ impl Cx {
                 }
             }
         });
+        if failed.is_none() && crate::nesting::exceeded() {
+            let e = self.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+            return Err(e);
+        }
         failed.map_or(Ok(text), Err)
     }
 }

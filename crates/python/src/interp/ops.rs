@@ -59,8 +59,17 @@ fn int(v: &Value) -> Option<i128> {
     }
 }
 
-/// `a == b`.
+/// `a == b` (its nested values as deep as [`crate::nesting`] allows).
 pub fn eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) | (Value::Dict(_), Value::Dict(_)) => {
+            crate::nesting::nested(false, || eq_nested(a, b))
+        }
+        _ => eq_nested(a, b),
+    }
+}
+
+fn eq_nested(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::None, Value::None) => true,
@@ -70,7 +79,11 @@ pub fn eq(a: &Value, b: &Value) -> bool {
                 x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| eq(p, q))
             }
         }
-        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| eq(p, q)),
+        // The same object is equal to itself at once, as CPython's `PyObject_RichCompareBool` has it.
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            Rc::ptr_eq(x, y) || x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| eq(p, q))
+        }
+        (Value::Dict(x), Value::Dict(y)) if Rc::ptr_eq(x, y) => true,
         (Value::Dict(x), Value::Dict(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len() && x.items().all(|(k, v)| hash_key(k).and_then(|h| y.get(&h)).is_some_and(|w| eq(v, w)))
@@ -97,8 +110,8 @@ pub fn eq(a: &Value, b: &Value) -> bool {
 pub fn order(a: &Value, b: &Value) -> Option<Ordering> {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
-        (Value::List(x), Value::List(y)) => seq_order(&x.borrow(), &y.borrow()),
-        (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y),
+        (Value::List(x), Value::List(y)) => crate::nesting::nested(None, || seq_order(&x.borrow(), &y.borrow())),
+        (Value::Tuple(x), Value::Tuple(y)) => crate::nesting::nested(None, || seq_order(x, y)),
         _ => match (int(a), int(b)) {
             (Some(i), Some(j)) => Some(i.cmp(&j)),
             _ => num(a)?.partial_cmp(&num(b)?),

@@ -72,11 +72,22 @@ impl Cx {
                 }
             }
         }
+        crate::nesting::exceeded();
+        let too_deep = || self.err("RecursionError", "maximum recursion depth exceeded in comparison");
         match op {
-            CmpOp::Eq => Ok(eq(a, b)),
-            CmpOp::Ne => Ok(!eq(a, b)),
+            CmpOp::Eq | CmpOp::Ne => {
+                let same = eq(a, b);
+                if crate::nesting::exceeded() {
+                    return Err(too_deep());
+                }
+                Ok(same == (op == CmpOp::Eq))
+            }
             _ => {
-                let Some(o) = order(a, b) else {
+                let ordered = order(a, b);
+                if crate::nesting::exceeded() {
+                    return Err(too_deep());
+                }
+                let Some(o) = ordered else {
                     // A NaN: every ordering comparison of numbers is false.
                     if number(a) && number(b) {
                         return Ok(false);
