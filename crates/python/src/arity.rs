@@ -116,7 +116,10 @@ pub fn check(
         Value::Class(c) if c.module == "builtins" => &*c.name,
         _ => return Ok(()),
     };
-    let Some(rule) = rule(name) else { return Ok(()) };
+    let (rule, keywords) = (rule(name), keywords(name));
+    if rule.is_none() && keywords.is_none() {
+        return Ok(());
+    }
     let same = match (cx.interp.builtins.borrow().get(name), f) {
         (Some(Value::Builtin(x)), Value::Builtin(y)) => std::rc::Rc::ptr_eq(x, y),
         (Some(Value::Class(x)), Value::Class(y)) => std::rc::Rc::ptr_eq(x, y),
@@ -125,7 +128,7 @@ pub fn check(
     if !same {
         return Ok(());
     }
-    if let (Rule::Clinic(params, _), "round" | "pow" | "enumerate") = (&rule, name) {
+    if let (Some(Rule::Clinic(params, _)), "round" | "pow" | "enumerate") = (&rule, name) {
         for p in params.iter().skip(args.pos.len()) {
             match args.take_kw(p) {
                 Some(v) => args.pos.push(v),
@@ -133,8 +136,59 @@ pub fn check(
             }
         }
     }
-    match refusal(rule, name, args.pos.len(), !args.kw.is_empty()) {
-        Some(message) => Err(cx.type_err(message)),
+    if let Some(message) = rule.and_then(|rule| refusal(rule, name, args.pos.len(), !args.kw.is_empty())) {
+        return Err(cx.type_err(message));
+    }
+    match keywords {
+        Some((shown, params)) => invalid_keywords(cx, args, shown, params),
+        None => Ok(()),
+    }
+}
+
+/// CPython's `TypeError` for a keyword argument the function `func` has no parameter for, as a
+/// function written in Python says it (`gather() got an unexpected keyword argument 'x'`): the
+/// asyncio functions and classes are.
+pub fn unexpected_keywords(
+    cx: &crate::interp::Cx,
+    args: &crate::value::Args,
+    func: &str,
+    params: &[&str],
+) -> Result<(), crate::interp::Ctrl> {
+    match args.kw.iter().find(|(k, _)| !params.contains(&k.as_ref())) {
+        Some((k, _)) => Err(cx.type_err(format!("{func}() got an unexpected keyword argument '{k}'"))),
+        None => Ok(()),
+    }
+}
+
+/// The keyword arguments the built-in `name` takes, and the name its message gives it, for
+/// those that take some.
+fn keywords(name: &str) -> Option<(&'static str, &'static [&'static str])> {
+    Some(match name {
+        "sorted" => ("sort", &["key", "reverse"]),
+        "print" => ("print", &["sep", "end", "file", "flush"]),
+        "min" => ("min", &["key", "default"]),
+        "max" => ("max", &["key", "default"]),
+        "enumerate" => ("enumerate", &["iterable", "start"]),
+        "round" => ("round", &["number", "ndigits"]),
+        "pow" => ("pow", &["base", "exp", "mod"]),
+        "int" => ("int", &["base"]),
+        "str" => ("str", &["object", "encoding", "errors"]),
+        "sum" => ("sum", &["start"]),
+        "zip" => ("zip", &["strict"]),
+        _ => return None,
+    })
+}
+
+/// CPython's `TypeError` for a keyword argument a built-in does not take, as its argument
+/// parsing says it (`'reversed' is an invalid keyword argument for sort()`).
+pub fn invalid_keywords(
+    cx: &crate::interp::Cx,
+    args: &crate::value::Args,
+    func: &str,
+    params: &[&str],
+) -> Result<(), crate::interp::Ctrl> {
+    match args.kw.iter().find(|(k, _)| !params.contains(&k.as_ref())) {
+        Some((k, _)) => Err(cx.type_err(format!("'{k}' is an invalid keyword argument for {func}()"))),
         None => Ok(()),
     }
 }

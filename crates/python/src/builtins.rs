@@ -304,7 +304,8 @@ fn isinstance(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
 fn text_kw(cx: &Cx, a: &mut Args, name: &str, default: &str) -> Result<String, Ctrl> {
     match a.take_kw(name) {
         Some(Value::None) | None => Ok(default.into()),
-        Some(v) => cx.to_str(&v),
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(v) => Err(cx.type_err(format!("{name} must be None or a string, not {}", type_name(&v)))),
     }
 }
 
@@ -404,6 +405,7 @@ pub fn sorted(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
 
 /// Sorts a list in place.
 pub fn sort_list(cx: &Cx, l: &Rc<RefCell<Vec<Value>>>, mut a: Args) -> Result<Value, Ctrl> {
+    crate::arity::invalid_keywords(cx, &a, "sort", &["key", "reverse"])?;
     let key = a.take_kw("key");
     let reverse = a.take_kw("reverse").is_some_and(|v| truthy(&v));
     let items = l.borrow().clone();

@@ -107,10 +107,7 @@ fn deeply_nested_values_raise_recursion_error_instead_of_overflowing() {
             "a = []\nb = []\nfor i in range(5000):\n    a = [a]\n    b = [b]\nprint(a == b)\n",
             "RecursionError: maximum recursion depth exceeded in comparison",
         ),
-        (
-            "t = ()\nfor i in range(5000):\n    t = (t,)\nprint(t < t)\n",
-            "False",
-        ),
+        ("t = ()\nfor i in range(5000):\n    t = (t,)\nprint(t < t)\n", "False"),
         (
             "t = 1\nfor i in range(5000):\n    t = (t,)\nprint({t: 1})\n",
             "RecursionError: maximum recursion depth exceeded while calling a Python object",

@@ -22,6 +22,7 @@ struct Counts {
 /// `asyncio.gather(*aws, return_exceptions=False)`: the outer future holds the children (once,
 /// for all its callbacks); a duplicate awaitable is found in a map, as CPython's `arg_to_fut`.
 pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    crate::arity::unexpected_keywords(cx, &a, "gather", &["return_exceptions"])?;
     let return_exceptions = a.take_kw("return_exceptions").is_some_and(|v| crate::interp::ops::truthy(&v));
     let outer = FutureObj::new(&cx.interp, None);
     if a.pos.is_empty() {
@@ -148,6 +149,7 @@ fn timeout_error(cx: &Cx, cause: Option<Value>) -> Ctrl {
 
 /// `asyncio.wait_for(aw, timeout)` (3.11's version).
 pub fn wait_for(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+    crate::arity::unexpected_keywords(cx, &a, "wait_for", &["fut", "timeout"])?;
     let aw = a.get(0, "fut").unwrap_or(Value::None);
     let timeout = a.get(1, "timeout").unwrap_or(Value::None);
     let cx2 = cx.clone();
@@ -208,6 +210,7 @@ pub fn wait_for(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
 
 /// `asyncio.shield(aw)`.
 pub fn shield(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    crate::arity::unexpected_keywords(cx, &a, "shield", &["arg"])?;
     let inner = ensure_future(cx, a.pos.first().unwrap_or(&Value::None), None)?;
     if inner.done() {
         return Ok(Value::Fut(inner));
