@@ -45,6 +45,25 @@ pub fn str_with(v: &Value, hook: Hook) -> String {
     }
 }
 
+/// `object.__str__` / `object.__repr__` (and an exception's `BaseException.__str__` /
+/// `__repr__`) of `v`: its default text, the program's methods not used for `v` itself but
+/// used for what it holds (and, for `object.__str__`, for its repr, as CPython's calls it).
+pub fn default_text(v: &Value, is_repr: bool, hook: Hook) -> String {
+    let mut top = true;
+    let id = crate::value::identity(v);
+    let mut skip_top = |x: &Value, r: bool| {
+        if std::mem::take(&mut top) && crate::value::identity(x) == id {
+            return None;
+        }
+        hook(x, r)
+    };
+    if is_repr {
+        repr_with(v, &mut skip_top)
+    } else {
+        str_with(v, &mut skip_top)
+    }
+}
+
 /// An exception's `args`.
 pub fn exc_args(v: &Value) -> Vec<Value> {
     if let Value::Instance(i) = v {

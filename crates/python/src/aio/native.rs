@@ -179,6 +179,12 @@ impl Native {
                 };
                 let after = mro.iter().position(|c| Rc::ptr_eq(c, class)).map(|p| p + 1).unwrap_or(mro.len());
                 let found = mro[after..].iter().find_map(|c| c.attrs.borrow().get(name).cloned());
+                // The bases' own `__str__` / `__repr__` are `object`'s (or `BaseException`'s).
+                if found.is_none() && !of_class {
+                    if let Some(f) = default_method(name) {
+                        return Ok(Some(bound(name, obj, f)));
+                    }
+                }
                 // A property of a base: its getter's value for the instance.
                 if let (Some(Value::Native(n)), false) = (&found, of_class) {
                     let getter = match &**n {
@@ -257,4 +263,23 @@ fn agen(cx: &crate::interp::Cx, this: &Value, name: &str, a: crate::value::Args)
         },
         _ => Err(cx.type_err("not an asynchronous generator")),
     }
+}
+
+/// `object.__str__` and `object.__repr__` (an exception's: `BaseException`'s), called with
+/// the object as `this`.
+pub fn default_method(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "__str__" => |cx, this, _| Ok(Value::Str(cx.default_text(this, false)?.into())),
+        "__repr__" => |cx, this, _| Ok(Value::Str(cx.default_text(this, true)?.into())),
+        _ => return None,
+    })
+}
+
+/// `object.__str__` / `object.__repr__` taken from a class: called with the object first.
+pub fn unbound_default_method(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "__str__" => |cx, _, a| Ok(Value::Str(cx.default_text(a.pos.first().unwrap_or(&Value::None), false)?.into())),
+        "__repr__" => |cx, _, a| Ok(Value::Str(cx.default_text(a.pos.first().unwrap_or(&Value::None), true)?.into())),
+        _ => return None,
+    })
 }

@@ -56,6 +56,16 @@ impl Cx {
                         Native::Descriptor(_, f) => Some(Value::Method(Rc::new((obj.clone(), f.clone())))),
                         _ => None,
                     },
+                    None if c.module == "builtins" && (c.is_exception || c.name.as_ref() == "object") => {
+                        crate::aio::native::unbound_default_method(name).map(|f| {
+                            Value::Builtin(Rc::new(Builtin {
+                                name: name.into(),
+                                this: Value::None,
+                                f,
+                                auto_await: false,
+                            }))
+                        })
+                    }
                     None if c.module == "builtins" => unbound_method(&c.name, name),
                     other => other,
                 },

@@ -142,6 +142,12 @@ impl Cx {
         self.checked(|hook| crate::format::str_with(v, hook))
     }
 
+    /// `object.__str__(v)` / `object.__repr__(v)` (an exception's own for one): see
+    /// [`crate::format::default_text`].
+    pub fn default_text(&self, v: &Value, is_repr: bool) -> Result<String, Ctrl> {
+        self.checked(|hook| crate::format::default_text(v, is_repr, hook))
+    }
+
     /// `repr(v)`, with the program's `__repr__`.
     pub fn to_repr(&self, v: &Value) -> Result<String, Ctrl> {
         self.checked(|hook| crate::format::repr_with(v, hook))
