@@ -117,6 +117,10 @@ test('generators and asynchronous generators run in the browser as CPython runs 
   await docsProgramMatchesCPython('99_generators.py', 1000);
 });
 
+test('values nested thousands deep are written, compared and dropped in the browser without overflowing its stack', async () => {
+  await docsProgramMatchesCPython('158_nested_values.py', 1000);
+});
+
 test('a pool\'s with block and a concurrent future\'s result() block the loop in the browser as in CPython; Stop twice ends a block', async () => {
   // Real Web Workers and the browser's loop: the ticker's timers wait for the blocks, and
   // fire after them in CPython's order.

@@ -5,7 +5,7 @@ use crate::format::{format_value, type_name};
 use crate::interp::exc::make_exc;
 use crate::interp::ops::truthy;
 use crate::interp::{call_sync, Ctrl, Cx, Interp};
-use crate::value::{hash_key, Args, Builtin, Class, Dict, NativeFn, Value};
+use crate::value::{hash_key, Args, Builtin, Class, Dict, Items, NativeFn, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -213,7 +213,7 @@ pub fn install(interp: &Rc<Interp>) {
 }
 
 fn list(items: Vec<Value>) -> Value {
-    Value::List(Rc::new(RefCell::new(items)))
+    Value::List(Rc::new(RefCell::new(items.into())))
 }
 
 fn descriptor(kind: u8, a: Args) -> Value {
@@ -404,16 +404,16 @@ pub fn sorted(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
 }
 
 /// Sorts a list in place.
-pub fn sort_list(cx: &Cx, l: &Rc<RefCell<Vec<Value>>>, mut a: Args) -> Result<Value, Ctrl> {
+pub fn sort_list(cx: &Cx, l: &Rc<RefCell<Items>>, mut a: Args) -> Result<Value, Ctrl> {
     crate::arity::invalid_keywords(cx, &a, "sort", &["key", "reverse"])?;
     let key = a.take_kw("key");
     let reverse = a.take_kw("reverse").is_some_and(|v| truthy(&v));
-    let items = l.borrow().clone();
+    let items = l.borrow().to_vec();
     let (sorted, error) = match sort_values(cx, items, key, reverse) {
         Ok(sorted) => (sorted, None),
         Err((e, partly)) => (partly, Some(e)),
     };
-    *l.borrow_mut() = sorted;
+    *l.borrow_mut() = sorted.into();
     error.map_or(Ok(Value::None), Err)
 }
 

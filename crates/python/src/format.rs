@@ -157,7 +157,7 @@ fn repr_nested(v: &Value, hook: Hook) -> String {
         },
         Value::Native(n) => match crate::dictview::view_of(v) {
             Some(view) => {
-                let items = Value::List(std::rc::Rc::new(std::cell::RefCell::new(view.items())));
+                let items = Value::List(std::rc::Rc::new(std::cell::RefCell::new(view.items().into())));
                 format!("{}({})", view.type_name(), repr_with(&items, hook))
             }
             None => n.repr(),

@@ -2,14 +2,14 @@
 
 use crate::dictview::{DictView, ViewKind};
 use crate::interp::{Ctrl, Cx};
-use crate::value::{hash_key, Args, Dict, NativeFn, Value};
+use crate::value::{hash_key, Args, Dict, Items, NativeFn, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-fn list_of(v: &Value) -> Rc<RefCell<Vec<Value>>> {
+fn list_of(v: &Value) -> Rc<RefCell<Items>> {
     match v {
         Value::List(l) => l.clone(),
-        _ => Rc::new(RefCell::new(vec![])),
+        _ => Rc::new(RefCell::new(vec![].into())),
     }
 }
 
@@ -21,7 +21,7 @@ fn dict_of(v: &Value) -> Rc<RefCell<Dict>> {
 }
 
 fn new_list(items: Vec<Value>) -> Value {
-    Value::List(Rc::new(RefCell::new(items)))
+    Value::List(Rc::new(RefCell::new(items.into())))
 }
 
 fn key(cx: &Cx, v: &Value) -> Result<crate::value::HashKey, Ctrl> {
@@ -161,7 +161,7 @@ fn list_method(name: &str) -> Option<NativeFn> {
             Ok(Value::None)
         },
         "sort" => |cx, t, a| crate::builtins::sort_list(cx, &list_of(t), a),
-        "copy" => |_, t, _| Ok(new_list(list_of(t).borrow().clone())),
+        "copy" => |_, t, _| Ok(new_list(list_of(t).borrow().to_vec())),
         "clear" => |_, t, _| {
             let old = std::mem::take(&mut *list_of(t).borrow_mut());
             drop(old);

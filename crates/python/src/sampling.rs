@@ -23,7 +23,7 @@ fn population(cx: &Cx, v: &Value, what: &str) -> Result<Vec<Value>, Ctrl> {
 }
 
 fn list(items: Vec<Value>) -> Value {
-    Value::List(Rc::new(RefCell::new(items)))
+    Value::List(Rc::new(RefCell::new(items.into())))
 }
 
 /// `random.sample(population, k)`: a pool for small populations, else a set of the indices

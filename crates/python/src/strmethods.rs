@@ -18,7 +18,7 @@ fn text(v: impl Into<String>) -> Value {
 }
 
 fn new_list(items: Vec<Value>) -> Value {
-    Value::List(Rc::new(RefCell::new(items)))
+    Value::List(Rc::new(RefCell::new(items.into())))
 }
 
 /// `find`'s answer: the index, or -1.

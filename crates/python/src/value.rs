@@ -26,7 +26,7 @@ pub enum Value {
     /// A string.
     Str(Rc<str>),
     /// A list.
-    List(Rc<RefCell<Vec<Value>>>),
+    List(Rc<RefCell<Items>>),
     /// A tuple.
     Tuple(Rc<Vec<Value>>),
     /// A dict.
@@ -126,6 +126,44 @@ pub struct Dict {
     /// display of constants is folded into): its first keys were put at once into a table of
     /// this size (see [`crate::setorder`]).
     pub merged_table: Option<(usize, usize)>,
+}
+
+/// A list's items: a `Vec` that, dropped, hands its items to [`crate::nesting::drop_flat`],
+/// so a list nested thousands deep does not overflow the stack as it goes.
+#[derive(Clone, Default)]
+pub struct Items(pub Vec<Value>);
+
+impl std::ops::Deref for Items {
+    type Target = Vec<Value>;
+    fn deref(&self) -> &Vec<Value> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Items {
+    fn deref_mut(&mut self) -> &mut Vec<Value> {
+        &mut self.0
+    }
+}
+
+impl From<Vec<Value>> for Items {
+    fn from(v: Vec<Value>) -> Items {
+        Items(v)
+    }
+}
+
+impl FromIterator<Value> for Items {
+    fn from_iter<I: IntoIterator<Item = Value>>(iter: I) -> Items {
+        Items(iter.into_iter().collect())
+    }
+}
+
+impl Drop for Items {
+    fn drop(&mut self) {
+        if !self.0.is_empty() {
+            crate::nesting::drop_flat(std::mem::take(&mut self.0));
+        }
+    }
 }
 
 impl Drop for Dict {

@@ -189,16 +189,25 @@ fn values_round_trip() {
     let program = check("x = 1\n").expect("accepted");
     let (a, b) = (interp_of("x = 1\n"), interp_of("x = 1\n"));
     let (cx_a, cx_b) = (Cx::module(&a), Cx::module(&b));
-    let inner = Value::List(Rc::new(RefCell::new(vec![Value::Int(-(1 << 100)), Value::Str("h\u{e9}\n:;".into())])));
+    let inner =
+        Value::List(Rc::new(RefCell::new(vec![Value::Int(-(1 << 100)), Value::Str("h\u{e9}\n:;".into())].into())));
     let mut d = Dict::new();
     d.insert(HashKey::Str("k".into()), Value::Str("k".into()), inner.clone());
-    let outer = Value::List(Rc::new(RefCell::new(vec![
-        inner.clone(),
-        inner,
-        Value::Tuple(Rc::new(vec![Value::Float(-0.0), Value::Float(f64::INFINITY), Value::Bool(true), Value::None])),
-        Value::Dict(Rc::new(RefCell::new(d))),
-        Value::Range(0, 10, 3),
-    ])));
+    let outer = Value::List(Rc::new(RefCell::new(
+        vec![
+            inner.clone(),
+            inner,
+            Value::Tuple(Rc::new(vec![
+                Value::Float(-0.0),
+                Value::Float(f64::INFINITY),
+                Value::Bool(true),
+                Value::None,
+            ])),
+            Value::Dict(Rc::new(RefCell::new(d))),
+            Value::Range(0, 10, 3),
+        ]
+        .into(),
+    )));
     if let Value::List(l) = &outer {
         l.borrow_mut().push(outer.clone());
     }

@@ -26,7 +26,7 @@ pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let return_exceptions = a.take_kw("return_exceptions").is_some_and(|v| crate::interp::ops::truthy(&v));
     let outer = FutureObj::new(&cx.interp, None);
     if a.pos.is_empty() {
-        outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(vec![])))));
+        outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(vec![].into())))));
         return Ok(Value::Fut(outer));
     }
     let counts = Rc::new(Counts { nfuts: Cell::new(0), nfinished: Cell::new(0), abandoned: Cell::new(false) });
@@ -119,7 +119,7 @@ fn done_callback(
         };
         outer.finish(FutState::Exception(exc));
     } else {
-        outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(results)))));
+        outer.finish(FutState::Result(Value::List(Rc::new(RefCell::new(results.into())))));
     }
 }
 

@@ -305,7 +305,7 @@ impl Cx {
 fn sample_of(of_type: &str) -> Option<Value> {
     Some(match of_type {
         "str" => Value::Str("".into()),
-        "list" => Value::List(Rc::new(RefCell::new(vec![]))),
+        "list" => Value::List(Rc::new(RefCell::new(vec![].into()))),
         "dict" => Value::Dict(Rc::new(RefCell::new(crate::value::Dict::new()))),
         "set" => Value::Set(Rc::new(RefCell::new(crate::value::Dict::new()))),
         _ => return None,

@@ -414,7 +414,7 @@ fn keep_locals(e: &Value, scope: &Scope) {
     match attrs.get(LOCALS) {
         Some(Value::List(kept)) => kept.borrow_mut().extend(held),
         _ => {
-            attrs.insert(LOCALS.into(), Value::List(Rc::new(RefCell::new(held))));
+            attrs.insert(LOCALS.into(), Value::List(Rc::new(RefCell::new(held.into()))));
         }
     }
 }

@@ -13,7 +13,7 @@ use std::rc::Rc;
 pub type Fut<'a, T> = Pin<Box<dyn Future<Output = Result<T, Ctrl>> + 'a>>;
 
 fn list(items: Vec<Value>) -> Value {
-    Value::List(Rc::new(RefCell::new(items)))
+    Value::List(Rc::new(RefCell::new(items.into())))
 }
 
 impl Cx {

@@ -86,7 +86,7 @@ pub fn group_items(exc: &Value) -> Option<Vec<Value>> {
 
 /// Makes an exception group of class `class` (named as `msg`) over `items`.
 pub fn make_group(class: &Rc<Class>, msg: &str, items: Vec<Value>) -> Value {
-    let list = Value::List(Rc::new(RefCell::new(items.clone())));
+    let list = Value::List(Rc::new(RefCell::new(items.clone().into())));
     let g = make_exc(class, vec![Value::Str(msg.into()), list]);
     if let Value::Instance(i) = &g {
         i.attrs.borrow_mut().insert("exceptions".into(), Value::Tuple(Rc::new(items)));

@@ -73,7 +73,7 @@ impl Cx {
     /// All the items of an iterable.
     pub fn iterate(&self, v: &Value) -> Result<Vec<Value>, Ctrl> {
         Ok(match v {
-            Value::List(l) => l.borrow().clone(),
+            Value::List(l) => l.borrow().to_vec(),
             Value::Tuple(t) => t.to_vec(),
             Value::Str(s) => s.chars().map(|c| Value::Str(c.to_string().into())).collect(),
             Value::Dict(d) => d.borrow().keys(),

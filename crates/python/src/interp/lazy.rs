@@ -5,7 +5,7 @@
 use super::call::run_sync;
 use super::ops::range_len;
 use super::{call_sync, Ctrl, Cx};
-use crate::value::{Args, IterState, Value};
+use crate::value::{Args, Items, IterState, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -13,7 +13,7 @@ use std::rc::Rc;
 /// (a list's items appended meanwhile are seen), anything else through its iterator.
 pub enum Cursor {
     /// A list, and the index of its next item.
-    List(Rc<RefCell<Vec<Value>>>, usize),
+    List(Rc<RefCell<Items>>, usize),
     /// A tuple, and the index of its next item.
     Tuple(Rc<Vec<Value>>, usize),
     /// An iterator.

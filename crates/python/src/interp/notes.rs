@@ -19,7 +19,7 @@ pub fn add_note(cx: &Cx, this: &Value, a: Args) -> Result<Value, Ctrl> {
         Some(Value::List(list)) => list.borrow_mut().push(note),
         Some(_) => return Err(cx.type_err("Cannot add note: __notes__ is not a list")),
         None => {
-            let list = Value::List(Rc::new(RefCell::new(vec![note])));
+            let list = Value::List(Rc::new(RefCell::new(vec![note].into())));
             i.attrs.borrow_mut().insert("__notes__".into(), list);
         }
     }
@@ -33,7 +33,7 @@ pub fn note_lines(interp: &Rc<Interp>, exc: &Value) -> Vec<String> {
     let notes = i.attrs.borrow().get("__notes__").cloned();
     let items = match notes {
         None => return Vec::new(),
-        Some(Value::List(l)) => l.borrow().clone(),
+        Some(Value::List(l)) => l.borrow().to_vec(),
         Some(Value::Tuple(t)) => t.to_vec(),
         Some(other) => vec![other],
     };

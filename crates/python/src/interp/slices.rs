@@ -2,13 +2,14 @@
 //! `list_ass_slice` and `list_ass_subscript` do.
 
 use super::{Ctrl, Cx};
+use crate::value::Items;
 use crate::value::Value;
 use std::cell::RefCell;
 
 impl Cx {
     /// `l[s] = v`: a simple slice takes any number of items; an extended one (a step other
     /// than 1) exactly as many as it selects.
-    pub(super) fn set_slice(&self, l: &RefCell<Vec<Value>>, s: &(Value, Value, Value), v: &Value) -> Result<(), Ctrl> {
+    pub(super) fn set_slice(&self, l: &RefCell<Items>, s: &(Value, Value, Value), v: &Value) -> Result<(), Ctrl> {
         let len = l.borrow().len();
         let (start, stop, step) = self.slice_bounds(len, s)?;
         let items = self.iterate(v).map_err(|_| {
@@ -40,7 +41,7 @@ impl Cx {
     }
 
     /// `del l[s]`.
-    pub(super) fn del_slice(&self, l: &RefCell<Vec<Value>>, s: &(Value, Value, Value)) -> Result<(), Ctrl> {
+    pub(super) fn del_slice(&self, l: &RefCell<Items>, s: &(Value, Value, Value)) -> Result<(), Ctrl> {
         let len = l.borrow().len();
         let mut gone = vec![false; len];
         for k in self.slice_indices(len, s)? {
@@ -61,7 +62,7 @@ impl Cx {
                 }
             })
             .collect();
-        *l.borrow_mut() = kept;
+        *l.borrow_mut() = kept.into();
         drop(old);
         Ok(())
     }

@@ -97,7 +97,7 @@ impl<'a> Decoder<'a> {
                 (a, b, c) => Value::Range(a, b, c),
             },
             b'L' => {
-                let l = Rc::new(RefCell::new(Vec::new()));
+                let l = Rc::new(RefCell::new(crate::value::Items::default()));
                 self.fill(Value::List(l.clone()), Fill::List(l))
             }
             tag @ (b'D' | b'S') => {

@@ -35,14 +35,14 @@ pub use decode::Decoder;
 pub use encode::{sorted, Encoder};
 
 use crate::interp::Scope;
-use crate::value::{Class, Dict, Instance, Value};
+use crate::value::{Class, Dict, Instance, Items};
 use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
 /// A container made empty, filled after the values that made it (in the order made).
 enum Fill {
-    List(Rc<RefCell<Vec<Value>>>),
+    List(Rc<RefCell<Items>>),
     Dict(Rc<RefCell<Dict>>, bool),
     Instance(Rc<Instance>),
     Class(Rc<Class>),

@@ -15,3 +15,8 @@ for i in range(20000):
 print(deep == deep, deep["n"], len(deep))
 del deep
 print("dropped")
+big = []
+for i in range(100000):
+    big = [big, (i,)]
+big = None
+print("a list nested 100000 deep, dropped")
