@@ -118,7 +118,17 @@ test('generators and asynchronous generators run in the browser as CPython runs 
 });
 
 test('values nested thousands deep are written, compared and dropped in the browser without overflowing its stack', async () => {
-  await docsProgramMatchesCPython('158_nested_values.py', 1000);
+  // Its work is building values 100 000 deep: how long that takes is the machine's, so what it
+  // prints is compared with CPython, not when.
+  const src = readFileSync(join(ROOT, 'crates', 'python', 'tests', 'programs', 'docs', '158_nested_values.py'), 'utf8');
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}&run=1`);
+  await over(page);
+  const printed = (lines) => lines.filter((l) => l.event === 'print' || l.event === 'stderr').map((l) => l.text);
+  const expected = printed(cpython(src));
+  assert.ok(expected.length >= 4, 'CPython printed its lines');
+  assert.deepEqual(printed(await programTrace(page)), expected);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('a pool\'s with block and a concurrent future\'s result() block the loop in the browser as in CPython; Stop twice ends a block', async () => {

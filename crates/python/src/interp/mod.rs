@@ -12,6 +12,7 @@ mod eval;
 pub mod exc;
 mod exec;
 pub mod generators;
+mod genmethods;
 mod groups;
 mod handlers;
 mod iter;
