@@ -111,6 +111,11 @@ impl Cx {
             Value::Native(n) => n.clone().getattr(self, obj, name)?,
             _ => crate::methods::lookup(obj, name).map(|f| builtin(name, obj.clone(), f)),
         };
+        // Every value's `__class__` is its type, as `type(v)` gives it.
+        let found = match found {
+            None if name == "__class__" => Some(Value::Class(crate::builtins::type_of(self, obj))),
+            found => found,
+        };
         found.ok_or_else(|| {
             let msg = match obj {
                 Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
