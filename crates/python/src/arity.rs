@@ -154,10 +154,15 @@ pub fn unexpected_keywords(
     func: &str,
     params: &[&str],
 ) -> Result<(), crate::interp::Ctrl> {
-    match args.kw.iter().find(|(k, _)| !params.contains(&k.as_ref())) {
-        Some((k, _)) => Err(cx.type_err(format!("{func}() got an unexpected keyword argument '{k}'"))),
+    match unknown_keyword(args, params) {
+        Some(k) => Err(cx.type_err(format!("{func}() got an unexpected keyword argument '{k}'"))),
         None => Ok(()),
     }
+}
+
+/// The first keyword argument of `args` that is not one of `params`.
+fn unknown_keyword<'a>(args: &'a crate::value::Args, params: &[&str]) -> Option<&'a str> {
+    args.kw.iter().map(|(k, _)| k.as_ref()).find(|k| !params.contains(k))
 }
 
 /// The keyword arguments the built-in `name` takes, and the name its message gives it, for
@@ -187,8 +192,8 @@ pub fn invalid_keywords(
     func: &str,
     params: &[&str],
 ) -> Result<(), crate::interp::Ctrl> {
-    match args.kw.iter().find(|(k, _)| !params.contains(&k.as_ref())) {
-        Some((k, _)) => Err(cx.type_err(format!("'{k}' is an invalid keyword argument for {func}()"))),
+    match unknown_keyword(args, params) {
+        Some(k) => Err(cx.type_err(format!("'{k}' is an invalid keyword argument for {func}()"))),
         None => Ok(()),
     }
 }

@@ -314,9 +314,6 @@ fn print(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let end = text_kw(cx, &mut a, "end", "\n")?;
     let file = a.take_kw("file");
     a.take_kw("flush");
-    if let Some((k, _)) = a.kw.first() {
-        return Err(cx.type_err(format!("'{k}' is an invalid keyword argument for print()")));
-    }
     let stderr = match &file {
         None | Some(Value::None) => false,
         Some(Value::Native(n)) => matches!(**n, crate::aio::native::Native::Stream(true)),

@@ -120,13 +120,7 @@ pub fn method(name: &str) -> Option<crate::value::NativeFn> {
             *gen.slot.sent.borrow_mut() = Some(v);
             let r = super::lazy::next_item(&it);
             gen.slot.sent.borrow_mut().take();
-            match r? {
-                Some(v) => Ok(v),
-                None => {
-                    let value = it.borrow_mut().returned.take();
-                    Err(Ctrl::Exc(super::exc::make_exc(&cx.interp.class("StopIteration"), value.into_iter().collect())))
-                }
-            }
+            item_or_stop(cx, &it, r)
         },
         "throw" => |cx, this, a| {
             let e = exception_of(cx, a.pos.first().cloned())?;
@@ -142,13 +136,7 @@ pub fn method(name: &str) -> Option<crate::value::NativeFn> {
             *gen.slot.thrown.borrow_mut() = Some(e);
             let r = super::lazy::next_item(&it);
             gen.slot.thrown.borrow_mut().take();
-            match r? {
-                Some(v) => Ok(v),
-                None => {
-                    let value = it.borrow_mut().returned.take();
-                    Err(Ctrl::Exc(super::exc::make_exc(&cx.interp.class("StopIteration"), value.into_iter().collect())))
-                }
-            }
+            item_or_stop(cx, &it, r)
         },
         "close" => |cx, this, _| {
             let Ok((it, gen)) = generator_of(cx, this) else { return Ok(Value::None) };
@@ -170,6 +158,22 @@ pub fn method(name: &str) -> Option<crate::value::NativeFn> {
         },
         _ => return None,
     })
+}
+
+/// What `send` / `throw` give once the body has run: the item it yielded, or the
+/// `StopIteration` (with what it returned) that its end is.
+fn item_or_stop(
+    cx: &Cx,
+    it: &Rc<RefCell<crate::value::IterState>>,
+    r: Result<Option<Value>, Ctrl>,
+) -> Result<Value, Ctrl> {
+    match r? {
+        Some(v) => Ok(v),
+        None => {
+            let value = it.borrow_mut().returned.take();
+            Err(Ctrl::Exc(super::exc::make_exc(&cx.interp.class("StopIteration"), value.into_iter().collect())))
+        }
+    }
 }
 
 type Generator = (Rc<RefCell<crate::value::IterState>>, Rc<GenBody>);
