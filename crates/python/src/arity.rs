@@ -4,7 +4,7 @@
 //! argument 'number' (pos 1)`.
 
 /// How a built-in's arguments are parsed in CPython, which decides its message.
-enum Rule {
+pub(crate) enum Rule {
     /// `METH_O`: exactly one.
     One,
     /// `_PyArg_CheckPositional(name, n, min, max)`.
@@ -15,9 +15,14 @@ enum Rule {
     PosOnly(usize, usize),
     /// A message of its own when the count is not one of these.
     Own(&'static [usize], usize, &'static str),
+    /// `METH_NOARGS`: none.
+    NoArgs,
+    /// `PyArg_ParseTuple` (`METH_VARARGS`): at least `min`, at most `max`.
+    Tuple(usize, usize),
 }
 
-const MANY: usize = usize::MAX;
+/// No upper bound.
+pub(crate) const MANY: usize = usize::MAX;
 
 fn rule(name: &str) -> Option<Rule> {
     use Rule::*;
@@ -47,7 +52,8 @@ fn rule(name: &str) -> Option<Rule> {
     })
 }
 
-fn plural(n: usize) -> &'static str {
+/// `"s"` after a count of `n` but 1.
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {
@@ -57,7 +63,7 @@ fn plural(n: usize) -> &'static str {
 
 /// The `TypeError` message of a call of the built-in `name`, parsed by `rule`, with `n`
 /// positional arguments (and keyword arguments if `keywords`), if CPython refuses that many.
-fn refusal(rule: Rule, name: &str, n: usize, keywords: bool) -> Option<String> {
+pub(crate) fn refusal(rule: Rule, name: &str, n: usize, keywords: bool) -> Option<String> {
     match rule {
         Rule::One if keywords => Some(format!("{name}() takes no keyword arguments")),
         Rule::One => (n != 1).then(|| format!("{name}() takes exactly one argument ({n} given)")),
@@ -98,6 +104,17 @@ fn refusal(rule: Rule, name: &str, n: usize, keywords: bool) -> Option<String> {
             let refused = if counts.is_empty() { n < min } else { !counts.contains(&n) };
             refused.then(|| message.to_string())
         }
+        Rule::NoArgs if keywords => Some(format!("{name}() takes no keyword arguments")),
+        Rule::NoArgs => (n != 0).then(|| format!("{name}() takes no arguments ({n} given)")),
+        Rule::Tuple(min, max) if n < min || n > max => {
+            let (how, k) = match (min == max, n < min) {
+                (true, _) => ("exactly", min),
+                (false, true) => ("at least", min),
+                (false, false) => ("at most", max),
+            };
+            Some(format!("{name}() takes {how} {k} argument{} ({n} given)", plural(k)))
+        }
+        Rule::Tuple(..) => None,
     }
 }
 
@@ -105,6 +122,7 @@ fn refusal(rule: Rule, name: &str, n: usize, keywords: bool) -> Option<String> {
 /// builtins, not a function or class of the same name) with a number of positional
 /// arguments it does not take. Keywords naming the parameters of `round`, `pow` and
 /// `enumerate` are made the positional arguments they stand for, as Argument Clinic does.
+/// A method of a built-in type bound to its object is checked by `methodarity`.
 pub fn check(
     cx: &crate::interp::Cx,
     f: &crate::value::Value,
@@ -113,6 +131,7 @@ pub fn check(
     use crate::value::Value;
     let name = match f {
         Value::Builtin(b) if matches!(b.this, Value::None) => &*b.name,
+        Value::Builtin(b) => return crate::methodarity::check_bound(cx, b, args),
         Value::Class(c) if c.module == "builtins" => &*c.name,
         _ => return Ok(()),
     };

@@ -25,6 +25,7 @@ pub mod host;
 pub mod interp;
 mod iterators;
 pub mod lexer;
+mod methodarity;
 mod methods;
 mod modules;
 mod nesting;

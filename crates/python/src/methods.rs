@@ -218,16 +218,13 @@ fn dict_method(name: &str) -> Option<NativeFn> {
             Ok(Value::None)
         },
         "copy" => |_, t, _| Ok(Value::Dict(Rc::new(RefCell::new(dict_of(t).borrow().clone())))),
-        "fromkeys" => |cx, t, a| {
-            // `dict.fromkeys(keys, value)` (unbound: `t` is the keys) or `d.fromkeys(keys, value)`.
-            let (keys, value) = match (t, a.pos.first()) {
-                (Value::Dict(_), Some(keys)) => (keys.clone(), a.pos.get(1).cloned()),
-                _ => (t.clone(), a.pos.first().cloned()),
-            };
+        "fromkeys" => |cx, _, a| {
+            // `d.fromkeys(keys, value)`, or `dict.fromkeys(keys, value)` (called with a dict of its own).
+            let value = a.pos.get(1).cloned().unwrap_or(Value::None);
             let mut d = Dict::new();
-            let mut keys = cx.cursor(&keys)?;
+            let mut keys = cx.cursor(a.pos.first().unwrap_or(&Value::None))?;
             while let Some(k) = keys.pull()? {
-                d.insert(key(cx, &k)?, k, value.clone().unwrap_or(Value::None));
+                d.insert(key(cx, &k)?, k, value.clone());
             }
             Ok(Value::Dict(Rc::new(RefCell::new(d))))
         },

@@ -322,23 +322,25 @@ fn unbound_method(of_type: &str, name: &str) -> Option<Value> {
     let call: crate::value::NativeFn = |cx, this, mut a| {
         let full = crate::format::str_of(this);
         let (of_type, name) = full.split_once('.').unwrap_or(("", &full));
+        // `dict.fromkeys(keys)`: a class method, called with what it is given.
+        if name == "fromkeys" {
+            let d = sample_of(of_type).unwrap_or(Value::None);
+            let f = crate::methods::lookup(&d, name).ok_or_else(|| cx.type_err("fromkeys"))?;
+            crate::methodarity::check(cx, &d, name, &a)?;
+            return f(cx, &d, a);
+        }
         if a.pos.is_empty() {
-            return Err(cx.type_err(format!("unbound method {name}() needs an argument")));
+            return Err(cx.type_err(format!("unbound method {full}() needs an argument")));
         }
         let obj = a.pos.remove(0);
-        let f = match crate::methods::lookup(&obj, name) {
-            Some(f) => f,
-            // `dict.fromkeys(keys)`: a class method, called with what it is given.
-            None if name == "fromkeys" => sample_of(of_type)
-                .and_then(|s| crate::methods::lookup(&s, name))
-                .ok_or_else(|| cx.type_err("fromkeys"))?,
-            None => {
-                return Err(cx.type_err(format!(
-                    "descriptor '{name}' for '{of_type}' objects doesn't apply to a '{}' object",
-                    type_name(&obj)
-                )))
-            }
+        let found = crate::methods::lookup(&obj, name).filter(|_| type_name(&obj) == of_type);
+        let Some(f) = found else {
+            return Err(cx.type_err(format!(
+                "descriptor '{name}' for '{of_type}' objects doesn't apply to a '{}' object",
+                type_name(&obj)
+            )));
         };
+        crate::methodarity::check(cx, &obj, name, &a)?;
         f(cx, &obj, a)
     };
     let this = Value::Str(format!("{of_type}.{name}").into());
