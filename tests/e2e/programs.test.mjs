@@ -131,6 +131,21 @@ test('values nested thousands deep are written, compared and dropped in the brow
   await page.close();
 });
 
+test('recursion hundreds deep runs in the page and in a worker; far deeper it raises RecursionError, not a browser stack overflow', async () => {
+  // The browser's own stack bounds recursion (WebAssembly's frames use it): the engine ends
+  // it with RecursionError within a budget of its stack, through methods, __repr__ and
+  // threads of the pool, and drops a linked list 100 000 long without recursing.
+  const src = readFileSync(join(ROOT, 'crates', 'python', 'tests', 'programs', 'docs', '163_deep_recursion.py'), 'utf8');
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}&run=1`);
+  await over(page);
+  const printed = (lines) => lines.filter((l) => l.event === 'print' || l.event === 'stderr').map((l) => l.text);
+  const expected = printed(cpython(src));
+  assert.ok(expected.includes('thread: RecursionError'), 'CPython printed its lines');
+  assert.deepEqual(printed(await programTrace(page)), expected);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a pool\'s with block and a concurrent future\'s result() block the loop in the browser as in CPython; Stop twice ends a block', async () => {
   // Real Web Workers and the browser's loop: the ticker's timers wait for the blocks, and
   // fire after them in CPython's order.

@@ -49,7 +49,15 @@ impl WorkerEnv for Env {
             FromWorker::Line { call: self.call, stderr: l.stderr, at: l.at + self.origin, line: l.line, text: l.text };
         send(&self.scope, &line);
     }
+    fn stack(&self) -> Option<usize> {
+        Some(WORKER_STACK)
+    }
 }
+
+/// Bytes of stack a function's nested calls may use in a Web Worker before `RecursionError`:
+/// half the page's, as Chromium gives a worker about half the page's native stack (plain
+/// recursion overflowed it after 400 to 500 calls, in the page after 850 to 900).
+const WORKER_STACK: usize = playground_python::interp::call::MAX_STACK / 2;
 
 /// Whether this module runs as a Web Worker (rather than in the page).
 pub fn in_worker() -> bool {

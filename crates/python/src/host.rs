@@ -129,6 +129,7 @@ pub(crate) fn request(cx: &Cx, process: bool, f: &Value, args: &Args) -> Result<
     }
     e.w.num(interp.max_ops.get());
     e.w.num(interp.max_depth.get());
+    e.w.num(interp.max_stack.get());
     e.w.num(interp.rt.cores());
     crate::worker::write_random(&mut e.w, &interp.random.borrow());
     call_part(&mut e, process, f, args)?;

@@ -91,15 +91,23 @@ pub struct Limits {
     /// Operations one step may take before the program is stopped (besides the 5 real
     /// seconds of [`interp::STEP_LIMIT_MS`]): the guard against code that never yields.
     pub max_ops: u64,
-    /// Python calls nested at once beyond which `RecursionError` is raised. Each level takes
-    /// about 9 KB of native stack (release build): the default suits WebAssembly's default
-    /// 1 MB stack; an app linking a larger stack (`-C link-arg=-zstack-size=...`) can raise it.
+    /// Python calls nested at once beyond which `RecursionError` is raised (CPython's 1000 by
+    /// default).
     pub max_depth: usize,
+    /// Bytes of stack nested Python calls may use before `RecursionError` is raised (3 MB by
+    /// default, [`interp::call::MAX_STACK`]): the thread running the program must have more
+    /// (a WebAssembly module links it: `-C link-arg=-zstack-size=...`, as the page's engine
+    /// does; its default is 1 MB).
+    pub max_stack: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_ops: interp::STEP_LIMIT_OPS, max_depth: interp::call::MAX_DEPTH }
+        Limits {
+            max_ops: interp::STEP_LIMIT_OPS,
+            max_depth: interp::call::MAX_DEPTH,
+            max_stack: interp::call::MAX_STACK,
+        }
     }
 }
 
@@ -166,6 +174,7 @@ pub fn start(program: &Program, rt: Rt, unit: f64, sinks: Sinks, limits: Limits,
         *interp.activity.borrow_mut() = sinks.activity;
         interp.max_ops.set(limits.max_ops);
         interp.max_depth.set(limits.max_depth);
+        interp.max_stack.set(limits.max_stack);
         ctl.attach(&interp);
         *interp.hosting.borrow_mut() = Some(host::Hosting { host, program: program.clone() });
         for w in program.warnings.iter() {

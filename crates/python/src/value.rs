@@ -175,6 +175,17 @@ impl Drop for Dict {
     }
 }
 
+/// An instance's attributes go to [`crate::nesting::drop_flat`] too: a linked list of
+/// instances thousands long does not overflow the stack as it is dropped.
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let attrs = self.attrs.get_mut();
+        if !attrs.is_empty() {
+            crate::nesting::drop_flat(std::mem::take(attrs).into_values().collect());
+        }
+    }
+}
+
 impl Dict {
     /// An empty dict.
     pub fn new() -> Dict {

@@ -9,7 +9,7 @@
 //! error ends the run).
 //!
 //! The request (written by the host, [`crate::host`]): `W1`, `t` or `p` (thread or process),
-//! the unit, the run's start, `max_ops`, `max_depth`, cores, `random`'s state; then the
+//! the unit, the run's start, `max_ops`, `max_depth`, `max_stack`, cores, `random`'s state; then the
 //! function, its arguments and keyword arguments, and the globals (a left-out one as `X`
 //! and why), in the [`crate::portable`] format. The reply: `V1`, for a thread that used
 //! `random` `g` and its generator's state, and `r` a result, `e` an
@@ -54,6 +54,12 @@ pub trait WorkerEnv {
     fn block(&self, ms: f64);
     /// A line written by the function, as it is written.
     fn write(&self, line: WorkerLine);
+    /// Bytes of stack the function's nested calls may use before `RecursionError`, if this
+    /// thread's differ from the caller's (a Web Worker's native stack is smaller than the
+    /// page's); by default the caller's.
+    fn stack(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// The worker's runtime: its host's clock, sleeps and blocking; nothing is ever scheduled.
@@ -103,9 +109,10 @@ async fn run(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> Result
         _ => return Err(WireError::Unexpected(r.pos() - 1)),
     };
     let (unit, start) = (f64::from_bits(r.hex()?), f64::from_bits(r.hex()?));
-    let (max_ops, max_depth, cores): (u64, usize, usize) = (r.num()?, r.num()?, r.num()?);
+    let (max_ops, max_depth, max_stack, cores): (u64, usize, usize, usize) = (r.num()?, r.num()?, r.num()?, r.num()?);
     let mt = read_random(&mut r)?;
     let before = mt.clone();
+    let stack = env.stack().unwrap_or(max_stack);
     let rt: Rt = Rc::new(EnvRt { env: env.clone(), cores: cores.max(1) });
     let sink: Rc<dyn Fn(TraceLine)> = Rc::new(move |l| {
         env.write(WorkerLine { stderr: l.event == TraceEvent::Stderr, text: l.text, at: start + l.t, line: l.line })
@@ -113,6 +120,7 @@ async fn run(program: &Program, request: &str, env: Rc<dyn WorkerEnv>) -> Result
     let interp = Interp::starting_at(rt, unit, sink, &program.source, start);
     interp.max_ops.set(max_ops);
     interp.max_depth.set(max_depth);
+    interp.max_stack.set(stack);
     interp.guard_time.set(false);
     *interp.random.borrow_mut() = mt;
     let cx = Cx { place: if process { Place::Process(0) } else { Place::Thread(0) }, ..Cx::module(&interp) };

@@ -176,7 +176,9 @@ fn ours(src: &str) -> Vec<Line> {
 
 fn ours_here(src: &str) -> Vec<Line> {
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(4);
-    match playground_python::run_virtual(src, UNIT, cores) {
+    // The thread's stack, not the browser's, bounds recursion here (CPython's 1000 calls).
+    let limits = playground_python::Limits { max_stack: 192 << 20, ..Default::default() };
+    match playground_python::run_virtual_limited(src, UNIT, cores, limits) {
         Ok(lines) => lines
             .into_iter()
             .map(|l| Line { event: l.event.as_str().into(), text: l.text, t: l.t, who: l.who })

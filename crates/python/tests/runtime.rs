@@ -80,12 +80,29 @@ fn a_long_sleep_in_a_worker_is_not_mistaken_for_a_loop_that_never_yields() {
     assert_eq!(text, ["49995000", "after True"]);
 }
 
+/// Limits for a thread of 256 MB: a debug build's calls take far more stack than a release
+/// build's, so the default budget would end recursion after a few dozen calls.
+fn big_stack() -> Limits {
+    Limits { max_stack: 192 << 20, ..Limits::default() }
+}
+
+#[test]
+fn recursion_ends_with_recursion_error_when_its_stack_budget_is_spent() {
+    // 1 MB is a few dozen calls' stack: the budget, not the count of calls, ends this recursion,
+    // and a call made afterwards, from a shallow stack, has the whole budget again.
+    let src = "def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\n\ntry:\n    depth(900)\nexcept RecursionError as e:\n    print(e)\nprint(depth(1))\n";
+    let lines =
+        run_virtual_limited(src, 1000.0, 4, Limits { max_stack: 1 << 20, ..Limits::default() }).expect("it runs");
+    let text: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(text, ["maximum recursion depth exceeded", "1"]);
+}
+
 #[test]
 fn deep_recursion_raises_recursion_error() {
     let src = "def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\n\nprint(depth(50))\nprint(depth(100000))\n";
     let lines = std::thread::Builder::new()
         .stack_size(256 << 20)
-        .spawn(move || run_virtual(src, 1000.0, 4).expect("it runs"))
+        .spawn(move || run_virtual_limited(src, 1000.0, 4, big_stack()).expect("it runs"))
         .expect("a thread")
         .join()
         .expect("no panic");
@@ -98,7 +115,7 @@ fn deep_recursion_raises_recursion_error() {
                 "def d(n):\n    return 0 if n == 0 else 1 + d(n - 1)\n\nprint(d(500))\n",
                 1000.0,
                 4,
-                Limits { max_depth: 1000, ..Limits::default() },
+                big_stack(),
             )
             .expect("it runs")
         })

@@ -349,9 +349,28 @@ impl Cx {
 }
 
 /// Python calls (and awaits) nested at once beyond which `RecursionError` is raised, by
-/// default: each level takes about 9 KB of native stack in a release build, and a
-/// WebAssembly stack is 1 MB unless the app links a larger one (see [`crate::Limits`]).
-pub const MAX_DEPTH: usize = 60;
+/// default: CPython's recursion limit. The stack usually ends recursion first (see
+/// [`MAX_STACK`]).
+pub const MAX_DEPTH: usize = 1000;
+
+/// Bytes of stack nested Python calls may use, by default, before `RecursionError` is raised:
+/// a call takes about 9 KB of stack in a release build (more in a debug build, more through
+/// comprehensions, `__repr__` and built-ins calling back), so 250 to 350 plain calls nest
+/// within it (a native release build, Chromium). In the browser the limit is the browser's own stack, which WebAssembly's frames
+/// also use: in Chromium, recursion overflowed it past 4 MB of this budget through
+/// `__repr__`, past 6 MB through methods, comprehensions and `map`. The page's engine links
+/// a 4 MB stack; a Web Worker, whose native stack is about half the page's, has half this
+/// budget ([`crate::worker::WorkerEnv::stack`]).
+pub const MAX_STACK: usize = 3 << 20;
+
+/// Where the stack is now: the address of a local variable, which moves as calls nest and
+/// return (the stack grows down in WebAssembly's linear memory as on native targets; the
+/// distance is taken either way).
+#[inline(never)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
 
 /// A function's body, counting the nesting of calls while it is polled.
 struct Depth<F> {
@@ -363,7 +382,13 @@ impl<F: Future<Output = Result<Value, Ctrl>>> Future for Depth<F> {
     type Output = Result<Value, Ctrl>;
     fn poll(mut self: Pin<&mut Self>, task: &mut Context<'_>) -> Poll<Self::Output> {
         let depth = self.interp.depth.get();
-        if depth >= self.interp.max_depth.get() {
+        let here = stack_address();
+        if depth == 0 {
+            // The outermost call being polled: the stack's use is counted from here.
+            self.interp.stack_base.set(here);
+        }
+        let used = self.interp.stack_base.get().abs_diff(here);
+        if depth >= self.interp.max_depth.get() || used > self.interp.max_stack.get() {
             let e = Cx::module(&self.interp).err("RecursionError", "maximum recursion depth exceeded");
             return Poll::Ready(Err(e));
         }

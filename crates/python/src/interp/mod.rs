@@ -158,6 +158,10 @@ pub struct Interp {
     pub max_depth: Cell<usize>,
     /// Calls being polled, nested (see [`call::MAX_DEPTH`]).
     pub depth: Cell<usize>,
+    /// Bytes of stack nested calls may use before `RecursionError` (see [`call::MAX_STACK`]).
+    pub max_stack: Cell<usize>,
+    /// Where the outermost call being polled had the stack (see [`call::MAX_STACK`]).
+    pub stack_base: Cell<usize>,
     /// Warnings already shown (text, line): Python's default filter shows each once per place.
     pub warned: RefCell<std::collections::HashSet<(String, usize)>>,
     /// Who hears the run's activity (the page's timeline), if anyone.
@@ -246,6 +250,8 @@ impl Interp {
             max_ops: Cell::new(STEP_LIMIT_OPS),
             max_depth: Cell::new(call::MAX_DEPTH),
             depth: Cell::new(0),
+            max_stack: Cell::new(call::MAX_STACK),
+            stack_base: Cell::new(0),
             warned: RefCell::new(std::collections::HashSet::new()),
             activity: RefCell::new(None),
             main_task: RefCell::new(None),
