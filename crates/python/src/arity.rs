@@ -179,6 +179,48 @@ pub fn unexpected_keywords(
     }
 }
 
+/// CPython's `TypeError` message for required parameters a call left out (`format_missing` in
+/// `ceval.c`): `f() missing 1 required positional argument: 'a'`, `... arguments: 'a' and
+/// 'b'`, `... 'a', 'b', and 'c'`; `kind` is `positional` or `keyword-only`.
+pub fn missing(func: &str, kind: &str, names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.as_slice() {
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        [] => String::new(),
+    };
+    let n = names.len();
+    format!("{func}() missing {n} required {kind} argument{}: {list}", plural(n))
+}
+
+/// CPython's `TypeError`s for a call of the asyncio method `func` (written in Python in
+/// `Lib/asyncio`, named as its message names it: `BaseEventLoop.call_soon`) that takes the
+/// positional parameters `required` after `self`, more positional ones if `varargs`, and the
+/// keyword arguments `keywords`.
+pub fn python_method(
+    cx: &crate::interp::Cx,
+    args: &crate::value::Args,
+    func: &str,
+    required: &[&str],
+    varargs: bool,
+    keywords: &[&str],
+) -> Result<(), crate::interp::Ctrl> {
+    let given = args.pos.len();
+    if given < required.len() {
+        return Err(cx.type_err(missing(func, "positional", &required[given..])));
+    }
+    if !varargs && given > required.len() {
+        let takes = required.len() + 1;
+        return Err(cx.type_err(format!(
+            "{func}() takes {takes} positional argument{} but {} were given",
+            plural(takes),
+            given + 1
+        )));
+    }
+    unexpected_keywords(cx, args, func, keywords)
+}
+
 /// The first keyword argument of `args` that is not one of `params`.
 fn unknown_keyword<'a>(args: &'a crate::value::Args, params: &[&str]) -> Option<&'a str> {
     args.kw.iter().map(|(k, _)| k.as_ref()).find(|k| !params.contains(k))

@@ -253,9 +253,10 @@ pub(super) fn pool_of(v: &Value) -> Option<(usize, bool)> {
 
 /// `loop.run_in_executor(executor, func, *args)`.
 pub fn run_in_executor(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
+    crate::arity::python_method(cx, &a, "BaseEventLoop.run_in_executor", &["executor", "func"], true, &[])?;
     let mut pos = a.pos.into_iter();
     let executor = pos.next().unwrap_or(Value::None);
-    let f = pos.next().ok_or_else(|| cx.type_err("run_in_executor() missing the function"))?;
+    let f = pos.next().unwrap_or(Value::None);
     let executor = if matches!(executor, Value::None) { default_pool(cx)? } else { executor };
     let (id, process) = pool_of(&executor).ok_or_else(|| cx.type_err("executor must be an Executor"))?;
     Ok(Value::Fut(run_on_pool(cx, id, process, f, Args::of(pos.collect()))?))
@@ -292,7 +293,10 @@ pub fn pool_method(name: &str) -> Option<NativeFn> {
                 return Err(cx.err("RuntimeError", "cannot schedule new futures after shutdown"));
             }
             let mut pos = a.pos.into_iter();
-            let f = pos.next().ok_or_else(|| cx.type_err("submit() missing the function"))?;
+            let Some(f) = pos.next() else {
+                let kind = if process { "ProcessPoolExecutor" } else { "ThreadPoolExecutor" };
+                return Err(cx.type_err(crate::arity::missing(&format!("{kind}.submit"), "positional", &["fn"])));
+            };
             let fut = run_on_pool(cx, id, process, f, Args { pos: pos.collect(), kw: a.kw })?;
             fut.concurrent.set(true);
             Ok(Value::Fut(fut))

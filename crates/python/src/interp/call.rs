@@ -244,9 +244,12 @@ impl Cx {
                     Some(d) => {
                         vars.insert(a.name.as_str().into(), d.clone());
                     }
-                    None => missing.push(format!("'{}'", a.name)),
+                    None => missing.push(a.name.as_str()),
                 }
             }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_err(crate::arity::missing(&f.qualname, "positional", &missing)));
         }
         for (a, d) in p.kwonly.iter().zip(f.kw_defaults.iter()) {
             if !vars.contains_key(a.name.as_str()) {
@@ -254,29 +257,12 @@ impl Cx {
                     Some(d) => {
                         vars.insert(a.name.as_str().into(), d.clone());
                     }
-                    None => {
-                        return Err(self.type_err(format!(
-                            "{}() missing 1 required keyword-only argument: '{}'",
-                            f.qualname, a.name
-                        )))
-                    }
+                    None => missing.push(a.name.as_str()),
                 }
             }
         }
         if !missing.is_empty() {
-            let list = match missing.len() {
-                1 => missing[0].clone(),
-                _ => {
-                    let last = missing.pop().unwrap_or_default();
-                    format!("{} and {last}", missing.join(", "))
-                }
-            };
-            let k = list.matches('\'').count() / 2;
-            return Err(self.type_err(format!(
-                "{}() missing {k} required positional argument{}: {list}",
-                f.qualname,
-                if k == 1 { "" } else { "s" }
-            )));
+            return Err(self.type_err(crate::arity::missing(&f.qualname, "keyword-only", &missing)));
         }
         let _ = name;
         let scope = Scope::new(Some(f.scope.clone()), ScopeKind::Function(f.def.clone()));
