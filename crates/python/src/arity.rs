@@ -137,7 +137,10 @@ pub fn check(
     };
     let (rule, keywords) = (rule(name), keywords(name));
     if rule.is_none() && keywords.is_none() {
-        return Ok(());
+        return match f {
+            Value::Builtin(b) => crate::aio::arity::check_function(cx, b, args),
+            _ => Ok(()),
+        };
     }
     let same = match (cx.interp.builtins.borrow().get(name), f) {
         (Some(Value::Builtin(x)), Value::Builtin(y)) => std::rc::Rc::ptr_eq(x, y),
@@ -164,21 +167,6 @@ pub fn check(
     }
 }
 
-/// CPython's `TypeError` for a keyword argument the function `func` has no parameter for, as a
-/// function written in Python says it (`gather() got an unexpected keyword argument 'x'`): the
-/// asyncio functions and classes are.
-pub fn unexpected_keywords(
-    cx: &crate::interp::Cx,
-    args: &crate::value::Args,
-    func: &str,
-    params: &[&str],
-) -> Result<(), crate::interp::Ctrl> {
-    match unknown_keyword(args, params) {
-        Some(k) => Err(cx.type_err(format!("{func}() got an unexpected keyword argument '{k}'"))),
-        None => Ok(()),
-    }
-}
-
 /// CPython's `TypeError` message for required parameters a call left out (`format_missing` in
 /// `ceval.c`): `f() missing 1 required positional argument: 'a'`, `... arguments: 'a' and
 /// 'b'`, `... 'a', 'b', and 'c'`; `kind` is `positional` or `keyword-only`.
@@ -192,33 +180,6 @@ pub fn missing(func: &str, kind: &str, names: &[&str]) -> String {
     };
     let n = names.len();
     format!("{func}() missing {n} required {kind} argument{}: {list}", plural(n))
-}
-
-/// CPython's `TypeError`s for a call of the asyncio method `func` (written in Python in
-/// `Lib/asyncio`, named as its message names it: `BaseEventLoop.call_soon`) that takes the
-/// positional parameters `required` after `self`, more positional ones if `varargs`, and the
-/// keyword arguments `keywords`.
-pub fn python_method(
-    cx: &crate::interp::Cx,
-    args: &crate::value::Args,
-    func: &str,
-    required: &[&str],
-    varargs: bool,
-    keywords: &[&str],
-) -> Result<(), crate::interp::Ctrl> {
-    let given = args.pos.len();
-    if given < required.len() {
-        return Err(cx.type_err(missing(func, "positional", &required[given..])));
-    }
-    if !varargs && given > required.len() {
-        let takes = required.len() + 1;
-        return Err(cx.type_err(format!(
-            "{func}() takes {takes} positional argument{} but {} were given",
-            plural(takes),
-            given + 1
-        )));
-    }
-    unexpected_keywords(cx, args, func, keywords)
 }
 
 /// The first keyword argument of `args` that is not one of `params`.

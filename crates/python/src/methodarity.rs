@@ -116,6 +116,9 @@ pub fn check(cx: &Cx, this: &Value, name: &str, args: &Args) -> Result<(), Ctrl>
 /// very function `methods::lookup` gives for it, not `str.upper` unbound, whose object is its
 /// name).
 pub fn check_bound(cx: &Cx, b: &Builtin, args: &Args) -> Result<(), Ctrl> {
+    if let Some(checked) = crate::aio::arity::check_method(cx, &b.this, &b.name, args) {
+        return checked;
+    }
     match crate::methods::lookup(&b.this, &b.name) {
         Some(f) if f as usize == b.f as usize => check(cx, &b.this, &b.name, args),
         _ => Ok(()),

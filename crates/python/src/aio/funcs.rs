@@ -57,7 +57,6 @@ pub(super) fn running(cx: &Cx) -> Result<(), Ctrl> {
 
 /// `asyncio.create_task(coro, name=None)` (and `loop.create_task`).
 pub fn create_task_fn(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
-    crate::arity::unexpected_keywords(cx, &a, "create_task", &["coro", "name", "context"])?;
     let name =
         a.take_kw("name").filter(|n| !matches!(n, Value::None)).map(|n| cx.to_str(&n).map(Rc::from)).transpose()?;
     let c = a.pos.first().cloned().unwrap_or(Value::None);
@@ -103,7 +102,6 @@ impl Future for WaitDone {
 
 /// `asyncio.run(main())`: runs the loop until the main task is done, then shuts down as CPython does.
 pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
-    crate::arity::unexpected_keywords(cx, &a, "run", &["main", "debug"])?;
     if cx.interp.loop_running.get() {
         return Err(cx.err("RuntimeError", "asyncio.run() cannot be called from a running event loop"));
     }
@@ -181,7 +179,6 @@ fn uncancel(task: &FutureObj) -> u32 {
 
 /// `asyncio.sleep(delay, result=None)`.
 pub fn sleep(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
-    crate::arity::unexpected_keywords(cx, &a, "sleep", &["delay", "result"])?;
     let delay = a.get(0, "delay").unwrap_or(Value::Int(0));
     let result = a.get(1, "result").unwrap_or(Value::None);
     let d = match delay {

@@ -22,7 +22,6 @@ struct Counts {
 /// `asyncio.gather(*aws, return_exceptions=False)`: the outer future holds the children (once,
 /// for all its callbacks); a duplicate awaitable is found in a map, as CPython's `arg_to_fut`.
 pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
-    crate::arity::unexpected_keywords(cx, &a, "gather", &["return_exceptions"])?;
     let return_exceptions = a.take_kw("return_exceptions").is_some_and(|v| crate::interp::ops::truthy(&v));
     let outer = FutureObj::new(&cx.interp, None);
     if a.pos.is_empty() {
@@ -34,6 +33,11 @@ pub fn gather(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     // CPython's `arg_to_fut`: an awaitable's first place among the children, by identity.
     let mut arg_to_fut: HashMap<HashKey, usize> = HashMap::new();
     for arg in &a.pos {
+        // CPython's `arg not in arg_to_fut` hashes the argument first: a list is refused so.
+        if matches!(arg, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
+            counts.abandoned.set(true);
+            return Err(cx.unhashable(arg));
+        }
         let id = HashKey::Id(crate::value::identity(arg));
         if let Some(&at) = arg_to_fut.get(&id) {
             children.push(children[at].clone());
@@ -149,7 +153,6 @@ fn timeout_error(cx: &Cx, cause: Option<Value>) -> Ctrl {
 
 /// `asyncio.wait_for(aw, timeout)` (3.11's version).
 pub fn wait_for(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
-    crate::arity::unexpected_keywords(cx, &a, "wait_for", &["fut", "timeout"])?;
     let aw = a.get(0, "fut").unwrap_or(Value::None);
     let timeout = a.get(1, "timeout").unwrap_or(Value::None);
     let cx2 = cx.clone();
@@ -210,7 +213,6 @@ pub fn wait_for(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
 
 /// `asyncio.shield(aw)`.
 pub fn shield(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
-    crate::arity::unexpected_keywords(cx, &a, "shield", &["arg"])?;
     let inner = ensure_future(cx, a.pos.first().unwrap_or(&Value::None), None)?;
     if inner.done() {
         return Ok(Value::Fut(inner));

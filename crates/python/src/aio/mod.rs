@@ -1,5 +1,6 @@
 //! asyncio's objects and functions, on the injected runtime.
 
+pub mod arity;
 pub mod blocking;
 pub mod condition;
 pub mod funcs;

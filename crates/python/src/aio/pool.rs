@@ -253,7 +253,6 @@ pub(super) fn pool_of(v: &Value) -> Option<(usize, bool)> {
 
 /// `loop.run_in_executor(executor, func, *args)`.
 pub fn run_in_executor(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
-    crate::arity::python_method(cx, &a, "BaseEventLoop.run_in_executor", &["executor", "func"], true, &[])?;
     let mut pos = a.pos.into_iter();
     let executor = pos.next().unwrap_or(Value::None);
     let f = pos.next().unwrap_or(Value::None);

@@ -245,12 +245,6 @@ pub fn lock_method(name: &str) -> Option<NativeFn> {
 
 /// Makes the objects: `asyncio.Queue(maxsize=0)`, `Event()`, `Lock()`, `Semaphore(value=1)`.
 pub fn make(cx: &Cx, kind: &str, mut a: Args) -> Result<Value, Ctrl> {
-    let params: &[&str] = match kind {
-        "Queue" | "LifoQueue" | "PriorityQueue" => &["maxsize"],
-        "Event" | "Lock" => &[],
-        _ => &["value"],
-    };
-    crate::arity::unexpected_keywords(cx, &a, &format!("{kind}.__init__"), params)?;
     let n = match kind {
         "Queue" | "LifoQueue" | "PriorityQueue" => {
             let maxsize = match a.get(0, "maxsize") {

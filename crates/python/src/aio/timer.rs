@@ -130,17 +130,10 @@ fn num(cx: &Cx, v: Option<&Value>) -> Result<f64, Ctrl> {
 /// The running loop's methods.
 pub fn loop_method(name: &str) -> Option<NativeFn> {
     Some(match name {
-        "time" => |cx, _, a| {
-            crate::arity::python_method(cx, &a, "BaseEventLoop.time", &[], false, &[])?;
-            Ok(Value::Float(cx.interp.loop_time()))
-        },
-        "create_future" => |cx, _, a| {
-            crate::arity::python_method(cx, &a, "BaseEventLoop.create_future", &[], false, &[])?;
-            Ok(Value::Fut(FutureObj::new(&cx.interp, None)))
-        },
+        "time" => |cx, _, _| Ok(Value::Float(cx.interp.loop_time())),
+        "create_future" => |cx, _, _| Ok(Value::Fut(FutureObj::new(&cx.interp, None))),
         "create_task" => super::funcs::create_task_fn,
         "call_soon" => |cx, _, a| {
-            crate::arity::python_method(cx, &a, "BaseEventLoop.call_soon", &["callback"], true, &["context"])?;
             let mut pos = a.pos.into_iter();
             let f = pos.next().unwrap_or(Value::None);
             let args: Vec<Value> = pos.collect();
@@ -163,8 +156,6 @@ pub fn loop_method(name: &str) -> Option<NativeFn> {
 }
 
 fn schedule(cx: &Cx, a: Args, at: bool) -> Result<Value, Ctrl> {
-    let (func, first) = if at { ("BaseEventLoop.call_at", "when") } else { ("BaseEventLoop.call_later", "delay") };
-    crate::arity::python_method(cx, &a, func, &[first, "callback"], true, &["context"])?;
     let mut pos = a.pos.into_iter();
     let when = num(cx, pos.next().as_ref())?;
     let f = pos.next().unwrap_or(Value::None);

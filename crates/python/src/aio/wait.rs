@@ -29,7 +29,6 @@ fn timeout_of(cx: &Cx, v: Option<Value>) -> Result<Option<f64>, Ctrl> {
 
 /// `asyncio.wait(fs, timeout=None, return_when=ALL_COMPLETED)`.
 pub fn wait(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
-    crate::arity::unexpected_keywords(cx, &a, "wait", &["fs", "timeout", "return_when"])?;
     let fs = a.get(0, "fs").unwrap_or(Value::None);
     let timeout = timeout_of(cx, a.take_kw("timeout"))?;
     let when = a.take_kw("return_when").map(|v| cx.to_str(&v)).transpose()?.unwrap_or_else(|| "ALL_COMPLETED".into());
@@ -99,7 +98,6 @@ pub fn wait(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
 
 /// `asyncio.as_completed(fs, timeout=None)`: an iterator of coroutines, each the next to finish.
 pub fn as_completed(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
-    crate::arity::unexpected_keywords(cx, &a, "as_completed", &["fs", "timeout"])?;
     let fs = a.get(0, "fs").unwrap_or(Value::None);
     let timeout = timeout_of(cx, a.take_kw("timeout"))?;
     let mut todo: Vec<Rc<FutureObj>> = Vec::new();

@@ -5,7 +5,7 @@ use super::lazy::{generator, GenState, Lazy};
 use super::{Ctrl, Cx, ScopeKind};
 use crate::ast::*;
 use crate::format::format_value;
-use crate::value::{hash_key, Args, Dict, Value};
+use crate::value::{hash_key, Dict, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -108,7 +108,7 @@ impl Cx {
             // `async for` takes its items from an asynchronous iterator, awaiting each.
             let (mut items, aiter) = match g.is_async {
                 false => (Some(self.cursor(&iterable)?), None),
-                true => (None, Some(self.call_method(&iterable, "__aiter__", Args::default()).await?)),
+                true => (None, Some(self.aiter_of(&iterable).await?)),
             };
             'items: loop {
                 let item = match (&mut items, &aiter) {

@@ -246,7 +246,7 @@ impl Cx {
     }
 
     async fn async_for(&self, target: &Expr, it: Value, body: &[Stmt], orelse: &[Stmt]) -> Result<(), Ctrl> {
-        let aiter = self.call_method(&it, "__aiter__", Args::default()).await?;
+        let aiter = self.aiter_of(&it).await?;
         while let Some(item) = self.anext_of(&aiter).await? {
             self.assign(target, item).await?;
             match self.exec_block(body).await {

@@ -47,7 +47,23 @@ impl Cx {
         if finalbody.is_empty() || matches!(result, Err(Ctrl::Fatal(_))) {
             return result;
         }
-        self.exec_block(finalbody).await?;
+        // An exception passing through `finally` is the one being handled while it runs: what
+        // `finally` raises has it as its `__context__`, as in CPython.
+        let passing = match &result {
+            Err(Ctrl::Exc(e)) => Some(e.clone()),
+            _ => None,
+        };
+        if let Some(e) = &passing {
+            self.handling.borrow_mut().push(e.clone());
+        }
+        let ran = self.exec_block(finalbody).await;
+        if passing.is_some() {
+            if let Err(Ctrl::Exc(raised)) = &ran {
+                self.chain_context(raised);
+            }
+            self.handling.borrow_mut().pop();
+        }
+        ran?;
         result
     }
 
@@ -168,13 +184,37 @@ impl Cx {
         }
     }
 
+    /// `async for`'s asynchronous iterator of `it` (`GET_AITER`: a `TypeError` naming its type
+    /// if it has no `__aiter__`).
+    pub(super) async fn aiter_of(&self, it: &Value) -> Result<Value, Ctrl> {
+        let method = self.getattr(it, "__aiter__").map_err(|e| match &e {
+            Ctrl::Exc(x) if super::exc::is_instance_of(&self.interp, x, "AttributeError") => self.type_err(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                crate::format::type_name(it)
+            )),
+            _ => e,
+        })?;
+        self.call(method, Args::default()).await
+    }
+
     pub(super) async fn with(&self, items: &[(Expr, Option<Expr>)], body: &[Stmt], is_async: bool) -> Result<(), Ctrl> {
         let Some(((ctx_expr, target), rest)) = items.split_first() else {
             return self.exec_block(body).await;
         };
         let mgr = self.eval(ctx_expr).await?;
         let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
-        let mut v = self.call_method(&mgr, enter, Args::default()).await?;
+        // As `BEFORE_WITH` / `BEFORE_ASYNC_WITH`: both methods are looked up before either runs.
+        let protocol = if is_async { "asynchronous context manager" } else { "context manager" };
+        let refused = |e: Ctrl, missed: &str| match &e {
+            Ctrl::Exc(x) if super::exc::is_instance_of(&self.interp, x, "AttributeError") => self.type_err(format!(
+                "'{}' object does not support the {protocol} protocol{missed}",
+                crate::format::type_name(&mgr)
+            )),
+            _ => e,
+        };
+        let enter_method = self.getattr(&mgr, enter).map_err(|e| refused(e, ""))?;
+        let exit_method = self.getattr(&mgr, exit).map_err(|e| refused(e, &format!(" (missed {exit} method)")))?;
+        let mut v = self.call(enter_method, Args::default()).await?;
         if is_async {
             v = self.await_value(v).await?;
         }
@@ -191,7 +231,7 @@ impl Cx {
             _ => vec![Value::None, Value::None, Value::None],
         };
         let exited = async {
-            let suppress = self.call_method(&mgr, exit, Args::of(args)).await?;
+            let suppress = self.call(exit_method, Args::of(args)).await?;
             if is_async {
                 return self.await_value(suppress).await;
             }
