@@ -177,24 +177,28 @@ fn uncancel(task: &FutureObj) -> u32 {
     n
 }
 
-/// `asyncio.sleep(delay, result=None)`.
+/// A delay or timeout in seconds, compared with 0 as `Lib/asyncio` does (`if delay <= 0:`),
+/// which refuses what is not a number.
+pub(crate) fn seconds(cx: &Cx, v: &Value) -> Result<f64, Ctrl> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Float(f) => Ok(*f),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        other => Err(cx.type_err(format!(
+            "'<=' not supported between instances of '{}' and 'int'",
+            crate::format::type_name(other)
+        ))),
+    }
+}
+
+/// `asyncio.sleep(delay, result=None)`: a coroutine, which looks at its delay once awaited.
 pub fn sleep(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let delay = a.get(0, "delay").unwrap_or(Value::Int(0));
     let result = a.get(1, "result").unwrap_or(Value::None);
-    let d = match delay {
-        Value::Int(i) => i as f64,
-        Value::Float(f) => f,
-        Value::Bool(b) => b as i64 as f64,
-        other => {
-            return Err(cx.type_err(format!(
-                "'<=' not supported between instances of '{}' and 'int'",
-                crate::format::type_name(&other)
-            )))
-        }
-    };
     let cx2 = cx.clone();
     Ok(coro(cx, "sleep", async move {
         let cx = cx2;
+        let d = seconds(&cx, &delay)?;
         if d <= 0.0 {
             yield_now(&cx).await?;
             return Ok(result);

@@ -161,9 +161,7 @@ pub fn wait_for(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
         running(&cx)?;
         let timeout = match timeout {
             Value::None => return cx.await_value(aw).await,
-            Value::Int(i) => i as f64,
-            Value::Float(f) => f,
-            _ => return Err(cx.type_err("timeout must be a number")),
+            other => super::funcs::seconds(&cx, &other)?,
         };
         let fut = ensure_future(&cx, &aw, None)?;
         drop(aw);

@@ -120,6 +120,8 @@ impl Cx {
             let msg = match obj {
                 Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name),
                 Value::Native(n) if n.is_module() => format!("module '{}' has no attribute '{name}'", n.type_name()),
+                // Tasks and futures are `_asyncio`'s C types: the message gives their full name.
+                Value::Fut(_) => format!("'_asyncio.{}' object has no attribute '{name}'", type_name(obj)),
                 _ => format!("'{}' object has no attribute '{name}'", type_name(obj)),
             };
             let exc = self.exc("AttributeError", msg);

@@ -42,4 +42,19 @@ async def main():
             print(k, "|", e)
         except Exception as e:
             print(k, "| other", type(e).__name__, e)
+    c = asyncio.sleep("x")
+    print("made, not yet awaited")
+    c.close()
+    try:
+        await asyncio.sleep("1")
+    except TypeError as e:
+        print("sleep:", e)
+    t2 = asyncio.create_task(asyncio.sleep(0))
+    try:
+        await asyncio.wait_for(t2, timeout="1")
+    except TypeError as e:
+        print("wait_for:", e)
+    await t2
+    await asyncio.wait_for(asyncio.sleep(0), timeout=True)
+    print("a bool is a number of seconds")
 asyncio.run(main())

@@ -55,6 +55,11 @@ async def main():
             raise KeyError("second")
     except KeyError as e:
         print("context:", repr(e.__context__))
+    for done in (tasks[0], asyncio.get_running_loop().create_future()):
+        try:
+            done.results()
+        except AttributeError as e:
+            print(e)
     t = asyncio.create_task(work())
     await asyncio.sleep(0.01)
     t.cancel()
