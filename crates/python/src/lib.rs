@@ -183,6 +183,7 @@ pub fn start(program: &Program, rt: Rt, unit: f64, sinks: Sinks, limits: Limits,
         let cx = Cx::module(&interp);
         let r = cx.exec_block(&program.body).await;
         drop(cx);
+        interp.finalizing.set(true);
         report(&interp, r);
         finish(&interp);
         ctl.end();

@@ -128,6 +128,20 @@ pub fn check_function(cx: &Cx, b: &Builtin, args: &Args) -> Result<(), Ctrl> {
     Ok(())
 }
 
+/// Whether `name` is the name of one of asyncio's functions written in Python (a quick test
+/// before [`is_python_function`]).
+pub fn names_python_function(name: &str) -> bool {
+    function(name).is_some()
+}
+
+/// Whether `b` is one of asyncio's functions written in Python in `Lib/asyncio` (`run`,
+/// `gather`, `sleep`...): a call of it that raises leaves its frame, and the arguments in it,
+/// in the traceback.
+pub fn is_python_function(cx: &Cx, b: &Builtin) -> bool {
+    names_python_function(&b.name)
+        && matches!(crate::modules::attr(cx, "asyncio", &b.name), Some(Value::Builtin(a)) if a.f as usize == b.f as usize)
+}
+
 /// Refuses a call of method `name` of the asyncio object `this` (a queue, a lock, a task...)
 /// with arguments it does not take; `None` if `this` is not one.
 pub fn check_method(cx: &Cx, this: &Value, name: &str, args: &Args) -> Option<Result<(), Ctrl>> {

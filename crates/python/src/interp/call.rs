@@ -66,13 +66,22 @@ impl Cx {
                 Value::Builtin(b) => {
                     // Coroutines given to a call that raises stay alive with the exception (in
                     // CPython its traceback keeps the callee's frame): so they are reported as
-                    // never awaited when the exception goes, not at once.
-                    let coros: Vec<Value> = args.pos.iter().filter(|v| matches!(v, Value::Coro(_))).cloned().collect();
+                    // never awaited when the exception goes, not at once. A function of
+                    // Lib/asyncio's keeps all it was given (a list of coroutines given to gather).
+                    let python = crate::aio::arity::names_python_function(&b.name);
+                    let mut kept: Vec<Value> = if python {
+                        args.pos.iter().chain(args.kw.iter().map(|(_, v)| v)).cloned().collect()
+                    } else {
+                        args.pos.iter().filter(|v| matches!(v, Value::Coro(_))).cloned().collect()
+                    };
                     let v = match (b.f)(self, &b.this, args) {
                         Ok(v) => v,
                         Err(Ctrl::Exc(e)) => {
-                            if let (Value::Instance(i), false) = (&e, coros.is_empty()) {
-                                i.attrs.borrow_mut().insert("\0frame".into(), Value::Tuple(Rc::new(coros)));
+                            if python && !crate::aio::arity::is_python_function(self, b) {
+                                kept.retain(|v| matches!(v, Value::Coro(_)));
+                            }
+                            if let (Value::Instance(i), false) = (&e, kept.is_empty()) {
+                                i.attrs.borrow_mut().insert("\0frame".into(), Value::Tuple(Rc::new(kept)));
                             }
                             return Err(Ctrl::Exc(e));
                         }

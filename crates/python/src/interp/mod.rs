@@ -164,6 +164,9 @@ pub struct Interp {
     pub stack_base: Cell<usize>,
     /// Warnings already shown (text, line): Python's default filter shows each once per place.
     pub warned: RefCell<std::collections::HashSet<(String, usize)>>,
+    /// Whether the program's module has ended: what is dropped from then on goes at the
+    /// interpreter's shutdown, where CPython's warnings name no line (`sys:1`).
+    pub finalizing: Cell<bool>,
     /// Who hears the run's activity (the page's timeline), if anyone.
     pub activity: RefCell<Option<ActivitySink>>,
     /// The task `asyncio.run` made for `main()`, while it runs.
@@ -253,6 +256,7 @@ impl Interp {
             max_stack: Cell::new(call::MAX_STACK),
             stack_base: Cell::new(0),
             warned: RefCell::new(std::collections::HashSet::new()),
+            finalizing: Cell::new(false),
             activity: RefCell::new(None),
             main_task: RefCell::new(None),
             interrupts: Cell::new(0),
@@ -431,8 +435,11 @@ impl Interp {
     }
 
     /// Writes CPython's `RuntimeWarning` for a coroutine dropped without being awaited.
+    /// Once the module has ended (the coroutine goes with the last traceback or the globals),
+    /// CPython writes it without a place: `sys:1: RuntimeWarning: ...`, one line.
     pub fn warn_never_awaited(&self, name: &str) {
-        let line = self.line.get();
+        let finalizing = self.finalizing.get();
+        let line = if finalizing { SHUTDOWN_LINE } else { self.line.get() };
         match self.warned.try_borrow_mut() {
             Ok(mut warned) => {
                 if !warned.insert((name.to_string(), line)) {
@@ -440,6 +447,10 @@ impl Interp {
                 }
             }
             Err(_) => return,
+        }
+        if finalizing {
+            let text = format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n");
+            return self.write(&text, true, &self.who(Place::Loop));
         }
         let mut text = format!("{}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n", crate::MAIN_FILE);
         let src = self.source_line(line);
@@ -450,6 +461,9 @@ impl Interp {
         self.write(&text, true, &self.who(Place::Loop));
     }
 }
+
+/// The place of warnings given at shutdown, in [`Interp::warned`] (no line of the program).
+const SHUTDOWN_LINE: usize = usize::MAX;
 
 /// Calls a callable to its end without suspending (a loop callback, a `key=` function...).
 pub fn call_sync(cx: &Cx, f: Value, args: crate::value::Args) -> Result<Value, Ctrl> {

@@ -17,6 +17,7 @@ import threading
 import time
 import traceback
 import types
+import warnings
 
 DIR = sys.argv[1]
 T0 = time.perf_counter()
@@ -82,9 +83,32 @@ with open("main.py", encoding="utf-8") as f:
 module = types.ModuleType("__main__")
 module.__file__ = "main.py"
 sys.modules["__main__"] = module
+failure = None
 try:
     exec(compile(source, "main.py", "exec"), module.__dict__)
 except SystemExit:
     pass
-except BaseException:  # noqa: BLE001 - every uncaught exception is part of the trace
+except BaseException as e:  # noqa: BLE001 - every uncaught exception is part of the trace
     traceback.print_exc()
+    failure = e
+
+
+shown_at_shutdown = set()
+
+
+def show_at_shutdown(message, category, filename, lineno, file=None, line=None):
+    """Writes a warning as CPython does during finalization: all at one place, 'sys:1', so
+    each text once, and without a source line."""
+    text = f"sys:1: {category.__name__}: {message}"
+    if text not in shown_at_shutdown:
+        shown_at_shutdown.add(text)
+        sys.stderr.write(text + "\n")
+
+
+# What is still alive when the program ends goes at the interpreter's shutdown, where CPython
+# writes a coroutine never awaited as 'sys:1: RuntimeWarning: coroutine 'f' was never awaited':
+# first the uncaught exception (sys.last_value) with the frames it holds, then the module's
+# variables, as Py_FinalizeEx frees them, while the recorders still listen.
+warnings.showwarning = show_at_shutdown
+failure = None
+module.__dict__.clear()
