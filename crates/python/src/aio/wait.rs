@@ -5,7 +5,7 @@ use super::future::{await_future, FutState, FutureObj};
 use super::queue::QueueObj;
 use super::timer::{call_later, cancel_timer};
 use crate::interp::{Ctrl, Cx};
-use crate::value::{hash_key, Args, Dict, IterState, Value};
+use crate::value::{hash_key, Args, Dict, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -96,10 +96,45 @@ pub fn wait(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     }))
 }
 
-/// `asyncio.as_completed(fs, timeout=None)`: an iterator of coroutines, each the next to finish.
+/// `asyncio.as_completed(fs, timeout=None)`: a generator of coroutines, each the next to
+/// finish. As in 3.11's tasks.py, its body runs when it is first asked for an item: only then
+/// are tasks made of the coroutines given and the timeout started; then it makes one
+/// `_wait_for_one()` coroutine per future, each when asked for.
 pub fn as_completed(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let fs = a.get(0, "fs").unwrap_or(Value::None);
-    let timeout = timeout_of(cx, a.take_kw("timeout"))?;
+    let timeout = a.take_kw("timeout");
+    let cx = cx.clone();
+    let mut args = Some((fs, timeout));
+    let mut left = 0;
+    let mut done: Option<Rc<QueueObj>> = None;
+    let body = move || -> Result<Option<Value>, Ctrl> {
+        if let Some((fs, timeout)) = args.take() {
+            let (queue, n) = as_completed_start(&cx, fs, timeout)?;
+            done = Some(queue);
+            left = n;
+        }
+        let Some(done) = done.clone().filter(|_| left > 0) else { return Ok(None) };
+        left -= 1;
+        let cx2 = cx.clone();
+        Ok(Some(coro(&cx, "as_completed.<locals>._wait_for_one", async move {
+            let f = done.get(&cx2).await?;
+            match f {
+                Value::Fut(f) => f.result(&cx2),
+                _ => Err(Ctrl::Exc(crate::interp::exc::make_exc(&cx2.interp.class("TimeoutError"), vec![]))),
+            }
+        })))
+    };
+    Ok(crate::interp::lazy::generator(crate::interp::lazy::Lazy::Native(Box::new(body)), "as_completed".into()))
+}
+
+/// What `as_completed`'s body does before its first item: the futures to wait for (tasks made
+/// of coroutines), their done callbacks and the timeout; the queue they are put in as they
+/// finish (`None` for each left when the timeout fires), and how many there are.
+fn as_completed_start(cx: &Cx, fs: Value, timeout: Option<Value>) -> Result<(Rc<QueueObj>, usize), Ctrl> {
+    if matches!(fs, Value::Fut(_) | Value::Coro(_)) {
+        return Err(cx.type_err(format!("expect an iterable of futures, not {}", crate::format::type_name(&fs))));
+    }
+    let timeout = timeout_of(cx, timeout)?;
     let mut todo: Vec<Rc<FutureObj>> = Vec::new();
     for item in cx.iterate(&fs)? {
         let f = ensure_future(cx, &item, None)?;
@@ -136,17 +171,5 @@ pub fn as_completed(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
             }
         })));
     }
-    let mut coros = std::collections::VecDeque::new();
-    for _ in 0..n {
-        let (done, cx2) = (done.clone(), cx.clone());
-        coros.push_back(coro(cx, "_wait_for_one", async move {
-            let f = done.get(&cx2).await?;
-            match f {
-                Value::Fut(f) => f.result(&cx2),
-                _ => Err(Ctrl::Exc(crate::interp::exc::make_exc(&cx2.interp.class("TimeoutError"), vec![]))),
-            }
-        }));
-    }
-    let state = IterState { name: Some("as_completed".into()), ..IterState::of("generator", coros) };
-    Ok(Value::Iter(Rc::new(RefCell::new(state))))
+    Ok((done, n))
 }

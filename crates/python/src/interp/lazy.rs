@@ -66,7 +66,13 @@ pub enum Lazy {
     /// an item while it runs finds it running). It holds nothing of its caller's, so that it
     /// is dropped, and closed, when its caller's variables are.
     Func(Rc<super::generators::GenBody>),
+    /// A generator of the engine's own (`asyncio.as_completed`): each call makes the next item,
+    /// `None` when there is none left.
+    Native(NativeGen),
 }
+
+/// The body of a generator of the engine's own: it runs each time an item is asked for.
+pub type NativeGen = Box<dyn FnMut() -> Result<Option<Value>, Ctrl>>;
 
 fn sync<R>(r: Option<Result<R, Ctrl>>) -> Result<R, Ctrl> {
     r.unwrap_or_else(|| Err(Ctrl::Fatal("internal error: a generator expression suspended".into())))
@@ -126,6 +132,7 @@ impl Lazy {
                 }
             }
             Lazy::Func(gen) => return gen.next_sync(),
+            Lazy::Native(body) => return body(),
             Lazy::Enumerate(k, items) => {
                 let Some(v) = items.pull()? else { return Ok(None) };
                 *k += 1;
@@ -170,7 +177,7 @@ impl Lazy {
     /// CPython's name of the iterator's type.
     fn kind(&self) -> &'static str {
         match self {
-            Lazy::Gen(_) | Lazy::Func(..) => "generator",
+            Lazy::Gen(_) | Lazy::Func(..) | Lazy::Native(_) => "generator",
             Lazy::Enumerate(..) => "enumerate",
             Lazy::Zip(..) => "zip",
             Lazy::Map(..) => "map",
@@ -241,7 +248,7 @@ pub fn next_item(it: &Rc<RefCell<IterState>>) -> Result<Option<Value>, Ctrl> {
     // Taken out while it runs (the code it runs may use other iterators). It ends when its
     // items do; a generator expression also ends when it raises, as CPython's generators do.
     let r = lazy.pull();
-    if matches!(r, Ok(Some(_))) || (r.is_err() && !matches!(lazy, Lazy::Gen(_) | Lazy::Func(..))) {
+    if matches!(r, Ok(Some(_))) || (r.is_err() && !matches!(lazy, Lazy::Gen(_) | Lazy::Func(..) | Lazy::Native(_))) {
         it.borrow_mut().lazy = Some(lazy);
     }
     r
