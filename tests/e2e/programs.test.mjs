@@ -264,6 +264,43 @@ asyncio.run(main())
   await page.close();
 });
 
+test('a program driving its own event loop runs in the browser as CPython runs it, and Stop ends its run_forever', async () => {
+  // get_event_loop at module level, run_until_complete, run_forever until stop(), close with a
+  // task pending (destroyed as the program ends), and the loop's mistakes, on the real loop.
+  await docsProgramMatchesCPython('169_event_loop_driven_by_the_program.py', 1000);
+  await docsProgramMatchesCPython('170_own_loops_and_their_mistakes.py', 1000);
+  const src = `import asyncio
+
+
+async def ticker():
+    while True:
+        print("tick")
+        await asyncio.sleep(0.1)
+
+
+loop = asyncio.new_event_loop()
+loop.create_task(ticker())
+try:
+    loop.run_forever()
+except KeyboardInterrupt:
+    print("interrupted")
+finally:
+    loop.close()
+`;
+  const { page, errors } = await openPage(browser, `${server.url}?v=1&code=${codeOf(src)}&run=1`);
+  await status(page).filter({ hasText: 'Running' }).waitFor();
+  await page.waitForTimeout(300);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await status(page).filter({ hasText: 'Stopped.' }).waitFor();
+  const lines = await programTrace(page);
+  assert.ok(lines.filter((l) => l.text === 'tick').length >= 2, 'it ticked until Stop');
+  const after = lines.filter((l) => l.text !== 'tick').map((l) => `${l.who}: ${l.text}`);
+  assert.deepEqual(after.slice(0, 2), ['main: interrupted', 'main: Task was destroyed but it is pending!']);
+  assert.equal(lines.at(-1).event, 'end');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a traceback leads to its lines in the editor, and replay marks each line\'s source', async () => {
   const src = `import asyncio
 

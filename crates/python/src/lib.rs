@@ -185,6 +185,7 @@ pub fn start(program: &Program, rt: Rt, unit: f64, sinks: Sinks, limits: Limits,
         drop(cx);
         interp.finalizing.set(true);
         report(&interp, r);
+        aio::destroy::destroy_pending(&interp);
         finish(&interp);
         ctl.end();
     });
@@ -210,6 +211,7 @@ fn finish(interp: &Rc<Interp>) {
     interp.hosting.borrow_mut().take();
     let vars = std::mem::take(&mut *interp.globals.vars.borrow_mut());
     drop(vars);
+    aio::destroy::destroy_held(interp);
     let tasks = std::mem::take(&mut *interp.all_tasks.borrow_mut());
     drop(tasks);
     interp.flush();

@@ -26,7 +26,7 @@ fn f(name: &str, func: NativeFn) -> Value {
 /// A module's attribute.
 pub fn attr(cx: &Cx, modname: &str, name: &str) -> Option<Value> {
     let allowed = crate::checker::MODULES.iter().find(|(m, _)| *m == modname).map(|(_, n)| *n).unwrap_or(&[]);
-    if !(allowed.contains(&name) || modname == "asyncio" && name == "get_event_loop") {
+    if !allowed.contains(&name) {
         return None;
     }
     Some(match (modname, name) {
@@ -49,7 +49,10 @@ pub fn attr(cx: &Cx, modname: &str, name: &str) -> Option<Value> {
         ("asyncio", "as_completed") => f(name, wait::as_completed),
         ("asyncio", "current_task") => f(name, funcs::current_task),
         ("asyncio", "all_tasks") => f(name, funcs::all_tasks),
-        ("asyncio", "get_running_loop" | "get_event_loop") => f(name, funcs::get_running_loop),
+        ("asyncio", "get_running_loop") => f(name, funcs::get_running_loop),
+        ("asyncio", "get_event_loop") => f(name, crate::aio::legacy::get_event_loop),
+        ("asyncio", "new_event_loop") => f(name, |_, _, _| Ok(crate::aio::legacy::new_loop())),
+        ("asyncio", "set_event_loop") => f(name, crate::aio::legacy::set_event_loop),
         ("asyncio", "to_thread") => f(name, pool::to_thread),
         ("asyncio", "timeout") => f(name, group::timeout),
         ("asyncio", "timeout_at") => f(name, group::timeout_at),

@@ -259,3 +259,44 @@ fn a_second_stop_interrupts_a_pools_blocking_wait() {
         Some("KeyboardInterrupt")
     );
 }
+
+#[test]
+fn stop_ends_a_loop_the_program_runs_forever_with_keyboard_interrupt() {
+    // CPython 3.11, SIGINT 0.45 s into the run: a tick each 0.1 s, `interrupted`, `end`, then, as the program
+    // ends, the pending task is destroyed (its coroutine closed, so its finally runs; CPython's
+    // collector writes the two in either order, depending on what holds the task).
+    let src = "import asyncio\n\nasync def ticker():\n    try:\n        while True:\n            \
+               print('tick')\n            await asyncio.sleep(0.1)\n    finally:\n        print('ticker finally')\n\n\
+               loop = asyncio.new_event_loop()\nloop.create_task(ticker())\ntry:\n    loop.run_forever()\n\
+               except KeyboardInterrupt:\n    print('interrupted')\nfinally:\n    loop.close()\nprint('end')\n";
+    let out = run_stopped(src, &[0.45]);
+    assert_eq!(out.acted, vec![true]);
+    let lines: Vec<(String, String)> = out.lines.iter().map(|l| (l.who.clone(), l.text.clone())).collect();
+    let tick = ("Task-1".to_string(), "tick".to_string());
+    assert_eq!(lines[..5], [tick.clone(), tick.clone(), tick.clone(), tick.clone(), tick]);
+    assert_eq!(lines[5], ("main".into(), "interrupted".into()));
+    assert_eq!(lines[6], ("main".into(), "end".into()));
+    let rest: Vec<&str> = lines[7..].iter().map(|(_, t)| t.as_str()).collect();
+    assert!(rest.contains(&"ticker finally"), "{rest:#?}");
+    assert!(rest.contains(&"Task was destroyed but it is pending!"), "{rest:#?}");
+    assert!(out.lines.iter().all(|l| l.t <= 450.0), "nothing runs after Stop");
+}
+
+#[test]
+fn stop_during_run_until_complete_raises_keyboard_interrupt_at_the_call() {
+    let src = "import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0.1)\n\n\
+               loop = asyncio.get_event_loop()\nloop.run_until_complete(main())\nprint('unreached')\n";
+    let out = run_stopped(src, &[0.25]);
+    let stderr: Vec<&str> =
+        out.lines.iter().filter(|l| l.event.as_str() == "stderr").map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        stderr,
+        [
+            "Traceback (most recent call last):",
+            "  File \"main.py\", line 8, in <module>",
+            "    loop.run_until_complete(main())",
+            "KeyboardInterrupt"
+        ]
+    );
+    assert!(!out.lines.iter().any(|l| l.text == "unreached"));
+}

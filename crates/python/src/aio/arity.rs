@@ -26,6 +26,8 @@ fn function(name: &str) -> Option<Py> {
         "iscoroutine" => Py(&["obj"], 1, false, &[]),
         "iscoroutinefunction" => Py(&["func"], 1, false, &[]),
         "run" => Py(&["main"], 1, false, &["debug"]),
+        "new_event_loop" => Py(&[], 0, false, &[]),
+        "set_event_loop" => Py(&["loop"], 1, false, &[]),
         "gather" => Py(&[], 0, true, &["return_exceptions"]),
         _ => return None,
     })
@@ -60,7 +62,10 @@ fn method(kind: &str, name: &str) -> Option<(String, Py)> {
         ("Condition", "notify") => ("Condition", Py(&["n"], 0, false, &[])),
         ("Condition", "wait_for") => ("Condition", Py(&["predicate"], 1, false, &[])),
         ("TaskGroup", "__init__") => ("TaskGroup", none()),
-        (LOOP, "time" | "create_future" | "is_running") => ("BaseEventLoop", none()),
+        (LOOP, "time" | "create_future" | "is_running" | "run_forever" | "stop" | "close" | "is_closed") => {
+            ("BaseEventLoop", none())
+        }
+        (LOOP, "run_until_complete") => ("BaseEventLoop", Py(&["future"], 1, false, &[])),
         (LOOP, "call_soon") => ("BaseEventLoop", Py(&["callback"], 1, true, &["context"])),
         (LOOP, "call_later") => ("BaseEventLoop", Py(&["delay", "callback"], 2, true, &["context"])),
         (LOOP, "call_at") => ("BaseEventLoop", Py(&["when", "callback"], 2, true, &["context"])),
@@ -121,24 +126,28 @@ pub fn check_function(cx: &Cx, b: &Builtin, args: &Args) -> Result<(), Ctrl> {
         if is_asyncio() {
             return check_py(cx, args, &func, &sig, true);
         }
-    } else if b.name.as_ref() == "get_running_loop" && is_asyncio() {
-        let message = refusal(Rule::NoArgs, "_asyncio.get_running_loop", args.pos.len(), !args.kw.is_empty());
+    } else if matches!(b.name.as_ref(), "get_running_loop" | "get_event_loop") && is_asyncio() {
+        let func = format!("_asyncio.{}", b.name);
+        let message = refusal(Rule::NoArgs, &func, args.pos.len(), !args.kw.is_empty());
         return message.map_or(Ok(()), |m| Err(cx.type_err(m)));
     }
     Ok(())
 }
 
-/// Whether `name` is the name of one of asyncio's functions written in Python (a quick test
-/// before [`is_python_function`]).
-pub fn names_python_function(name: &str) -> bool {
-    function(name).is_some()
+/// Whether `b` may be one of asyncio's functions or a loop's methods, written in Python (a
+/// quick test by name before [`is_python_function`]).
+pub fn names_python_function(b: &Builtin) -> bool {
+    function(&b.name).is_some() || matches!(&b.this, Value::Native(n) if matches!(**n, super::native::Native::Loop(_)))
 }
 
 /// Whether `b` is one of asyncio's functions written in Python in `Lib/asyncio` (`run`,
-/// `gather`, `sleep`...): a call of it that raises leaves its frame, and the arguments in it,
+/// `gather`, `sleep`...) or a loop's method: a call of it that raises leaves its frame, and the arguments in it,
 /// in the traceback.
 pub fn is_python_function(cx: &Cx, b: &Builtin) -> bool {
-    names_python_function(&b.name)
+    if matches!(&b.this, Value::Native(n) if matches!(**n, super::native::Native::Loop(_))) {
+        return true;
+    }
+    names_python_function(b)
         && matches!(crate::modules::attr(cx, "asyncio", &b.name), Some(Value::Builtin(a)) if a.f as usize == b.f as usize)
 }
 

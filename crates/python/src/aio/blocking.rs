@@ -24,6 +24,8 @@ pub type Ready = Rc<dyn Fn() -> bool>;
 #[derive(Default)]
 pub struct Gate {
     blocked: Cell<bool>,
+    /// No loop runs (between two runs of a loop the program drives itself, `aio::legacy`).
+    paused: Cell<bool>,
     kept: RefCell<VecDeque<Box<dyn FnOnce()>>>,
     /// Timers that came due meanwhile: CPython's loop takes them after the ready callbacks.
     kept_timers: RefCell<VecDeque<Box<dyn FnOnce()>>>,
@@ -41,7 +43,7 @@ impl Gate {
 
     /// Runs `f` now, or keeps it in `queue` while a step is blocked.
     fn pass(&self, queue: &RefCell<VecDeque<Box<dyn FnOnce()>>>, f: Box<dyn FnOnce()>) {
-        if self.blocked.get() {
+        if self.blocked.get() || self.paused.get() {
             queue.borrow_mut().push_back(f);
         } else {
             f();
@@ -74,6 +76,41 @@ fn schedule(interp: &Rc<Interp>, f: Box<dyn FnOnce()>) {
         let Some(interp) = weak.upgrade() else { return };
         interp.gate.pass(&interp.gate.kept, f);
     });
+}
+
+/// The loop stops running (a run of `loop.run_until_complete` is over): what is scheduled
+/// or comes due from now on waits for the next run.
+pub fn pause_loop(interp: &Interp) {
+    interp.gate.paused.set(true);
+}
+
+/// The loop runs again: what waited is scheduled, in order, the callbacks first, then the
+/// timers that came due.
+pub fn resume_loop(interp: &Rc<Interp>) {
+    if !interp.gate.paused.replace(false) {
+        return;
+    }
+    release(interp);
+}
+
+/// Schedules again what the gate kept: the callbacks, then the timers.
+fn release(interp: &Rc<Interp>) {
+    let kept = std::mem::take(&mut *interp.gate.kept.borrow_mut());
+    for f in kept {
+        schedule(interp, f);
+    }
+    let timers = std::mem::take(&mut *interp.gate.kept_timers.borrow_mut());
+    for f in timers {
+        schedule(interp, f);
+    }
+}
+
+/// Drops what the gate kept (the loop is closed: CPython clears its ready queue).
+pub fn drop_kept(interp: &Interp) {
+    let kept = std::mem::take(&mut *interp.gate.kept.borrow_mut());
+    drop(kept);
+    let timers = std::mem::take(&mut *interp.gate.kept_timers.borrow_mut());
+    drop(timers);
 }
 
 /// Runs a timer's callback that has come due, or keeps it while a step is blocked.

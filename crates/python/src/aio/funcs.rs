@@ -55,29 +55,40 @@ pub(super) fn running(cx: &Cx) -> Result<(), Ctrl> {
     Ok(())
 }
 
-/// `asyncio.create_task(coro, name=None)` (and `loop.create_task`).
-pub fn create_task_fn(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
+/// `asyncio.create_task(coro, name=None)` (and `loop.create_task`, which needs its loop not
+/// closed rather than running).
+pub fn create_task_fn(cx: &Cx, this: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let name =
         a.take_kw("name").filter(|n| !matches!(n, Value::None)).map(|n| cx.to_str(&n).map(Rc::from)).transpose()?;
     let c = a.pos.first().cloned().unwrap_or(Value::None);
     if !matches!(c, Value::Coro(_)) {
         return Err(cx.type_err(format!("a coroutine was expected, got {}", cx.to_repr(&c)?)));
     }
-    running(cx)?;
+    match this {
+        Value::None => running(cx)?,
+        l if super::legacy::is_closed_loop(l) => return Err(cx.err("RuntimeError", "Event loop is closed")),
+        _ => {}
+    }
     Ok(Value::Fut(ensure_future(cx, &c, name)?))
 }
 
-/// Waits (at the Rust level, outside any task) until `fut` is done or the run is stopped.
-struct WaitDone {
-    interp: Rc<Interp>,
-    futs: Vec<Rc<FutureObj>>,
-    registered: bool,
+/// Waits (at the Rust level, outside any task) until the futures are done or the run is
+/// stopped, or else (`stop_of`) until that loop's `stop()`.
+pub(super) struct WaitDone {
+    pub interp: Rc<Interp>,
+    pub futs: Vec<Rc<FutureObj>>,
+    pub registered: bool,
+    pub stop_of: Option<Value>,
 }
 
 impl Future for WaitDone {
     type Output = ();
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.futs.iter().all(|f| f.done()) || self.interp.fatal.borrow().is_some() {
+        let stopping = self.stop_of.as_ref().is_some_and(super::legacy::is_stopping);
+        // `run_forever` waits for no future: only for its loop's stop().
+        let forever = self.futs.is_empty() && self.stop_of.is_some();
+        let done = !forever && self.futs.iter().all(|f| f.done());
+        if done || self.interp.fatal.borrow().is_some() || stopping {
             return Poll::Ready(());
         }
         // Ctrl-C with the main task done or already cancelled: KeyboardInterrupt leaves the loop.
@@ -117,10 +128,14 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         let cx = cx2;
         let interp = cx.interp.clone();
         interp.loop_running.set(true);
+        // asyncio.run makes a loop of its own: what a loop the program ran itself left for
+        // its next run (aio::legacy) is not this loop's, and never runs.
+        super::blocking::drop_kept(&interp);
+        super::blocking::resume_loop(&interp);
         let task = ensure_future(&cx, &main, None)?;
         drop(main);
         *interp.main_task.borrow_mut() = Some(task.clone());
-        WaitDone { interp: interp.clone(), futs: vec![task.clone()], registered: false }.await;
+        WaitDone { interp: interp.clone(), futs: vec![task.clone()], registered: false, stop_of: None }.await;
         let interrupted = interp.interrupt_pending.replace(false);
         let rest: Vec<Rc<FutureObj>> =
             interp.all_tasks.borrow().iter().filter_map(|w| w.upgrade()).filter(|t| !t.done()).collect();
@@ -128,7 +143,7 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
             for t in &rest {
                 t.cancel(None);
             }
-            WaitDone { interp: interp.clone(), futs: rest.clone(), registered: false }.await;
+            WaitDone { interp: interp.clone(), futs: rest.clone(), registered: false, stop_of: None }.await;
             for t in &rest {
                 if let FutState::Exception(e) = &*t.state.borrow() {
                     t.log_tb.set(false);
@@ -150,7 +165,14 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         cancel_all(&interp);
         interp.loop_running.set(false);
         let old_loop = interp.globals.vars.borrow_mut().remove("\0loop");
+        if let Some(l) = &old_loop {
+            super::legacy::closed_by_run(l);
+        }
         drop(old_loop);
+        // Runner.close(): set_event_loop(None), so get_event_loop() no longer makes one.
+        interp.policy_set.set(true);
+        let old_policy = interp.policy_loop.borrow_mut().take();
+        drop(old_policy);
         interp.all_tasks.borrow_mut().retain(|w| w.upgrade().is_some_and(|t| !t.done()));
         interp.main_task.borrow_mut().take();
         if let Some(m) = interp.fatal.borrow().clone() {
@@ -239,7 +261,7 @@ pub fn get_running_loop(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
     if let Some(l) = existing {
         return Ok(l);
     }
-    let l = Value::Native(Rc::new(super::native::Native::Loop));
+    let l = super::legacy::running_loop();
     cx.interp.globals.vars.borrow_mut().insert("\0loop".into(), l.clone());
     Ok(l)
 }

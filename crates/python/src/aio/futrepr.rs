@@ -99,7 +99,7 @@ impl FutureObj {
             }
             info.push(format!("name={}", crate::format::str_repr(&t.name.borrow())));
             info.push(match state {
-                FutState::Pending => {
+                FutState::Pending if !t.closed.get() => {
                     format!("coro=<{}() running at {}:{}>", t.coro_name, crate::MAIN_FILE, t.frame_line.get())
                 }
                 _ => format!("coro=<{}() done, defined at {}:{}>", t.coro_name, crate::MAIN_FILE, t.coro_line),

@@ -75,6 +75,11 @@ pub struct TaskData {
     pub yielded: RefCell<Yielded>,
     /// Whether its coroutine has run at all.
     pub started: Cell<bool>,
+    /// Whether its coroutine was closed while the task was pending (a closed loop's task
+    /// freed at the program's end).
+    pub closed: Cell<bool>,
+    /// CPython's `_log_destroy_pending`: false for the task `run_until_complete` made.
+    pub log_destroy_pending: Cell<bool>,
 }
 
 /// An `asyncio.Future` (a task if `task` is set).

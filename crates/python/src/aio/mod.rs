@@ -3,6 +3,7 @@
 pub mod arity;
 pub mod blocking;
 pub mod condition;
+pub mod destroy;
 pub mod funcs;
 mod futmethods;
 pub mod futrepr;
@@ -10,6 +11,7 @@ pub mod future;
 pub mod gather;
 pub mod group;
 pub mod grouprepr;
+pub mod legacy;
 pub mod native;
 pub mod pool;
 pub mod queue;

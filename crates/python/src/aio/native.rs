@@ -12,8 +12,8 @@ use std::rc::Rc;
 pub enum Native {
     /// A module (`asyncio`, `time`, ...).
     Module(&'static str),
-    /// The running loop (`asyncio.get_running_loop()`).
-    Loop,
+    /// An event loop (`asyncio.get_running_loop()`, `asyncio.new_event_loop()`).
+    Loop(super::legacy::LoopState),
     /// `asyncio.Queue`.
     Queue(QueueObj),
     /// `asyncio.Event`.
@@ -56,7 +56,7 @@ impl Native {
     pub fn type_name(&self) -> &'static str {
         match self {
             Native::Module(m) => m,
-            Native::Loop => "_UnixSelectorEventLoop",
+            Native::Loop(_) => "_UnixSelectorEventLoop",
             Native::Queue(q) => q.name(),
             Native::Event(_) => "Event",
             Native::Lock(l) => l.kind(),
@@ -115,6 +115,7 @@ impl Native {
             Native::Group(g) => g.repr(),
             Native::Timeout(t) => t.repr(),
             Native::Lock(l) => l.repr(&at),
+            Native::Loop(l) => l.repr(),
             Native::Ellipsis => "Ellipsis".into(),
             Native::NotImplemented => "NotImplemented".into(),
             other => format!("<{} object>", other.type_name()),
@@ -125,7 +126,11 @@ impl Native {
     pub fn getattr(self: Rc<Self>, cx: &Cx, this: &Value, name: &str) -> Result<Option<Value>, Ctrl> {
         Ok(match &*self {
             Native::Module(m) => crate::modules::attr(cx, m, name),
-            Native::Loop => super::timer::loop_method(name).map(|f| bound(name, this, f)),
+            Native::Loop(_) => super::timer::loop_method(name).map(|f| {
+                // Running the loop is awaited at once by the call, as `asyncio.run` is.
+                let auto_await = matches!(name, "run_until_complete" | "run_forever");
+                Value::Builtin(Rc::new(Builtin { name: name.into(), this: this.clone(), f, auto_await }))
+            }),
             Native::Queue(q) => match name {
                 "maxsize" => Some(Value::Int(q.maxsize as i128)),
                 _ => super::queue::queue_method(name).map(|f| bound(name, this, f)),

@@ -47,6 +47,8 @@ pub fn create_task(
         resume: RefCell::new(None),
         yielded: RefCell::new(Yielded::Nothing),
         started: Cell::new(false),
+        closed: Cell::new(false),
+        log_destroy_pending: Cell::new(true),
     };
     let task = FutureObj::new(interp, Some(data));
     interp.all_tasks.borrow_mut().push(Rc::downgrade(&task));

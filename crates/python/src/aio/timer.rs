@@ -150,7 +150,12 @@ pub fn loop_method(name: &str) -> Option<NativeFn> {
         "call_later" => |cx, _, a| schedule(cx, a, false),
         "call_at" => |cx, _, a| schedule(cx, a, true),
         "run_in_executor" => super::pool::run_in_executor,
-        "is_running" => |cx, _, _| Ok(Value::Bool(cx.interp.loop_running.get())),
+        "is_running" => |cx, this, _| Ok(Value::Bool(super::legacy::is_running(cx, this))),
+        "run_until_complete" => super::legacy::run_until_complete,
+        "run_forever" => super::legacy::run_forever,
+        "stop" => super::legacy::stop,
+        "close" => super::legacy::close,
+        "is_closed" => super::legacy::is_closed,
         _ => return None,
     })
 }

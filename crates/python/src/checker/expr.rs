@@ -79,11 +79,7 @@ impl Checker {
                 if let ExprKind::Name(base) = &obj.kind {
                     if let Some(module) = self.modules.get(base.as_ref()) {
                         let allowed = members(module).unwrap_or(&[]);
-                        // Inside a coroutine, get_event_loop() is the running loop (as in CPython 3.10+);
-                        // elsewhere it would make a loop of its own, which the playground does not run.
-                        let in_coroutine_loop =
-                            module == "asyncio" && name.as_ref() == "get_event_loop" && ctx.in_async;
-                        if !allowed.contains(&name.as_ref()) && !in_coroutine_loop {
+                        if !allowed.contains(&name.as_ref()) {
                             let shown = if module == base.as_ref() { module.clone() } else { base.to_string() };
                             return Err(refuse(format!("'{shown}.{name}'"), pos));
                         }

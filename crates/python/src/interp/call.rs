@@ -68,7 +68,7 @@ impl Cx {
                     // CPython its traceback keeps the callee's frame): so they are reported as
                     // never awaited when the exception goes, not at once. A function of
                     // Lib/asyncio's keeps all it was given (a list of coroutines given to gather).
-                    let python = crate::aio::arity::names_python_function(&b.name);
+                    let python = crate::aio::arity::names_python_function(b);
                     let mut kept: Vec<Value> = if python {
                         args.pos.iter().chain(args.kw.iter().map(|(_, v)| v)).cloned().collect()
                     } else {

@@ -167,6 +167,13 @@ pub struct Interp {
     /// Whether the program's module has ended: what is dropped from then on goes at the
     /// interpreter's shutdown, where CPython's warnings name no line (`sys:1`).
     pub finalizing: Cell<bool>,
+    /// The event loop policy's loop for the main thread (`asyncio.get_event_loop()`), and
+    /// whether `set_event_loop` was called (then none is made).
+    pub policy_loop: RefCell<Option<Value>>,
+    /// See [`Interp::policy_loop`].
+    pub policy_set: Cell<bool>,
+    /// Tasks a closed loop left pending, freed at the program's end (`aio::destroy`).
+    pub destroyed: RefCell<Vec<Rc<FutureObj>>>,
     /// Who hears the run's activity (the page's timeline), if anyone.
     pub activity: RefCell<Option<ActivitySink>>,
     /// The task `asyncio.run` made for `main()`, while it runs.
@@ -257,6 +264,9 @@ impl Interp {
             stack_base: Cell::new(0),
             warned: RefCell::new(std::collections::HashSet::new()),
             finalizing: Cell::new(false),
+            policy_loop: RefCell::new(None),
+            policy_set: Cell::new(false),
+            destroyed: RefCell::new(Vec::new()),
             activity: RefCell::new(None),
             main_task: RefCell::new(None),
             interrupts: Cell::new(0),
@@ -366,6 +376,8 @@ impl Interp {
         match place {
             Place::Thread(_) => "thread".into(),
             Place::Process(_) => "process".into(),
+            // What runs as the program ends runs in no task (a coroutine closed then).
+            Place::Loop if self.finalizing.get() => "main".into(),
             Place::Loop => match self.current_task.try_borrow().ok().as_deref().and_then(|t| t.clone()) {
                 Some(t) => t.task_name(),
                 None => "main".into(),

@@ -23,7 +23,7 @@ pub fn refuse(v: &Value, pickle: bool) -> Unsendable {
         if let Some(t) = cpython {
             return Unsendable { class: "TypeError", msg: format!("cannot pickle '{t}' object") };
         }
-        if matches!(v, Value::Native(n) if matches!(**n, Native::Loop)) {
+        if matches!(v, Value::Native(n) if matches!(**n, Native::Loop(_))) {
             let msg = "Can't pickle local object 'WeakSet.__init__.<locals>._remove'".into();
             return Unsendable { class: "AttributeError", msg };
         }
