@@ -38,7 +38,12 @@ pub fn attr(cx: &Cx, modname: &str, name: &str) -> Option<Value> {
         ("asyncio", "ensure_future") => f(name, |cx, _, a| {
             let v = a.pos.first().cloned().unwrap_or(Value::None);
             if matches!(v, Value::Coro(_)) {
-                return funcs::create_task_fn(cx, &Value::None, a);
+                // Outside a running loop, the task is the policy's loop's (events._get_event_loop).
+                let on = match cx.interp.loop_running.get() {
+                    true => Value::None,
+                    false => crate::aio::legacy::get_event_loop(cx, &Value::None, Args::default())?,
+                };
+                return funcs::create_task_fn(cx, &on, a);
             }
             Ok(Value::Fut(funcs::ensure_future(cx, &v, None)?))
         }),

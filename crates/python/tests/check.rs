@@ -6,7 +6,7 @@ use playground_python::{check, CheckError};
 use std::process::Command;
 
 /// Programs with a syntax error.
-const SYNTAX: [&str; 70] = [
+const SYNTAX: [&str; 71] = [
     "nonlocal x\n",
     "if x\n  pass\n",
     "def f(:\n pass\n",
@@ -78,6 +78,7 @@ const SYNTAX: [&str; 70] = [
     "x = [\"a\" \"b\", \"c\" 1]\n",
     "print(\"hello\"\nx = 1\n",
     "x = [1, 2, 3\nprint(x)\n",
+    "async def f():\n    yield 1\n    return 2\n",
 ];
 
 /// Programs refused, with the line, column and a piece of the message.

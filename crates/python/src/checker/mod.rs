@@ -14,6 +14,8 @@ use crate::tables::{collect_defined, members, DUNDERS};
 struct Ctx {
     in_func: bool,
     in_async: bool,
+    /// In an `async def` that yields: an asynchronous generator, whose `return` takes no value.
+    in_async_gen: bool,
     in_loop: bool,
 }
 
@@ -151,6 +153,9 @@ impl Checker {
                 if !ctx.in_func {
                     return Err(syntax("'return' outside function", pos));
                 }
+                if v.is_some() && ctx.in_async_gen {
+                    return Err(syntax("'return' with value in async generator", pos));
+                }
                 v.iter().try_for_each(|v| self.expr(v, ctx))
             }
             StmtKind::If { test, body, orelse } => {
@@ -219,7 +224,7 @@ impl Checker {
         for p in f.params.args.iter().chain(f.params.kwonly.iter()) {
             p.default.iter().try_for_each(|d| self.expr(d, ctx))?;
         }
-        let inner = Ctx { in_func: true, in_async: f.is_async, in_loop: false };
+        let inner = Ctx { in_func: true, in_async: f.is_async, in_async_gen: f.is_async && f.is_gen, in_loop: false };
         self.block(&f.body, inner)
     }
 }
