@@ -56,6 +56,7 @@ pub fn attr(cx: &Cx, modname: &str, name: &str) -> Option<Value> {
         ("asyncio", "all_tasks") => f(name, funcs::all_tasks),
         ("asyncio", "get_running_loop") => f(name, funcs::get_running_loop),
         ("asyncio", "get_event_loop") => f(name, crate::aio::legacy::get_event_loop),
+        ("asyncio", "Runner") => f(name, crate::aio::runner::new_runner),
         ("asyncio", "new_event_loop") => f(name, |_, _, _| Ok(crate::aio::legacy::new_loop())),
         ("asyncio", "set_event_loop") => f(name, crate::aio::legacy::set_event_loop),
         ("asyncio", "to_thread") => f(name, pool::to_thread),

@@ -38,6 +38,7 @@ pub const MODULES: [(&str, &[&str]); 6] = [
             "get_event_loop",
             "new_event_loop",
             "set_event_loop",
+            "Runner",
             "Future",
             "Task",
             "CancelledError",

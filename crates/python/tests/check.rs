@@ -91,7 +91,7 @@ const REFUSED: [(&str, usize, usize, &str); 24] = [
     ("import asyncio, threading\n", 1, 17, "the module 'threading'"),
     ("from os import path\n", 1, 1, "the module 'os'"),
     ("from asyncio import Barrier\n", 1, 21, "'asyncio.Barrier'"),
-    ("import asyncio\nasyncio.Runner()\n", 2, 1, "'asyncio.Runner'"),
+    ("import asyncio\nasyncio.run_coroutine_threadsafe(c, l)\n", 2, 1, "'asyncio.run_coroutine_threadsafe'"),
     ("import asyncio\ndef f():\n    return asyncio.Barrier(2)\n", 3, 12, "'asyncio.Barrier'"),
     ("import time\nprint(time.localtime())\n", 2, 7, "'time.localtime'"),
     ("name = input('?')\n", 1, 8, "'input()'"),

@@ -62,6 +62,10 @@ fn method(kind: &str, name: &str) -> Option<(String, Py)> {
         ("Condition", "notify") => ("Condition", Py(&["n"], 0, false, &[])),
         ("Condition", "wait_for") => ("Condition", Py(&["predicate"], 1, false, &[])),
         ("TaskGroup", "__init__") => ("TaskGroup", none()),
+        ("Runner", "__init__") => ("Runner", Py(&[], 0, false, &["debug", "loop_factory"])),
+        ("Runner", "run") => ("Runner", Py(&["coro"], 1, false, &["context"])),
+        ("Runner", "close" | "get_loop" | "__enter__") => ("Runner", none()),
+        ("Runner", "__exit__") => ("Runner", Py(&["exc_type", "exc_val", "exc_tb"], 3, false, &[])),
         (LOOP, "time" | "create_future" | "is_running" | "run_forever" | "stop" | "close" | "is_closed") => {
             ("BaseEventLoop", none())
         }

@@ -1,8 +1,8 @@
 //! asyncio's functions: run, sleep, create_task, gather, wait_for, wait, as_completed, shield...
 //! Each follows CPython's tasks.py / runners.py step by step.
 
-use super::future::{await_future, create_task, yield_now, FutState, FutureObj};
-use super::timer::{call_later, cancel_all, cancel_timer, set_result_unless_done};
+use super::future::{await_future, create_task, yield_now, FutureObj};
+use super::timer::{call_later, cancel_timer, set_result_unless_done};
 use crate::interp::{Ctrl, Cx, Interp};
 use crate::value::{Args, CoroState, Coroutine, Value};
 use std::cell::{Cell, RefCell};
@@ -137,32 +137,7 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         *interp.main_task.borrow_mut() = Some(task.clone());
         WaitDone { interp: interp.clone(), futs: vec![task.clone()], registered: false, stop_of: None }.await;
         let interrupted = interp.interrupt_pending.replace(false);
-        let rest: Vec<Rc<FutureObj>> =
-            interp.all_tasks.borrow().iter().filter_map(|w| w.upgrade()).filter(|t| !t.done()).collect();
-        if interp.fatal.borrow().is_none() && !rest.is_empty() {
-            for t in &rest {
-                t.cancel(None);
-            }
-            WaitDone { interp: interp.clone(), futs: rest.clone(), registered: false, stop_of: None }.await;
-            for t in &rest {
-                if let FutState::Exception(e) = &*t.state.borrow() {
-                    t.log_tb.set(false);
-                    let text = format!(
-                        "unhandled exception during asyncio.run() shutdown\ntask: {}\n{}\n",
-                        t.repr(&mut |_, _| None),
-                        crate::interp::exc::format_exception(&interp, e)
-                    );
-                    interp.write(&text, true, "main");
-                }
-            }
-        }
-        // CPython's runner then runs two more coroutines as tasks (shutdown_asyncgens and
-        // shutdown_default_executor): they take the next two task names.
-        interp.task_counter.set(interp.task_counter.get() + 2);
-        super::blocking::wait_idle(&interp).await;
-        interp.step_started();
-        drop(rest);
-        cancel_all(&interp);
+        super::runner::shutdown(&cx).await;
         interp.loop_running.set(false);
         let old_loop = interp.globals.vars.borrow_mut().remove("\0loop");
         if let Some(l) = &old_loop {
@@ -178,25 +153,8 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         if let Some(m) = interp.fatal.borrow().clone() {
             return Err(Ctrl::Fatal(m));
         }
-        if interrupted || (interp.interrupts.get() > 0 && task.cancelled() && uncancel(&task) == 0) {
-            // asyncio.Runner.run: a main task cancelled by Ctrl-C (and not uncancelled) is
-            // KeyboardInterrupt, raised while handling the task's CancelledError.
-            let interrupt = cx.exc("KeyboardInterrupt", "");
-            if let (Value::Instance(i), Err(Ctrl::Exc(e))) = (&interrupt, task.result(&cx)) {
-                i.attrs.borrow_mut().insert("__context__".into(), e);
-            }
-            return Err(Ctrl::Exc(interrupt));
-        }
-        task.result(&cx)
+        super::runner::outcome(&cx, &task, interrupted)
     }))
-}
-
-/// `task.uncancel()`: one cancellation request fewer; how many are left.
-fn uncancel(task: &FutureObj) -> u32 {
-    let Some(t) = &task.task else { return 0 };
-    let n = t.num_cancels.get().saturating_sub(1);
-    t.num_cancels.set(n);
-    n
 }
 
 /// A delay or timeout in seconds, compared with 0 as `Lib/asyncio` does (`if delay <= 0:`),

@@ -156,19 +156,10 @@ fn run(cx: &Cx, this: &Value, fut: Option<Rc<FutureObj>>) -> Result<Value, Ctrl>
     let name = if fut.is_some() { "run_until_complete" } else { "run_forever" };
     Ok(coro(&cx.clone(), name, async move {
         let interp = cx.interp.clone();
-        interp.loop_running.set(true);
-        let state = state_of(&this).expect("a loop");
-        state.running.set(true);
-        interp.globals.vars.borrow_mut().insert("\0loop".into(), this.clone());
-        super::blocking::resume_loop(&interp);
+        enter(&interp, &this);
         let futs = fut.iter().cloned().collect();
         WaitDone { interp: interp.clone(), futs, registered: false, stop_of: Some(this.clone()) }.await;
-        state.stopping.set(false);
-        state.running.set(false);
-        interp.loop_running.set(false);
-        let old = interp.globals.vars.borrow_mut().remove("\0loop");
-        drop(old);
-        super::blocking::pause_loop(&interp);
+        leave(&interp, &this);
         if let Some(m) = interp.fatal.borrow().clone() {
             return Err(Ctrl::Fatal(m));
         }
@@ -181,6 +172,29 @@ fn run(cx: &Cx, this: &Value, fut: Option<Rc<FutureObj>>) -> Result<Value, Ctrl>
             Some(f) => f.result(&cx),
         }
     }))
+}
+
+/// The loop `l` starts running (`events._set_running_loop`): what waited for its next run
+/// is scheduled.
+pub(super) fn enter(interp: &Rc<crate::interp::Interp>, l: &Value) {
+    interp.loop_running.set(true);
+    if let Some(s) = state_of(l) {
+        s.running.set(true);
+    }
+    interp.globals.vars.borrow_mut().insert("\0loop".into(), l.clone());
+    super::blocking::resume_loop(interp);
+}
+
+/// The loop `l` stops running: from now on what is scheduled waits for its next run.
+pub(super) fn leave(interp: &Rc<crate::interp::Interp>, l: &Value) {
+    if let Some(s) = state_of(l) {
+        s.stopping.set(false);
+        s.running.set(false);
+    }
+    interp.loop_running.set(false);
+    let old = interp.globals.vars.borrow_mut().remove("\0loop");
+    drop(old);
+    super::blocking::pause_loop(interp);
 }
 
 /// Whether `l` is a loop whose `stop()` was called.

@@ -15,6 +15,7 @@ pub mod legacy;
 pub mod native;
 pub mod pool;
 pub mod queue;
+pub mod runner;
 pub mod sync;
 pub(crate) mod task;
 pub mod timer;

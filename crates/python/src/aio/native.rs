@@ -14,6 +14,8 @@ pub enum Native {
     Module(&'static str),
     /// An event loop (`asyncio.get_running_loop()`, `asyncio.new_event_loop()`).
     Loop(super::legacy::LoopState),
+    /// `asyncio.Runner`.
+    Runner(super::runner::RunnerObj),
     /// `asyncio.Queue`.
     Queue(QueueObj),
     /// `asyncio.Event`.
@@ -57,6 +59,7 @@ impl Native {
         match self {
             Native::Module(m) => m,
             Native::Loop(_) => "_UnixSelectorEventLoop",
+            Native::Runner(_) => "Runner",
             Native::Queue(q) => q.name(),
             Native::Event(_) => "Event",
             Native::Lock(l) => l.kind(),
@@ -129,6 +132,10 @@ impl Native {
             Native::Loop(_) => super::timer::loop_method(name).map(|f| {
                 // Running the loop is awaited at once by the call, as `asyncio.run` is.
                 let auto_await = matches!(name, "run_until_complete" | "run_forever");
+                Value::Builtin(Rc::new(Builtin { name: name.into(), this: this.clone(), f, auto_await }))
+            }),
+            Native::Runner(_) => super::runner::runner_method(name).map(|f| {
+                let auto_await = super::runner::runs_the_loop(name);
                 Value::Builtin(Rc::new(Builtin { name: name.into(), this: this.clone(), f, auto_await }))
             }),
             Native::Queue(q) => match name {
