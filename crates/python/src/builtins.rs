@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The exceptions: name, base, module.
-const EXCEPTIONS: [(&str, &str, &str); 64] = [
+const EXCEPTIONS: [(&str, &str, &str); 65] = [
     ("BaseException", "object", "builtins"),
     ("Exception", "BaseException", "builtins"),
     ("BaseExceptionGroup", "BaseException", "builtins"),
@@ -41,6 +41,7 @@ const EXCEPTIONS: [(&str, &str, &str); 64] = [
     ("TimeoutError", "OSError", "builtins"),
     ("ConnectionError", "OSError", "builtins"),
     ("InvalidStateError", "Exception", "asyncio.exceptions"),
+    ("BrokenBarrierError", "RuntimeError", "asyncio.exceptions"),
     ("QueueEmpty", "Exception", "asyncio.queues"),
     ("QueueFull", "Exception", "asyncio.queues"),
     ("SyntaxError", "Exception", "builtins"),
@@ -182,7 +183,16 @@ pub fn install(interp: &Rc<Interp>) {
     }
     let mut b = interp.builtins.borrow_mut();
     for (name, c) in classes.iter() {
-        if !matches!(*name, "Future" | "Task" | "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull") {
+        if !matches!(
+            *name,
+            "Future"
+                | "Task"
+                | "CancelledError"
+                | "InvalidStateError"
+                | "BrokenBarrierError"
+                | "QueueEmpty"
+                | "QueueFull"
+        ) {
             b.insert(name, Value::Class(c.clone()));
         }
     }

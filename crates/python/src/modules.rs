@@ -73,6 +73,7 @@ pub fn attr(cx: &Cx, modname: &str, name: &str) -> Option<Value> {
         ("asyncio", "Condition") => {
             f(name, |_, _, _| Ok(Value::Native(Rc::new(Native::Condition(crate::aio::condition::ConditionObj::new())))))
         }
+        ("asyncio", "Barrier") => f(name, crate::aio::barrier::new_barrier),
         ("asyncio", "Semaphore") => f(name, |cx, _, a| sync::make(cx, "Semaphore", a)),
         ("asyncio", "BoundedSemaphore") => f(name, |cx, _, a| sync::make(cx, "BoundedSemaphore", a)),
         ("asyncio", "iscoroutine") => f(name, |_, _, a| Ok(Value::Bool(matches!(a.pos.first(), Some(Value::Coro(_)))))),

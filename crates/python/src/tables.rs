@@ -32,6 +32,8 @@ pub const MODULES: [(&str, &[&str]); 6] = [
             "Condition",
             "Semaphore",
             "BoundedSemaphore",
+            "Barrier",
+            "BrokenBarrierError",
             "current_task",
             "all_tasks",
             "get_running_loop",

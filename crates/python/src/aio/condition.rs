@@ -22,7 +22,8 @@ impl ConditionObj {
         ConditionObj { lock: LockObj::new(false, 0), waiters: RefCell::new(Vec::new()) }
     }
 
-    async fn wait(&self, cx: &Cx) -> Result<Value, Ctrl> {
+    /// `await wait()`: releases the lock, waits to be notified, takes the lock again.
+    pub(super) async fn wait(&self, cx: &Cx) -> Result<Value, Ctrl> {
         if !self.lock.locked() {
             return Err(cx.err("RuntimeError", "cannot wait on un-acquired lock"));
         }
@@ -45,7 +46,18 @@ impl ConditionObj {
         waited.map(|_| Value::Bool(true))
     }
 
-    fn notify(&self, cx: &Cx, n: usize) -> Result<Value, Ctrl> {
+    /// `await acquire()` of its lock.
+    pub(super) async fn acquire(&self, cx: &Cx) -> Result<Value, Ctrl> {
+        self.lock.acquire(cx).await
+    }
+
+    /// `release()` of its lock.
+    pub(super) fn release(&self, cx: &Cx) -> Result<Value, Ctrl> {
+        self.lock.release(cx)
+    }
+
+    /// `notify(n)`: wakes up to `n` waiters.
+    pub(super) fn notify(&self, cx: &Cx, n: usize) -> Result<Value, Ctrl> {
         if !self.lock.locked() {
             return Err(cx.err("RuntimeError", "cannot notify on un-acquired lock"));
         }

@@ -1,6 +1,7 @@
 //! asyncio's objects and functions, on the injected runtime.
 
 pub mod arity;
+pub mod barrier;
 pub mod blocking;
 pub mod condition;
 pub mod destroy;

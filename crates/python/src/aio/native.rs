@@ -24,6 +24,8 @@ pub enum Native {
     Lock(LockObj),
     /// `asyncio.Condition`.
     Condition(super::condition::ConditionObj),
+    /// `asyncio.Barrier`.
+    Barrier(super::barrier::BarrierObj),
     /// `asyncio.TaskGroup`.
     Group(GroupObj),
     /// `asyncio.timeout(...)`.
@@ -65,6 +67,7 @@ impl Native {
             Native::Lock(l) => l.kind(),
             Native::Group(_) => "TaskGroup",
             Native::Condition(_) => "Condition",
+            Native::Barrier(_) => "Barrier",
             Native::Timeout(_) => "Timeout",
             Native::Pool(p) => {
                 if p.process {
@@ -118,6 +121,7 @@ impl Native {
             Native::Group(g) => g.repr(),
             Native::Timeout(t) => t.repr(),
             Native::Lock(l) => l.repr(&at),
+            Native::Barrier(b) => b.repr(&at),
             Native::Loop(l) => l.repr(),
             Native::Ellipsis => "Ellipsis".into(),
             Native::NotImplemented => "NotImplemented".into(),
@@ -146,6 +150,7 @@ impl Native {
             Native::Lock(_) => super::sync::lock_method(name).map(|f| bound(name, this, f)),
             Native::Group(_) => super::group::group_method(name).map(|f| bound(name, this, f)),
             Native::Condition(_) => super::condition::condition_method(name).map(|f| bound(name, this, f)),
+            Native::Barrier(b) => super::barrier::barrier_attr(b, this, name),
             Native::Timeout(_) => super::group::timeout_method(name).map(|f| bound(name, this, f)),
             Native::Pool(_) => super::pool::pool_method(name).map(|f| {
                 let auto_await = matches!(name, "__exit__" | "shutdown");
