@@ -168,3 +168,43 @@ pub(crate) fn collect_defined(body: &Block, out: &mut std::collections::HashSet<
         }
     }
 }
+
+/// The methods of CPython's loop the playground does not have: asked for, they say so.
+pub(crate) const LOOP_NOT_SUPPORTED: [&str; 36] = [
+    "add_reader",
+    "add_signal_handler",
+    "add_writer",
+    "call_exception_handler",
+    "connect_accepted_socket",
+    "connect_read_pipe",
+    "connect_write_pipe",
+    "create_connection",
+    "create_datagram_endpoint",
+    "create_server",
+    "create_unix_connection",
+    "create_unix_server",
+    "default_exception_handler",
+    "get_exception_handler",
+    "get_task_factory",
+    "getaddrinfo",
+    "getnameinfo",
+    "remove_reader",
+    "remove_signal_handler",
+    "remove_writer",
+    "sendfile",
+    "set_debug",
+    "set_default_executor",
+    "set_exception_handler",
+    "set_task_factory",
+    "sock_accept",
+    "sock_connect",
+    "sock_recv",
+    "sock_recv_into",
+    "sock_recvfrom",
+    "sock_sendall",
+    "sock_sendto",
+    "start_tls",
+    "subprocess_exec",
+    "subprocess_shell",
+    "slow_callback_duration",
+];

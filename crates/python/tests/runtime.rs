@@ -134,3 +134,22 @@ fn a_negative_number_to_a_fractional_power_says_complex_numbers_are_not_supporte
         "a negative number to a fractional power is a complex number, which the playground does not support"
     );
 }
+
+#[test]
+fn a_loop_method_cpython_has_and_the_playground_has_not_says_so() {
+    // CPython's loop has them (signals, sockets, subprocesses); the playground raises a
+    // RuntimeError naming the method rather than an AttributeError that says it does not exist.
+    let src = "import asyncio\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    \
+               try:\n        loop.add_signal_handler(2, print)\n    except RuntimeError as e:\n        print(e)\n    \
+               try:\n        loop.no_such_method\n    except AttributeError as e:\n        print(e)\n\n\
+               asyncio.run(main())\n";
+    let lines = run_virtual(src, 1000.0, 4).expect("it runs");
+    let said: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
+    assert_eq!(
+        said,
+        [
+            "loop.add_signal_handler() is not supported by the playground",
+            "'_UnixSelectorEventLoop' object has no attribute 'no_such_method'"
+        ]
+    );
+}

@@ -69,11 +69,21 @@ fn method(kind: &str, name: &str) -> Option<(String, Py)> {
         ("Runner", "run") => ("Runner", Py(&["coro"], 1, false, &["context"])),
         ("Runner", "close" | "get_loop" | "__enter__") => ("Runner", none()),
         ("Runner", "__exit__") => ("Runner", Py(&["exc_type", "exc_val", "exc_tb"], 3, false, &[])),
-        (LOOP, "time" | "create_future" | "is_running" | "run_forever" | "stop" | "close" | "is_closed") => {
-            ("BaseEventLoop", none())
-        }
+        (
+            LOOP,
+            "time"
+            | "create_future"
+            | "is_running"
+            | "run_forever"
+            | "stop"
+            | "close"
+            | "is_closed"
+            | "get_debug"
+            | "shutdown_asyncgens"
+            | "shutdown_default_executor",
+        ) => ("BaseEventLoop", none()),
         (LOOP, "run_until_complete") => ("BaseEventLoop", Py(&["future"], 1, false, &[])),
-        (LOOP, "call_soon") => ("BaseEventLoop", Py(&["callback"], 1, true, &["context"])),
+        (LOOP, "call_soon" | "call_soon_threadsafe") => ("BaseEventLoop", Py(&["callback"], 1, true, &["context"])),
         (LOOP, "call_later") => ("BaseEventLoop", Py(&["delay", "callback"], 2, true, &["context"])),
         (LOOP, "call_at") => ("BaseEventLoop", Py(&["when", "callback"], 2, true, &["context"])),
         (LOOP, "run_in_executor") => ("BaseEventLoop", Py(&["executor", "func"], 2, true, &[])),

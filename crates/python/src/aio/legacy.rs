@@ -238,3 +238,30 @@ pub fn is_closed_loop(v: &Value) -> bool {
 pub fn is_closed(_: &Cx, this: &Value, _: Args) -> Result<Value, Ctrl> {
     Ok(Value::Bool(state_of(this).is_some_and(|s| s.closed.get())))
 }
+
+/// The error for `loop.name` when CPython's loop has it and the playground does not.
+pub fn not_supported(cx: &Cx, name: &str) -> Option<Ctrl> {
+    crate::tables::LOOP_NOT_SUPPORTED
+        .contains(&name)
+        .then(|| cx.err("RuntimeError", format!("loop.{name}() is not supported by the playground")))
+}
+
+/// `loop.shutdown_asyncgens()`: a coroutine. The playground closes an asynchronous generator
+/// left unfinished when it is dropped, not here (see the crate's README).
+pub fn shutdown_asyncgens(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
+    Ok(coro(cx, "BaseEventLoop.shutdown_asyncgens", async { Ok(Value::None) }))
+}
+
+/// `loop.shutdown_default_executor()`: a coroutine that waits for the calls still running in
+/// the pools' workers.
+pub fn shutdown_default_executor(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
+    let cx2 = cx.clone();
+    Ok(coro(cx, "BaseEventLoop.shutdown_default_executor", async move {
+        if cx2.interp.pool_jobs.get() == 0 {
+            return Ok(Value::None);
+        }
+        let idle = FutureObj::new(&cx2.interp, None);
+        cx2.interp.idle_waiters.borrow_mut().push(idle.clone());
+        super::future::await_future(&cx2, idle).await.map(|_| Value::None)
+    }))
+}

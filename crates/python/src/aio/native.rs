@@ -133,6 +133,9 @@ impl Native {
     pub fn getattr(self: Rc<Self>, cx: &Cx, this: &Value, name: &str) -> Result<Option<Value>, Ctrl> {
         Ok(match &*self {
             Native::Module(m) => crate::modules::attr(cx, m, name),
+            Native::Loop(_) if super::timer::loop_method(name).is_none() => {
+                return super::legacy::not_supported(cx, name).map_or(Ok(None), Err);
+            }
             Native::Loop(_) => super::timer::loop_method(name).map(|f| {
                 // Running the loop is awaited at once by the call, as `asyncio.run` is.
                 let auto_await = matches!(name, "run_until_complete" | "run_forever");

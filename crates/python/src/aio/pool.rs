@@ -100,7 +100,13 @@ fn job_done(interp: &Rc<Interp>, pool: usize, worker: usize) {
     };
     match next {
         Some(j) => j(worker),
-        None if interp.pool_jobs.get() == 0 => interp.wake_main(),
+        None if interp.pool_jobs.get() == 0 => {
+            interp.wake_main();
+            let waiters = std::mem::take(&mut *interp.idle_waiters.borrow_mut());
+            for fut in waiters {
+                finish_soon(interp, &fut, FutState::Result(Value::None));
+            }
+        }
         None => {}
     }
 }

@@ -133,7 +133,10 @@ pub fn loop_method(name: &str) -> Option<NativeFn> {
         "time" => |cx, _, _| Ok(Value::Float(cx.interp.loop_time())),
         "create_future" => |cx, _, _| Ok(Value::Fut(FutureObj::new(&cx.interp, None))),
         "create_task" => super::funcs::create_task_fn,
-        "call_soon" => |cx, _, a| {
+        // From the loop's own thread, the only one the playground's loop object is in,
+        // call_soon_threadsafe is call_soon.
+        "call_soon" | "call_soon_threadsafe" => |cx, this, a| {
+            check_closed(cx, this)?;
             let mut pos = a.pos.into_iter();
             let f = pos.next().unwrap_or(Value::None);
             let args: Vec<Value> = pos.collect();
@@ -147,8 +150,8 @@ pub fn loop_method(name: &str) -> Option<NativeFn> {
             });
             Ok(Value::Native(Rc::new(Native::Handle(None, cancelled))))
         },
-        "call_later" => |cx, _, a| schedule(cx, a, false),
-        "call_at" => |cx, _, a| schedule(cx, a, true),
+        "call_later" => |cx, this, a| check_closed(cx, this).and_then(|_| schedule(cx, a, false)),
+        "call_at" => |cx, this, a| check_closed(cx, this).and_then(|_| schedule(cx, a, true)),
         "run_in_executor" => super::pool::run_in_executor,
         "is_running" => |cx, this, _| Ok(Value::Bool(super::legacy::is_running(cx, this))),
         "run_until_complete" => super::legacy::run_until_complete,
@@ -156,8 +159,19 @@ pub fn loop_method(name: &str) -> Option<NativeFn> {
         "stop" => super::legacy::stop,
         "close" => super::legacy::close,
         "is_closed" => super::legacy::is_closed,
+        "shutdown_asyncgens" => super::legacy::shutdown_asyncgens,
+        "shutdown_default_executor" => super::legacy::shutdown_default_executor,
+        "get_debug" => |_, _, _| Ok(Value::Bool(false)),
         _ => return None,
     })
+}
+
+/// `_check_closed`: a closed loop schedules nothing.
+fn check_closed(cx: &Cx, this: &Value) -> Result<(), Ctrl> {
+    match super::legacy::is_closed_loop(this) {
+        true => Err(cx.err("RuntimeError", "Event loop is closed")),
+        false => Ok(()),
+    }
 }
 
 fn schedule(cx: &Cx, a: Args, at: bool) -> Result<Value, Ctrl> {

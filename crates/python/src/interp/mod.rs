@@ -142,6 +142,8 @@ pub struct Interp {
     pub next_pool: Cell<usize>,
     /// Jobs running in pools (asyncio.run waits for them at shutdown).
     pub pool_jobs: Cell<usize>,
+    /// Futures set once no pool call is running (`loop.shutdown_default_executor()` awaits one).
+    pub idle_waiters: RefCell<Vec<Rc<FutureObj>>>,
     /// Plain generators dropped unfinished, to be closed (see [`generators::close_dropped`]).
     pub dropped_generators: RefCell<Vec<Rc<generators::GenBody>>>,
     /// The loop's gate, held while a step is blocked (see [`crate::aio::blocking`]).
@@ -252,6 +254,7 @@ impl Interp {
             pools: RefCell::new(HashMap::new()),
             next_pool: Cell::new(0),
             pool_jobs: Cell::new(0),
+            idle_waiters: RefCell::new(Vec::new()),
             dropped_generators: RefCell::new(Vec::new()),
             gate: Default::default(),
             main_waker: RefCell::new(None),
