@@ -133,6 +133,9 @@ pub fn check(
         Value::Builtin(b) if matches!(b.this, Value::None) => &*b.name,
         Value::Builtin(b) => return crate::methodarity::check_bound(cx, b, args),
         Value::Class(c) if c.module == "builtins" => &*c.name,
+        Value::Class(c) if crate::aio::classes::is_native_class(c) => {
+            return crate::aio::arity::check_class(cx, &c.name, args)
+        }
         _ => return Ok(()),
     };
     let (rule, keywords) = (rule(name), keywords(name));

@@ -81,7 +81,15 @@ const EXCEPTIONS: [(&str, &str, &str); 65] = [
 /// Other names of a built-in exception class: `IOError` and `EnvironmentError` are `OSError`.
 const EXCEPTION_ALIASES: [(&str, &str); 2] = [("IOError", "OSError"), ("EnvironmentError", "OSError")];
 
-fn class(name: &str, module: &'static str, bases: Vec<Rc<Class>>, is_exc: bool, ctor: Option<NativeFn>) -> Rc<Class> {
+/// A class of the engine's own: its name, module, bases, whether it is an exception's, and
+/// what calling it does.
+pub fn class(
+    name: &str,
+    module: &'static str,
+    bases: Vec<Rc<Class>>,
+    is_exc: bool,
+    ctor: Option<NativeFn>,
+) -> Rc<Class> {
     Rc::new(Class {
         name: name.into(),
         module,
@@ -162,12 +170,12 @@ pub fn install(interp: &Rc<Interp>) {
         ("Future", |cx, _, _| Ok(Value::Fut(crate::aio::future::FutureObj::new(&cx.interp, None)))),
     ];
     for (name, ctor) in types {
-        let module = if name == "Future" { "asyncio" } else { "builtins" };
+        let module = if name == "Future" { "_asyncio" } else { "builtins" };
         let bases = if name == "bool" { vec![classes["int"].clone()] } else { vec![object.clone()] };
         classes.insert(name, class(name, module, bases, false, Some(ctor)));
     }
     let task =
-        class("Task", "asyncio", vec![classes["Future"].clone()], false, Some(crate::aio::funcs::create_task_fn));
+        class("Task", "_asyncio", vec![classes["Future"].clone()], false, Some(crate::aio::funcs::create_task_fn));
     classes.insert("Task", task);
     for name in ["NoneType", "function", "coroutine", "builtin_function_or_method", "method"] {
         classes.insert(
@@ -261,7 +269,10 @@ pub fn type_of(cx: &Cx, v: &Value) -> Rc<Class> {
         Value::Iter(it) => return builtin_class(cx, it.try_borrow().map_or("generator", |i| i.type_name())),
         Value::Native(n) => match **n {
             crate::aio::native::Native::Module(_) => return builtin_class(cx, "module"),
-            _ => return builtin_class(cx, n.type_name()),
+            _ => {
+                return crate::aio::classes::class_of(cx, n.type_name())
+                    .unwrap_or_else(|| builtin_class(cx, n.type_name()))
+            }
         },
         Value::Slice(_) => return builtin_class(cx, "slice"),
         other => {

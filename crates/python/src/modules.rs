@@ -1,7 +1,7 @@
 //! The importable modules: `asyncio`, `time`, `random`, `concurrent.futures`, `sys`.
 
 use crate::aio::native::Native;
-use crate::aio::{funcs, gather, group, pool, sync, wait};
+use crate::aio::{funcs, gather, group, pool, wait};
 use crate::interp::{Ctrl, Cx, Place};
 use crate::value::{Args, Builtin, NativeFn, Value};
 use std::rc::Rc;
@@ -56,26 +56,13 @@ pub fn attr(cx: &Cx, modname: &str, name: &str) -> Option<Value> {
         ("asyncio", "all_tasks") => f(name, funcs::all_tasks),
         ("asyncio", "get_running_loop") => f(name, funcs::get_running_loop),
         ("asyncio", "get_event_loop") => f(name, crate::aio::legacy::get_event_loop),
-        ("asyncio", "Runner") => f(name, crate::aio::runner::new_runner),
         ("asyncio", "new_event_loop") => f(name, |_, _, _| Ok(crate::aio::legacy::new_loop())),
         ("asyncio", "set_event_loop") => f(name, crate::aio::legacy::set_event_loop),
         ("asyncio", "to_thread") => f(name, pool::to_thread),
         ("asyncio", "timeout") => f(name, group::timeout),
         ("asyncio", "timeout_at") => f(name, group::timeout_at),
-        ("asyncio", "TaskGroup") => {
-            f(name, |_, _, _| Ok(Value::Native(Rc::new(Native::Group(group::GroupObj::default())))))
-        }
-        ("asyncio", "Queue") => f(name, |cx, _, a| sync::make(cx, "Queue", a)),
-        ("asyncio", "LifoQueue") => f(name, |cx, _, a| sync::make(cx, "LifoQueue", a)),
-        ("asyncio", "PriorityQueue") => f(name, |cx, _, a| sync::make(cx, "PriorityQueue", a)),
-        ("asyncio", "Event") => f(name, |cx, _, a| sync::make(cx, "Event", a)),
-        ("asyncio", "Lock") => f(name, |cx, _, a| sync::make(cx, "Lock", a)),
-        ("asyncio", "Condition") => {
-            f(name, |_, _, _| Ok(Value::Native(Rc::new(Native::Condition(crate::aio::condition::ConditionObj::new())))))
-        }
-        ("asyncio", "Barrier") => f(name, crate::aio::barrier::new_barrier),
-        ("asyncio", "Semaphore") => f(name, |cx, _, a| sync::make(cx, "Semaphore", a)),
-        ("asyncio", "BoundedSemaphore") => f(name, |cx, _, a| sync::make(cx, "BoundedSemaphore", a)),
+        ("asyncio", "TaskGroup" | "Queue" | "LifoQueue" | "PriorityQueue" | "Event" | "Lock" | "Condition")
+        | ("asyncio", "Barrier" | "Semaphore" | "BoundedSemaphore" | "Runner") => crate::aio::classes::attr(cx, name)?,
         ("asyncio", "iscoroutine") => f(name, |_, _, a| Ok(Value::Bool(matches!(a.pos.first(), Some(Value::Coro(_)))))),
         ("asyncio", "iscoroutinefunction") => f(name, |_, _, a| {
             let func = match a.pos.first() {
@@ -116,8 +103,7 @@ pub fn attr(cx: &Cx, modname: &str, name: &str) -> Option<Value> {
         ("time", _) => f(name, |cx, _, _| Ok(Value::Float(cx.interp.loop_time()))),
         ("random", _) => f(name, random_fn(name)?),
         ("concurrent", "futures") => module("concurrent.futures"),
-        ("concurrent.futures", "ThreadPoolExecutor") => f(name, |cx, _, a| pool::make_pool(cx, false, a)),
-        ("concurrent.futures", _) => f(name, |cx, _, a| pool::make_pool(cx, true, a)),
+        ("concurrent.futures", _) => crate::aio::classes::attr(cx, name)?,
         ("sys", "stderr") => Value::Native(Rc::new(Native::Stream(true))),
         ("sys", _) => Value::Native(Rc::new(Native::Stream(false))),
         _ => return None,

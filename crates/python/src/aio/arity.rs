@@ -168,6 +168,15 @@ pub fn is_python_function(cx: &Cx, b: &Builtin) -> bool {
         && matches!(crate::modules::attr(cx, "asyncio", &b.name), Some(Value::Builtin(a)) if a.f as usize == b.f as usize)
 }
 
+/// Refuses a call of one of asyncio's classes (`Queue`, `Lock`, `Runner`...) with arguments
+/// its `__init__` does not take.
+pub fn check_class(cx: &Cx, name: &str, args: &Args) -> Result<(), Ctrl> {
+    match method(name, "__init__") {
+        Some((func, sig)) => check_py(cx, args, &func, &sig, true),
+        None => Ok(()),
+    }
+}
+
 /// Refuses a call of method `name` of the asyncio object `this` (a queue, a lock, a task...)
 /// with arguments it does not take; `None` if `this` is not one.
 pub fn check_method(cx: &Cx, this: &Value, name: &str, args: &Args) -> Option<Result<(), Ctrl>> {

@@ -3,6 +3,7 @@
 pub mod arity;
 pub mod barrier;
 pub mod blocking;
+pub mod classes;
 pub mod condition;
 pub mod destroy;
 pub mod funcs;

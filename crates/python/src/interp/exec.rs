@@ -208,7 +208,12 @@ impl Cx {
         }
         for b in &bases {
             if b.ctor.is_some() && !b.is_exception && b.name.as_ref() != "object" {
-                let msg = format!("subclassing the built-in type '{}' is not supported by the playground", b.name);
+                let msg = match b.module {
+                    "builtins" => {
+                        format!("subclassing the built-in type '{}' is not supported by the playground", b.name)
+                    }
+                    module => format!("subclassing '{module}.{}' is not supported by the playground", b.name),
+                };
                 return Err(self.type_err(msg));
             }
         }

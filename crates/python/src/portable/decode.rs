@@ -144,6 +144,8 @@ impl<'a> Decoder<'a> {
             b'B' => {
                 let name = self.r.text()?;
                 let c = self.cx.interp.classes.borrow().get(name).cloned();
+                // asyncio's and the pools' classes are made when first asked for.
+                let c = c.or_else(|| crate::aio::classes::class_of(self.cx, name));
                 Value::Class(c.ok_or_else(|| WireError::Unknown(name.into()))?)
             }
             b'I' => {
