@@ -131,19 +131,25 @@ fn check_py(cx: &Cx, args: &Args, func: &str, sig: &Py, this: bool) -> Result<()
     Ok(())
 }
 
-/// Refuses a call of `b`, if it is one of asyncio's functions or classes (the very one
-/// `asyncio.<name>` gives), with arguments it does not take.
+/// Whether `b` is the very function `asyncio.<name>` gives (not a method or function of the
+/// same name elsewhere: `time.sleep`).
+fn is_asyncio_function(cx: &Cx, b: &Builtin) -> bool {
+    matches!(crate::modules::attr(cx, "asyncio", &b.name), Some(Value::Builtin(a)) if a.f as usize == b.f as usize)
+}
+
+/// A loop's method.
+fn is_loop_method(b: &Builtin) -> bool {
+    matches!(&b.this, Value::Native(n) if matches!(**n, super::native::Native::Loop(_)))
+}
+
+/// Refuses a call of `b`, if it is one of asyncio's functions (the very one `asyncio.<name>`
+/// gives; its classes are checked by [`check_class`]), with arguments it does not take.
 pub fn check_function(cx: &Cx, b: &Builtin, args: &Args) -> Result<(), Ctrl> {
-    let is_asyncio = || matches!(crate::modules::attr(cx, "asyncio", &b.name), Some(Value::Builtin(a)) if a.f as usize == b.f as usize);
     if let Some(sig) = function(&b.name) {
-        if is_asyncio() {
+        if is_asyncio_function(cx, b) {
             return check_py(cx, args, &b.name, &sig, false);
         }
-    } else if let Some((func, sig)) = method(&b.name, "__init__") {
-        if is_asyncio() {
-            return check_py(cx, args, &func, &sig, true);
-        }
-    } else if matches!(b.name.as_ref(), "get_running_loop" | "get_event_loop") && is_asyncio() {
+    } else if matches!(b.name.as_ref(), "get_running_loop" | "get_event_loop") && is_asyncio_function(cx, b) {
         let func = format!("_asyncio.{}", b.name);
         let message = refusal(Rule::NoArgs, &func, args.pos.len(), !args.kw.is_empty());
         return message.map_or(Ok(()), |m| Err(cx.type_err(m)));
@@ -154,18 +160,14 @@ pub fn check_function(cx: &Cx, b: &Builtin, args: &Args) -> Result<(), Ctrl> {
 /// Whether `b` may be one of asyncio's functions or a loop's methods, written in Python (a
 /// quick test by name before [`is_python_function`]).
 pub fn names_python_function(b: &Builtin) -> bool {
-    function(&b.name).is_some() || matches!(&b.this, Value::Native(n) if matches!(**n, super::native::Native::Loop(_)))
+    function(&b.name).is_some() || is_loop_method(b)
 }
 
 /// Whether `b` is one of asyncio's functions written in Python in `Lib/asyncio` (`run`,
 /// `gather`, `sleep`...) or a loop's method: a call of it that raises leaves its frame, and the arguments in it,
 /// in the traceback.
 pub fn is_python_function(cx: &Cx, b: &Builtin) -> bool {
-    if matches!(&b.this, Value::Native(n) if matches!(**n, super::native::Native::Loop(_))) {
-        return true;
-    }
-    names_python_function(b)
-        && matches!(crate::modules::attr(cx, "asyncio", &b.name), Some(Value::Builtin(a)) if a.f as usize == b.f as usize)
+    is_loop_method(b) || function(&b.name).is_some() && is_asyncio_function(cx, b)
 }
 
 /// Refuses a call of one of asyncio's classes (`Queue`, `Lock`, `Runner`...) with arguments

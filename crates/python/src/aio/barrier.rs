@@ -171,9 +171,7 @@ fn later(
 
 /// `asyncio.Barrier`'s methods and properties.
 pub fn barrier_attr(b: &BarrierObj, this: &Value, name: &str) -> Option<Value> {
-    let method = |f: NativeFn| {
-        Value::Builtin(Rc::new(crate::value::Builtin { name: name.into(), this: this.clone(), f, auto_await: false }))
-    };
+    let method = |f: NativeFn| super::native::bound(name, this, f);
     Some(match name {
         "parties" => Value::Int(b.parties as i128),
         "n_waiting" => Value::Int(b.n_waiting() as i128),

@@ -93,24 +93,25 @@ pub fn resume_loop(interp: &Rc<Interp>) {
     release(interp);
 }
 
-/// Schedules again what the gate kept: the callbacks, then the timers.
-fn release(interp: &Rc<Interp>) {
-    let kept = std::mem::take(&mut *interp.gate.kept.borrow_mut());
+/// Schedules again, in order, what the gate kept in `queue`.
+fn reschedule(interp: &Rc<Interp>, queue: &RefCell<VecDeque<Box<dyn FnOnce()>>>) {
+    let kept = std::mem::take(&mut *queue.borrow_mut());
     for f in kept {
         schedule(interp, f);
     }
-    let timers = std::mem::take(&mut *interp.gate.kept_timers.borrow_mut());
-    for f in timers {
-        schedule(interp, f);
-    }
+}
+
+/// Schedules again what the gate kept: the callbacks, then the timers.
+fn release(interp: &Rc<Interp>) {
+    reschedule(interp, &interp.gate.kept);
+    reschedule(interp, &interp.gate.kept_timers);
 }
 
 /// Drops what the gate kept (the loop is closed: CPython clears its ready queue).
 pub fn drop_kept(interp: &Interp) {
     let kept = std::mem::take(&mut *interp.gate.kept.borrow_mut());
-    drop(kept);
     let timers = std::mem::take(&mut *interp.gate.kept_timers.borrow_mut());
-    drop(timers);
+    drop((kept, timers));
 }
 
 /// Runs a timer's callback that has come due, or keeps it while a step is blocked.
@@ -148,15 +149,9 @@ pub fn hold(interp: &Rc<Interp>, ready: Ready, resume: impl FnOnce() + 'static) 
     interp.rt.clone().spawn(Box::pin(async move {
         until(&i, &ready).await;
         i.gate.blocked.set(false);
-        let kept = std::mem::take(&mut *i.gate.kept.borrow_mut());
-        for f in kept {
-            schedule(&i, f);
-        }
+        reschedule(&i, &i.gate.kept);
         resume();
-        let timers = std::mem::take(&mut *i.gate.kept_timers.borrow_mut());
-        for f in timers {
-            schedule(&i, f);
-        }
+        reschedule(&i, &i.gate.kept_timers);
     }));
 }
 

@@ -75,10 +75,17 @@ pub fn create_task_fn(cx: &Cx, this: &Value, mut a: Args) -> Result<Value, Ctrl>
 /// Waits (at the Rust level, outside any task) until the futures are done or the run is
 /// stopped, or else (`stop_of`) until that loop's `stop()`.
 pub(super) struct WaitDone {
-    pub interp: Rc<Interp>,
-    pub futs: Vec<Rc<FutureObj>>,
-    pub registered: bool,
-    pub stop_of: Option<Value>,
+    interp: Rc<Interp>,
+    futs: Vec<Rc<FutureObj>>,
+    registered: bool,
+    stop_of: Option<Value>,
+}
+
+impl WaitDone {
+    /// Until `futs` are done, or (`stop_of`) that loop is stopped.
+    pub(super) fn new(interp: &Rc<Interp>, futs: Vec<Rc<FutureObj>>, stop_of: Option<Value>) -> WaitDone {
+        WaitDone { interp: interp.clone(), futs, registered: false, stop_of }
+    }
 }
 
 impl Future for WaitDone {
@@ -135,20 +142,13 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         let task = ensure_future(&cx, &main, None)?;
         drop(main);
         *interp.main_task.borrow_mut() = Some(task.clone());
-        WaitDone { interp: interp.clone(), futs: vec![task.clone()], registered: false, stop_of: None }.await;
+        WaitDone::new(&interp, vec![task.clone()], None).await;
         let interrupted = interp.interrupt_pending.replace(false);
         super::runner::shutdown(&cx).await;
         interp.loop_running.set(false);
         let old_loop = interp.globals.vars.borrow_mut().remove("\0loop");
-        if let Some(l) = &old_loop {
-            super::legacy::closed_by_run(l);
-        }
+        super::runner::closed(&interp, old_loop.as_ref());
         drop(old_loop);
-        // Runner.close(): set_event_loop(None), so get_event_loop() no longer makes one.
-        interp.policy_set.set(true);
-        let old_policy = interp.policy_loop.borrow_mut().take();
-        drop(old_policy);
-        interp.all_tasks.borrow_mut().retain(|w| w.upgrade().is_some_and(|t| !t.done()));
         interp.main_task.borrow_mut().take();
         if let Some(m) = interp.fatal.borrow().clone() {
             return Err(Ctrl::Fatal(m));
@@ -203,11 +203,9 @@ pub fn current_task(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
 pub fn all_tasks(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
     running(cx)?;
     let mut d = crate::value::Dict::new();
-    for t in cx.interp.all_tasks.borrow().iter().filter_map(|w| w.upgrade()) {
-        if !t.done() {
-            let v = Value::Fut(t);
-            d.insert(crate::value::hash_key(&v).expect("tasks hash by identity"), v, Value::None);
-        }
+    for t in super::task::pending_tasks(&cx.interp) {
+        let v = Value::Fut(t);
+        d.insert(crate::value::hash_key(&v).expect("tasks hash by identity"), v, Value::None);
     }
     Ok(Value::Set(Rc::new(RefCell::new(d))))
 }

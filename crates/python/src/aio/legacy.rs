@@ -60,7 +60,7 @@ pub fn closed_by_run(l: &Value) {
 }
 
 /// Whether `this` is the loop running now.
-pub fn is_running(_: &Cx, this: &Value) -> bool {
+pub fn is_running(this: &Value) -> bool {
     state_of(this).is_some_and(|s| s.running.get())
 }
 
@@ -115,7 +115,7 @@ fn check_can_run(cx: &Cx, this: &Value) -> Result<(), Ctrl> {
     if state.closed.get() {
         return Err(cx.err("RuntimeError", "Event loop is closed"));
     }
-    if is_running(cx, this) {
+    if is_running(this) {
         return Err(cx.err("RuntimeError", "This event loop is already running"));
     }
     if cx.interp.loop_running.get() {
@@ -157,8 +157,7 @@ fn run(cx: &Cx, this: &Value, fut: Option<Rc<FutureObj>>) -> Result<Value, Ctrl>
     Ok(coro(&cx.clone(), name, async move {
         let interp = cx.interp.clone();
         enter(&interp, &this);
-        let futs = fut.iter().cloned().collect();
-        WaitDone { interp: interp.clone(), futs, registered: false, stop_of: Some(this.clone()) }.await;
+        WaitDone::new(&interp, fut.iter().cloned().collect(), Some(this.clone())).await;
         leave(&interp, &this);
         if let Some(m) = interp.fatal.borrow().clone() {
             return Err(Ctrl::Fatal(m));
@@ -215,7 +214,7 @@ pub fn stop(cx: &Cx, this: &Value, _: Args) -> Result<Value, Ctrl> {
 /// program ends ([`super::destroy`]).
 pub fn close(cx: &Cx, this: &Value, _: Args) -> Result<Value, Ctrl> {
     let Some(state) = state_of(this) else { return Ok(Value::None) };
-    if is_running(cx, this) {
+    if is_running(this) {
         return Err(cx.err("RuntimeError", "Cannot close a running event loop"));
     }
     if state.closed.replace(true) {
@@ -223,8 +222,7 @@ pub fn close(cx: &Cx, this: &Value, _: Args) -> Result<Value, Ctrl> {
     }
     super::timer::cancel_all(&cx.interp);
     super::blocking::drop_kept(&cx.interp);
-    let pending: Vec<Rc<FutureObj>> =
-        cx.interp.all_tasks.borrow().iter().filter_map(|w| w.upgrade()).filter(|t| !t.done()).collect();
+    let pending = super::task::pending_tasks(&cx.interp);
     cx.interp.destroyed.borrow_mut().extend(pending);
     Ok(Value::None)
 }
@@ -236,7 +234,7 @@ pub fn is_closed_loop(v: &Value) -> bool {
 
 /// `loop.is_closed()`.
 pub fn is_closed(_: &Cx, this: &Value, _: Args) -> Result<Value, Ctrl> {
-    Ok(Value::Bool(state_of(this).is_some_and(|s| s.closed.get())))
+    Ok(Value::Bool(is_closed_loop(this)))
 }
 
 /// The error for `loop.name` when CPython's loop has it and the playground does not.

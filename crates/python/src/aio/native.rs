@@ -51,8 +51,15 @@ pub enum Native {
     AsyncGen(Rc<crate::interp::generators::GenBody>),
 }
 
-fn bound(name: &str, this: &Value, f: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name: name.into(), this: this.clone(), f, auto_await: false }))
+/// `f` as the method `name` of `this`.
+pub(super) fn bound(name: &str, this: &Value, f: NativeFn) -> Value {
+    bound_awaited(name, this, f, false)
+}
+
+/// `f` as the method `name` of `this`, whose call awaits what it returns at once if
+/// `auto_await` (it runs the loop, or blocks it).
+fn bound_awaited(name: &str, this: &Value, f: NativeFn, auto_await: bool) -> Value {
+    Value::Builtin(Rc::new(Builtin { name: name.into(), this: this.clone(), f, auto_await }))
 }
 
 impl Native {
@@ -133,18 +140,13 @@ impl Native {
     pub fn getattr(self: Rc<Self>, cx: &Cx, this: &Value, name: &str) -> Result<Option<Value>, Ctrl> {
         Ok(match &*self {
             Native::Module(m) => crate::modules::attr(cx, m, name),
-            Native::Loop(_) if super::timer::loop_method(name).is_none() => {
-                return super::legacy::not_supported(cx, name).map_or(Ok(None), Err);
-            }
-            Native::Loop(_) => super::timer::loop_method(name).map(|f| {
+            Native::Loop(_) => match super::timer::loop_method(name) {
                 // Running the loop is awaited at once by the call, as `asyncio.run` is.
-                let auto_await = matches!(name, "run_until_complete" | "run_forever");
-                Value::Builtin(Rc::new(Builtin { name: name.into(), this: this.clone(), f, auto_await }))
-            }),
-            Native::Runner(_) => super::runner::runner_method(name).map(|f| {
-                let auto_await = super::runner::runs_the_loop(name);
-                Value::Builtin(Rc::new(Builtin { name: name.into(), this: this.clone(), f, auto_await }))
-            }),
+                Some(f) => Some(bound_awaited(name, this, f, matches!(name, "run_until_complete" | "run_forever"))),
+                None => return super::legacy::not_supported(cx, name).map_or(Ok(None), Err),
+            },
+            Native::Runner(_) => super::runner::runner_method(name)
+                .map(|f| bound_awaited(name, this, f, super::runner::runs_the_loop(name))),
             Native::Queue(q) => match name {
                 "maxsize" => Some(Value::Int(q.maxsize as i128)),
                 _ => super::queue::queue_method(name).map(|f| bound(name, this, f)),
@@ -155,10 +157,8 @@ impl Native {
             Native::Condition(_) => super::condition::condition_method(name).map(|f| bound(name, this, f)),
             Native::Barrier(b) => super::barrier::barrier_attr(b, this, name),
             Native::Timeout(_) => super::group::timeout_method(name).map(|f| bound(name, this, f)),
-            Native::Pool(_) => super::pool::pool_method(name).map(|f| {
-                let auto_await = matches!(name, "__exit__" | "shutdown");
-                Value::Builtin(Rc::new(Builtin { name: name.into(), this: this.clone(), f, auto_await }))
-            }),
+            Native::Pool(_) => super::pool::pool_method(name)
+                .map(|f| bound_awaited(name, this, f, matches!(name, "__exit__" | "shutdown"))),
             Native::Handle(..) => match name {
                 "cancel" => Some(bound(name, this, handle_cancel)),
                 "cancelled" => Some(bound(name, this, |_, this, _| {

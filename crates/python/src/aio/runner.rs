@@ -16,13 +16,12 @@ use std::rc::Rc;
 /// CPython runs as tasks, waits for the pools' calls, and cancels the timers left.
 pub(super) async fn shutdown(cx: &Cx) {
     let interp = cx.interp.clone();
-    let rest: Vec<Rc<FutureObj>> =
-        interp.all_tasks.borrow().iter().filter_map(|w| w.upgrade()).filter(|t| !t.done()).collect();
+    let rest = super::task::pending_tasks(&interp);
     if interp.fatal.borrow().is_none() && !rest.is_empty() {
         for t in &rest {
             t.cancel(None);
         }
-        WaitDone { interp: interp.clone(), futs: rest.clone(), registered: false, stop_of: None }.await;
+        WaitDone::new(&interp, rest.clone(), None).await;
         for t in &rest {
             if let FutState::Exception(e) = &*t.state.borrow() {
                 t.log_tb.set(false);
@@ -42,6 +41,18 @@ pub(super) async fn shutdown(cx: &Cx) {
     interp.step_started();
     drop(rest);
     cancel_all(&interp);
+}
+
+/// The end of `Runner.close`, once the shutdown is over: its loop (if one was made) closed,
+/// `set_event_loop(None)` (so `get_event_loop()` no longer makes one), the tasks done let go.
+pub(super) fn closed(interp: &crate::interp::Interp, event_loop: Option<&Value>) {
+    if let Some(l) = event_loop {
+        super::legacy::closed_by_run(l);
+    }
+    interp.policy_set.set(true);
+    let old = interp.policy_loop.borrow_mut().take();
+    drop(old);
+    interp.all_tasks.borrow_mut().retain(|w| w.upgrade().is_some_and(|t| !t.done()));
 }
 
 /// What `Runner.run` gives for its main task: its result, its exception, or, when Stop
@@ -145,7 +156,7 @@ fn run(cx: &Cx, this: &Value, a: Args) -> Result<Value, Ctrl> {
         let task = ensure_future(&cx, &main, None)?;
         drop(main);
         *interp.main_task.borrow_mut() = Some(task.clone());
-        WaitDone { interp: interp.clone(), futs: vec![task.clone()], registered: false, stop_of: None }.await;
+        WaitDone::new(&interp, vec![task.clone()], None).await;
         let interrupted = interp.interrupt_pending.replace(false);
         interp.main_task.borrow_mut().take();
         super::legacy::leave(&interp, &l);
@@ -169,14 +180,11 @@ fn close(cx: &Cx, this: &Value, _: Args) -> Result<Value, Ctrl> {
         super::legacy::enter(&interp, &l);
         shutdown(&cx).await;
         super::legacy::leave(&interp, &l);
-        super::legacy::closed_by_run(&l);
-        let old = interp.policy_loop.borrow_mut().take();
-        drop(old);
+        closed(&interp, Some(&l));
         if let Some(r) = runner_of(&this) {
             r.state.set(2);
             r.event_loop.borrow_mut().take();
         }
-        interp.all_tasks.borrow_mut().retain(|w| w.upgrade().is_some_and(|t| !t.done()));
         let fatal = interp.fatal.borrow().clone();
         match fatal {
             Some(m) => Err(Ctrl::Fatal(m)),

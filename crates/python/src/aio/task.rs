@@ -57,6 +57,11 @@ pub fn create_task(
     task
 }
 
+/// The tasks made and not done yet, in the order they were made.
+pub fn pending_tasks(interp: &Interp) -> Vec<Rc<FutureObj>> {
+    interp.all_tasks.borrow().iter().filter_map(|w| w.upgrade()).filter(|t| !t.done()).collect()
+}
+
 /// One step of a task (CPython's `Task.__step`).
 pub fn step(task: Rc<FutureObj>, exc: Option<Value>) {
     run_step(task, exc, false);

@@ -153,7 +153,7 @@ pub fn loop_method(name: &str) -> Option<NativeFn> {
         "call_later" => |cx, this, a| check_closed(cx, this).and_then(|_| schedule(cx, a, false)),
         "call_at" => |cx, this, a| check_closed(cx, this).and_then(|_| schedule(cx, a, true)),
         "run_in_executor" => super::pool::run_in_executor,
-        "is_running" => |cx, this, _| Ok(Value::Bool(super::legacy::is_running(cx, this))),
+        "is_running" => |_, this, _| Ok(Value::Bool(super::legacy::is_running(this))),
         "run_until_complete" => super::legacy::run_until_complete,
         "run_forever" => super::legacy::run_forever,
         "stop" => super::legacy::stop,
