@@ -120,6 +120,11 @@ pub(crate) fn next(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
                 }
             },
         },
+        Some(obj @ Value::Instance(i)) if i.class.lookup("__next__").is_some() => match a.pos.get(1) {
+            // With a default, its `StopIteration` gives the default, as CPython's `next` does.
+            Some(d) => Ok(crate::interp::lazy::user_next(cx, obj)?.unwrap_or_else(|| d.clone())),
+            None => crate::interp::call_sync(cx, cx.getattr(obj, "__next__")?, Args::default()),
+        },
         Some(other) => Err(cx.type_err(format!("'{}' object is not an iterator", type_name(other)))),
         None => Err(cx.type_err("next expected at least 1 argument, got 0")),
     }

@@ -103,7 +103,7 @@ pub(crate) const REFUSED_METHODS: [&str; 13] = [
 ];
 
 /// The special methods a class may define.
-pub(crate) const DUNDERS: [&str; 19] = [
+pub(crate) const DUNDERS: [&str; 23] = [
     "__bool__",
     "__contains__",
     "__eq__",
@@ -123,6 +123,10 @@ pub(crate) const DUNDERS: [&str; 19] = [
     "__call__",
     "__aiter__",
     "__anext__",
+    "__iter__",
+    "__next__",
+    "__getitem__",
+    "__setitem__",
 ];
 
 pub(crate) fn members(module: &str) -> Option<&'static [&'static str]> {

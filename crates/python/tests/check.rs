@@ -83,7 +83,7 @@ const SYNTAX: [&str; 71] = [
 
 /// Programs refused, with the line, column and a piece of the message.
 const REFUSED: [(&str, usize, usize, &str); 24] = [
-    ("async def f(xs):\n    return sum(await g(x) for x in xs)\n", 2, 16, "an asynchronous generator expression"),
+    ("async def f(xs):\n    return sum(await g(x) for x in xs)\n", 2, 15, "an asynchronous generator expression"),
     ("cmd = 'go'\nmatch cmd:\n    case 'go':\n        pass\n", 2, 1, "the 'match' statement"),
     ("s = 'abc'\nprint(s.translate({}))\n", 2, 7, "the method '.translate()'"),
     ("print(dir())\n", 1, 7, "'dir()'"),
@@ -102,7 +102,7 @@ const REFUSED: [(&str, usize, usize, &str); 24] = [
     ("class A(metaclass=M):\n    pass\n", 1, 19, "a metaclass"),
     ("@dataclass\nclass A:\n    x: int = 1\n", 1, 2, "a class decorator"),
     ("class A:\n    @x.deleter\n    def x(self):\n        pass\n", 2, 6, "the property decorator '.deleter'"),
-    ("class A:\n    def __getitem__(self, k):\n        return k\n", 2, 5, "the special method '__getitem__'"),
+    ("class A:\n    def __add__(self, k):\n        return k\n", 2, 5, "the special method '__add__'"),
     ("import sys\nsys.exit(1)\n", 2, 1, "'sys.exit'"),
     ("from asyncio import *\n", 1, 1, "'from asyncio import *'"),
     ("async def f():\n    return (x async for x in g())\n", 2, 15, "an asynchronous generator expression"),

@@ -3,7 +3,7 @@
 
 use playground_python::{run_virtual, TraceEvent};
 
-const CASES: [(&str, &str); 33] = [
+const CASES: [(&str, &str); 36] = [
     (
         "def ratio(a, b):\n    return a / b\n\ndef main():\n    values = {\"a\": 1}\n    x = ratio(values[\"a\"], 0) + 1\n    print(x)\n\nmain()\n",
         "Traceback (most recent call last):\n  File \"main.py\", line 9, in <module>\n    main()\n  File \"main.py\", line 6, in main\n    x = ratio(values[\"a\"], 0) + 1\n        ^^^^^^^^^^^^^^^^^^^^^\n  File \"main.py\", line 2, in ratio\n    return a / b\n           ~~^~~\nZeroDivisionError: division by zero",
@@ -135,6 +135,18 @@ const CASES: [(&str, &str); 33] = [
     (
         "x = 5\nx.real2\n",
         "Traceback (most recent call last):\n  File \"main.py\", line 2, in <module>\n    x.real2\nAttributeError: 'int' object has no attribute 'real2'. Did you mean: 'real'?",
+    ),
+    (
+        "def f(x):\n    raise ValueError(x)\nprint([x for x in map(f, [1])])\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    print([x for x in map(f, [1])])\n          ^^^^^^^^^^^^^^^^^^^^^^^^\n  File \"main.py\", line 3, in <listcomp>\n    print([x for x in map(f, [1])])\n          ^^^^^^^^^^^^^^^^^^^^^^^^\n  File \"main.py\", line 2, in f\n    raise ValueError(x)\nValueError: 1",
+    ),
+    (
+        "def f(x):\n    raise ValueError(x)\ndef g(x):\n    return x\nprint(sum(x for x in map(f, [1])))\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 5, in <module>\n    print(sum(x for x in map(f, [1])))\n          ^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  File \"main.py\", line 5, in <genexpr>\n    print(sum(x for x in map(f, [1])))\n             ^^^^^^^^^^^^^^^^^^^^^^^^\n  File \"main.py\", line 2, in f\n    raise ValueError(x)\nValueError: 1",
+    ),
+    (
+        "class Bad:\n    def __init__(self):\n        self.n = 0\n    def __iter__(self):\n        return self\n    def __next__(self):\n        self.n += 1\n        if self.n == 3:\n            raise ValueError(\"bad item\")\n        return self.n\n\nclass Table:\n    def __getitem__(self, key):\n        return {\"a\": 1}[key]\n\nprint([x for x in Bad()])\n",
+        "Traceback (most recent call last):\n  File \"main.py\", line 16, in <module>\n    print([x for x in Bad()])\n          ^^^^^^^^^^^^^^^^^^\n  File \"main.py\", line 16, in <listcomp>\n    print([x for x in Bad()])\n          ^^^^^^^^^^^^^^^^^^\n  File \"main.py\", line 9, in __next__\n    raise ValueError(\"bad item\")\nValueError: bad item",
     ),
 ];
 

@@ -254,6 +254,9 @@ impl Cx {
                 found.ok_or_else(|| Ctrl::Exc(make_exc(&self.interp.class("KeyError"), vec![i.clone()])))
             }
             (Value::Class(_), _) => Ok(o.clone()),
+            (Value::Instance(c), _) if c.class.lookup("__getitem__").is_some() => {
+                self.call_method(o, "__getitem__", Args::of(vec![i.clone()])).await
+            }
             _ => Err(self.type_err(format!("'{}' object is not subscriptable", type_name(o)))),
         }
     }
@@ -276,6 +279,10 @@ impl Cx {
                 let h = hash_key(i).ok_or_else(|| self.unhashable(i))?;
                 d.borrow_mut().insert(h, i.clone(), v);
                 Ok(())
+            }
+            Value::Instance(c) if c.class.lookup("__setitem__").is_some() => {
+                let method = self.getattr(o, "__setitem__")?;
+                super::call_sync(self, method, Args::of(vec![i.clone(), v])).map(drop)
             }
             _ => Err(self.type_err(format!("'{}' object does not support item assignment", type_name(o)))),
         }

@@ -40,7 +40,13 @@ impl Cx {
         Ok(out)
     }
 
-    pub(super) async fn comprehension(&self, c: &Rc<Comprehension>) -> Result<Value, Ctrl> {
+    /// A comprehension's value (`span`: where it is, which its frame's traceback entry marks
+    /// when taking an item fails there, as CPython's).
+    pub(super) async fn comprehension(
+        &self,
+        c: &Rc<Comprehension>,
+        span: (crate::lexer::Pos, crate::lexer::Pos),
+    ) -> Result<Value, Ctrl> {
         let (kind, elt, value, gens) = (c.kind, &c.elt, c.value.as_ref(), &c.gens);
         let mut names = std::collections::HashSet::new();
         for g in gens {
@@ -58,12 +64,14 @@ impl Cx {
         if kind == CompKind::Gen && gens.len() == 1 {
             // A generator expression: its items are made as they are asked for.
             let source = self.cursor(&first)?;
-            return Ok(generator(Lazy::Gen(GenState { cx: inner, comp: c.clone(), source }), func));
+            return Ok(generator(Lazy::Gen(GenState { cx: inner, comp: c.clone(), source, span }), func));
         }
         let mut out = Vec::new();
         // The comprehension is a frame of its own in a traceback, as CPython's function for it.
         let made = inner.comp_level(gens, 0, Some(first), elt, value, &mut out).await;
         if let Err(Ctrl::Exc(exc)) = &made {
+            // What failed is the expression noted there, or else the taking of an item.
+            inner.note_failure_at(exc, span);
             inner.note_frame(exc, elt.pos.line);
         }
         made?;

@@ -186,7 +186,7 @@ impl Cx {
                     let v = self.eval(inner).await?;
                     self.await_value(v).await
                 }
-                ExprKind::Comp(c) => self.comprehension(c).await,
+                ExprKind::Comp(c) => self.comprehension(c, (e.pos, e.end)).await,
                 ExprKind::Walrus(name, value) => {
                     let v = self.eval(value).await?;
                     // In a comprehension, `:=` binds in the scope that contains it.

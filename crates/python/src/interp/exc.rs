@@ -121,13 +121,18 @@ impl Cx {
     /// Notes that `exc` came out of the expression `e` (the innermost such expression of a
     /// frame is where its traceback entry points, as CPython's instruction positions).
     pub fn note_failure(&self, exc: &Value, e: &crate::ast::Expr) {
+        self.note_failure_at(exc, (e.pos, e.end));
+    }
+
+    /// As `note_failure`, for the expression from `start` to `end`.
+    pub fn note_failure_at(&self, exc: &Value, (start, end): (crate::lexer::Pos, crate::lexer::Pos)) {
         let frame = self.frame_id();
         let mut at = self.interp.failed_at.borrow_mut();
         if at.as_ref().is_some_and(|(x, f, ..)| *f == frame && crate::value::identity(x) == crate::value::identity(exc))
         {
             return;
         }
-        *at = Some((exc.clone(), frame, e.pos.line, (e.pos.col, e.end.line, e.end.col)));
+        *at = Some((exc.clone(), frame, start.line, (start.col, end.line, end.col)));
     }
 
     /// As `note_failure`, for what an operation on `e` gave (when it is an exception).

@@ -99,12 +99,54 @@ impl Cx {
                 Some(items) => items,
                 None => return Err(self.type_err(format!("'{}' object is not iterable", type_name(v)))),
             },
+            Value::Instance(_) => {
+                let mut items = self.cursor(v)?;
+                let mut out = Vec::new();
+                while let Some(x) = items.pull()? {
+                    if out.len() >= super::ops::MAX_ITEMS {
+                        return Err(self.err("MemoryError", "too many items for the playground"));
+                    }
+                    out.push(x);
+                }
+                out
+            }
             _ => return Err(self.type_err(format!("'{}' object is not iterable", type_name(v)))),
         })
     }
 
+    /// `iter(v)` of an object of the program's: what its `__iter__()` returns, which must be an
+    /// iterator, as CPython's `iter()` checks; without `__iter__`, `None`.
+    fn user_iter(&self, v: &Value) -> Result<Option<Value>, Ctrl> {
+        let Value::Instance(i) = v else { return Ok(None) };
+        if i.class.lookup("__iter__").is_none() {
+            return Ok(None);
+        }
+        let it = super::call_sync(self, self.getattr(v, "__iter__")?, crate::value::Args::default())?;
+        match &it {
+            Value::Iter(_) => Ok(Some(it)),
+            Value::Instance(o) if o.class.lookup("__next__").is_some() => Ok(Some(it)),
+            other => Err(self.type_err(format!("iter() returned non-iterator of type '{}'", type_name(other)))),
+        }
+    }
+
+    /// Whether `v` is an object of the program's that only has `__getitem__` to iterate with.
+    fn indexable(v: &Value) -> bool {
+        matches!(v, Value::Instance(i) if i.class.lookup("__getitem__").is_some())
+    }
+
     /// An iterator over an iterable (`iter(v)`).
     pub fn make_iter(&self, v: &Value) -> Result<Value, Ctrl> {
+        if let Some(it) = self.user_iter(v)? {
+            return Ok(it);
+        }
+        if Self::indexable(v) {
+            let lazy = super::lazy::Lazy::Items(self.cursor(v)?);
+            return Ok(Value::Iter(Rc::new(RefCell::new(IterState {
+                lazy: Some(lazy),
+                kind: "iterator",
+                ..IterState::default()
+            }))));
+        }
         Ok(Value::Iter(self.iter_state(v)?))
     }
 
@@ -133,6 +175,12 @@ impl Cx {
         Ok(match v {
             Value::List(l) => Cursor::List(l.clone(), 0),
             Value::Tuple(t) => Cursor::Tuple(t.clone(), 0),
+            Value::Instance(_) => match self.user_iter(v)? {
+                Some(Value::Iter(it)) => Cursor::Iter(it),
+                Some(obj) => Cursor::Next(self.clone(), obj),
+                None if Self::indexable(v) => Cursor::Index(self.clone(), v.clone(), 0),
+                None => return Err(self.type_err(format!("'{}' object is not iterable", type_name(v)))),
+            },
             other => Cursor::Iter(self.iter_state(other)?),
         })
     }

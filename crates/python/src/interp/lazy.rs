@@ -3,6 +3,7 @@
 //! (generator expressions, `enumerate`, `zip`, `map`, `filter`, `reversed`), as CPython's are.
 
 use super::call::run_sync;
+use super::exc::is_instance_of;
 use super::ops::range_len;
 use super::{call_sync, Ctrl, Cx};
 use crate::value::{Args, Items, IterState, Value};
@@ -18,6 +19,11 @@ pub enum Cursor {
     Tuple(Rc<Vec<Value>>, usize),
     /// An iterator.
     Iter(Rc<RefCell<IterState>>),
+    /// An iterator of the program's: its `__next__()` until it raises `StopIteration`.
+    Next(Cx, Value),
+    /// An object of the program's with `__getitem__` and no `__iter__`: its items at 0, 1, 2...
+    /// until it raises `IndexError` (CPython's sequence protocol).
+    Index(Cx, Value, i128),
 }
 
 impl Cursor {
@@ -34,7 +40,31 @@ impl Cursor {
                 t.get(*at - 1).cloned()
             }
             Cursor::Iter(it) => return next_item(it),
+            Cursor::Next(cx, obj) => return user_next(cx, obj),
+            Cursor::Index(cx, obj, at) => {
+                let method = cx.getattr(obj, "__getitem__")?;
+                match call_sync(cx, method, Args::of(vec![Value::Int(*at)])) {
+                    Ok(v) => {
+                        *at += 1;
+                        Some(v)
+                    }
+                    Err(Ctrl::Exc(e)) if is_instance_of(&cx.interp, &e, "IndexError") => return Ok(None),
+                    Err(Ctrl::Exc(e)) if is_instance_of(&cx.interp, &e, "StopIteration") => return Ok(None),
+                    Err(e) => return Err(e),
+                }
+            }
         })
+    }
+}
+
+/// The next item of an iterator of the program's (its `__next__()`), `None` once it raises
+/// `StopIteration`.
+pub fn user_next(cx: &Cx, obj: &Value) -> Result<Option<Value>, Ctrl> {
+    let method = cx.getattr(obj, "__next__")?;
+    match call_sync(cx, method, Args::default()) {
+        Ok(v) => Ok(Some(v)),
+        Err(Ctrl::Exc(e)) if is_instance_of(&cx.interp, &e, "StopIteration") => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
@@ -46,6 +76,8 @@ pub struct GenState {
     pub comp: Rc<crate::ast::Comprehension>,
     /// The items of its `for` clause's iterable.
     pub source: Cursor,
+    /// Where it is in the source (its traceback entry's marker when taking an item fails).
+    pub span: (crate::lexer::Pos, crate::lexer::Pos),
 }
 
 /// What an iterator still makes items from.
@@ -62,6 +94,8 @@ pub enum Lazy {
     Filter(Cx, Value, Cursor),
     /// `reversed` over a list or a tuple: the sequence, and the number of items left.
     Reversed(Value, usize),
+    /// `iter()` of an object of the program's that has `__getitem__` only: its items.
+    Items(Cursor),
     /// A generator: the body of a call of a `def` that yields (shared, so that asking it for
     /// an item while it runs finds it running). It holds nothing of its caller's, so that it
     /// is dropped, and closed, when its caller's variables are.
@@ -120,9 +154,10 @@ fn pull_strict(cx: &Cx, items: &mut [Cursor]) -> Result<Option<Vec<Value>>, Ctrl
 impl Lazy {
     fn pull(&mut self) -> Result<Option<Value>, Ctrl> {
         Ok(Some(match self {
-            Lazy::Gen(GenState { cx, comp, source }) => {
+            Lazy::Gen(GenState { cx, comp, source, span }) => {
                 let made = gen_item(cx, comp, source);
                 if let Err(Ctrl::Exc(exc)) = &made {
+                    cx.note_failure_at(exc, *span);
                     // The generator expression is a frame of its own in a traceback.
                     cx.note_frame(exc, comp.elt.pos.line);
                 }
@@ -132,6 +167,7 @@ impl Lazy {
                 }
             }
             Lazy::Func(gen) => return gen.next_sync(),
+            Lazy::Items(items) => return items.pull(),
             Lazy::Native(body) => return body(),
             Lazy::Enumerate(k, items) => {
                 let Some(v) = items.pull()? else { return Ok(None) };
@@ -184,6 +220,7 @@ impl Lazy {
             Lazy::Filter(..) => "filter",
             Lazy::Reversed(Value::List(_), _) => "list_reverseiterator",
             Lazy::Reversed(..) => "reversed",
+            Lazy::Items(_) => "iterator",
         }
     }
 }

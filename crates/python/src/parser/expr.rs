@@ -333,6 +333,10 @@ impl Parser {
     }
 
     fn call(&mut self, func: Expr) -> Result<Expr, SyntaxError> {
+        // A generator expression that is the only argument spans the call's parentheses, as
+        // in CPython's tree (a traceback marks it so): `open` is where `(` is.
+        let open = Pos { col: self.prev_end().col - 1, ..self.prev_end() };
+        let mut sole_gen = false;
         let mut args = Vec::new();
         let mut kwargs: Vec<(Option<String>, Expr)> = Vec::new();
         while !self.is_op(")") {
@@ -362,10 +366,11 @@ impl Parser {
                     return Err(SyntaxError::new(msg, self.prev_end()));
                 }
                 if self.is_kw("for") || self.is_kw("async") {
-                    let gen = self.comprehension(CompKind::Gen, e, None, pos)?;
+                    let mut gen = self.comprehension(CompKind::Gen, e, None, pos)?;
                     if !self.is_op(")") || !args.is_empty() {
                         return Err(SyntaxError::new("Generator expression must be parenthesized", pos));
                     }
+                    (gen.pos, sole_gen) = (open, true);
                     args.push(gen);
                     break;
                 }
@@ -377,6 +382,9 @@ impl Parser {
         }
         if !self.eat_op(")") {
             return Err(self.invalid());
+        }
+        if let (true, Some(gen)) = (sole_gen, args.last_mut()) {
+            gen.end = self.prev_end();
         }
         Ok(Expr { pos: func.pos, kind: ExprKind::Call { func: bx(func), args, kwargs }, end: self.prev_end() })
     }
