@@ -96,7 +96,12 @@ fn run_step(task: Rc<FutureObj>, exc: Option<Value>, blocked: bool) {
     let poll = match thrown_at_start {
         // An exception thrown into a coroutine that never ran is raised at its start.
         Some(e) => Poll::Ready(Err(Ctrl::Exc(e))),
-        None => coro.as_mut().poll(&mut Context::from_waker(Waker::noop())),
+        None => {
+            interp.loop_frame.set(first);
+            let poll = coro.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+            interp.loop_frame.set(false);
+            poll
+        }
     };
     if interp.noting() {
         interp.note(Activity::Step { id: t.id, from, to: interp.now_ms(), line: interp.line.get() });

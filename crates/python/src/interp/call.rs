@@ -399,6 +399,11 @@ fn run_body(cx: Cx, f: Rc<Function>) -> Depth<impl Future<Output = Result<Value,
 }
 
 async fn body(cx: Cx, f: Rc<Function>) -> Result<Value, Ctrl> {
+    // The line its caller is at (0: the event loop, for a task's coroutine), where CPython is
+    // once this frame is gone: what goes with its variables (a coroutine never awaited) is
+    // reported there. A generator's caller is whoever asks it for an item, so it has none.
+    let from_loop = cx.interp.loop_frame.replace(false);
+    let caller = (!f.def.is_gen).then(|| if from_loop { 0 } else { cx.interp.line.get() });
     let r = match cx.exec_block(&f.def.body).await {
         Ok(()) => Ok(Value::None),
         Err(Ctrl::Return(v)) => Ok(v),
@@ -410,8 +415,15 @@ async fn body(cx: Cx, f: Rc<Function>) -> Result<Value, Ctrl> {
         Err(e) => Err(e),
     };
     let interp = cx.interp.clone();
+    let last = interp.line.get();
+    if let Some(line) = caller {
+        interp.line.set(line);
+    }
     release(cx);
     super::generators::close_dropped(&interp);
+    if caller == Some(0) {
+        interp.line.set(last);
+    }
     r
 }
 

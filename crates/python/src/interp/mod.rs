@@ -123,6 +123,9 @@ pub struct Interp {
     pub all_tasks: RefCell<Vec<Weak<FutureObj>>>,
     /// Whether `asyncio.run` is running.
     pub loop_running: Cell<bool>,
+    /// Set while a task's first step starts its coroutine: the frame that starts then is
+    /// called by the event loop (`Handle._run` in `asyncio/events.py`), not by the program.
+    pub loop_frame: Cell<bool>,
     /// The line running now.
     pub line: Cell<usize>,
     /// The innermost expression an exception came out of, in the frame it is in (the
@@ -245,6 +248,7 @@ impl Interp {
             task_counter: Cell::new(0),
             all_tasks: RefCell::new(Vec::new()),
             loop_running: Cell::new(false),
+            loop_frame: Cell::new(false),
             line: Cell::new(0),
             failed_at: RefCell::new(None),
             lines: src.lines().map(String::from).collect(),
@@ -467,8 +471,13 @@ impl Interp {
             let text = format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n");
             return self.write(&text, true, &self.who(Place::Loop));
         }
-        let mut text = format!("{}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n", crate::MAIN_FILE);
-        let src = self.source_line(line);
+        // Line 0: no frame of the program's is running (a task's coroutine ended, and its
+        // variables went, in the loop's call of the task's step), so CPython names the loop's.
+        let (file, line, src) = match line {
+            0 => (format!("{}/events.py", crate::aio::futrepr::ASYNCIO_DIR), LOOP_LINE.0, LOOP_LINE.1),
+            _ => (crate::MAIN_FILE.to_string(), line, self.source_line(line)),
+        };
+        let mut text = format!("{file}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n");
         if !src.is_empty() {
             text.push_str(&format!("  {src}\n"));
         }
@@ -479,6 +488,10 @@ impl Interp {
 
 /// The place of warnings given at shutdown, in [`Interp::warned`] (no line of the program).
 const SHUTDOWN_LINE: usize = usize::MAX;
+
+/// Where the event loop runs a task's step (`Handle._run` in CPython 3.11's `events.py`): the
+/// place of a warning given when no frame of the program's is running.
+const LOOP_LINE: (usize, &str) = (80, "self._context.run(self._callback, *self._args)");
 
 /// Calls a callable to its end without suspending (a loop callback, a `key=` function...).
 pub fn call_sync(cx: &Cx, f: Value, args: crate::value::Args) -> Result<Value, Ctrl> {
