@@ -3,8 +3,9 @@
 
     python3 scripts/wasm_sizes.py target/wasm32-unknown-unknown/release/playground-engine.wasm [N]
 
-Reads the module cargo writes before wasm-bindgen and wasm-opt (those strip the names), and
-prints its code's bytes by crate (without wasm-bindgen's descriptor functions, which
+Prints the sizes of its code and data sections, raw and compressed (of any module, the one the
+page loads too). Then, of the module cargo writes before wasm-bindgen and wasm-opt (those strip
+the names), prints its code's bytes by crate (without wasm-bindgen's descriptor functions, which
 wasm-bindgen removes), the share in closures and async state machines (`{{closure}}`)
 and in closures called through `FnOnce` (`core::ops::function`), and the N largest functions.
 The figures are of unoptimised code: wasm-opt and gzip shrink each part differently.
@@ -13,6 +14,7 @@ The figures are of unoptimised code: wasm-opt and gzip shrink each part differen
 import collections
 import re
 import sys
+import zlib
 
 
 def leb(data, i):
@@ -139,9 +141,14 @@ def crate(name):
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
+    data = open(sys.argv[1], "rb").read()
+    for sid, start, end in sections(data):
+        if sid in (10, 11):
+            packed = len(zlib.compress(data[start:end], 9))
+            print(f"{'code' if sid == 10 else 'data'} section: {(end - start) / 1024:.1f} KB, {packed / 1024:.1f} KB compressed (zlib, level 9)")
     functions = read(sys.argv[1])
     if not any(name != "?" for _, name in functions):
-        sys.exit("this module has no name section (read the one cargo writes, before wasm-bindgen)")
+        sys.exit("this module has no name section (read the one cargo writes, before wasm-bindgen, for its functions)")
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     functions = [(size, name) for size, name in functions if crate(name) != DESCRIBE]
     total = sum(size for size, _ in functions)
