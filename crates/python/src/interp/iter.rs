@@ -1,6 +1,6 @@
 //! Iteration, containment, and `str` / `repr` with the program's own methods.
 
-use super::lazy::{next_item, Cursor};
+use super::lazy::Cursor;
 use super::ops::range_len;
 use super::{Ctrl, Cx};
 use crate::dictview::view_of;
@@ -85,21 +85,8 @@ impl Cx {
                 }
                 (0..n).map(|k| Value::Int((a + k * c) as i128)).collect()
             }
-            Value::Iter(it) => {
-                let mut out: Vec<Value> = it.borrow_mut().items.drain(..).collect();
-                while let Some(v) = next_item(it)? {
-                    if out.len() >= super::ops::MAX_ITEMS {
-                        return Err(self.err("MemoryError", "too many items for the playground"));
-                    }
-                    out.push(v);
-                }
-                out
-            }
-            Value::Native(n) => match n.iter_items() {
-                Some(items) => items,
-                None => return Err(self.type_err(format!("'{}' object is not iterable", type_name(v)))),
-            },
-            Value::Instance(_) => {
+            // An iterator, or an object of the program's, item after item.
+            Value::Iter(_) | Value::Instance(_) => {
                 let mut items = self.cursor(v)?;
                 let mut out = Vec::new();
                 while let Some(x) = items.pull()? {
@@ -110,6 +97,10 @@ impl Cx {
                 }
                 out
             }
+            Value::Native(n) => match n.iter_items() {
+                Some(items) => items,
+                None => return Err(self.type_err(format!("'{}' object is not iterable", type_name(v)))),
+            },
             _ => return Err(self.type_err(format!("'{}' object is not iterable", type_name(v)))),
         })
     }
@@ -140,12 +131,7 @@ impl Cx {
             return Ok(it);
         }
         if Self::indexable(v) {
-            let lazy = super::lazy::Lazy::Items(self.cursor(v)?);
-            return Ok(Value::Iter(Rc::new(RefCell::new(IterState {
-                lazy: Some(lazy),
-                kind: "iterator",
-                ..IterState::default()
-            }))));
+            return Ok(super::lazy::lazy_iter(super::lazy::Lazy::Items(self.cursor(v)?)));
         }
         Ok(Value::Iter(self.iter_state(v)?))
     }

@@ -336,7 +336,6 @@ impl Parser {
         // A generator expression that is the only argument spans the call's parentheses, as
         // in CPython's tree (a traceback marks it so): `open` is where `(` is.
         let open = Pos { col: self.prev_end().col - 1, ..self.prev_end() };
-        let mut sole_gen = false;
         let mut args = Vec::new();
         let mut kwargs: Vec<(Option<String>, Expr)> = Vec::new();
         while !self.is_op(")") {
@@ -370,7 +369,8 @@ impl Parser {
                     if !self.is_op(")") || !args.is_empty() {
                         return Err(SyntaxError::new("Generator expression must be parenthesized", pos));
                     }
-                    (gen.pos, sole_gen) = (open, true);
+                    // It ends after the `)` it stands before.
+                    (gen.pos, gen.end) = (open, Pos { col: self.pos().col + 1, ..self.pos() });
                     args.push(gen);
                     break;
                 }
@@ -382,9 +382,6 @@ impl Parser {
         }
         if !self.eat_op(")") {
             return Err(self.invalid());
-        }
-        if let (true, Some(gen)) = (sole_gen, args.last_mut()) {
-            gen.end = self.prev_end();
         }
         Ok(Expr { pos: func.pos, kind: ExprKind::Call { func: bx(func), args, kwargs }, end: self.prev_end() })
     }
