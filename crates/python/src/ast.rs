@@ -135,6 +135,8 @@ pub struct FuncDef {
     pub pos: Pos,
     /// The names it assigns (its local variables), parameters included.
     pub locals: HashSet<String>,
+    /// The same names in CPython's order of them (the order a returning frame frees them in).
+    pub order: Vec<String>,
     /// The names it declares `global`.
     pub globals: HashSet<String>,
     /// The names it declares `nonlocal`.

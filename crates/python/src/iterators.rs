@@ -173,7 +173,7 @@ fn anext(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         // Without a default, CPython's `anext` is `__anext__()`, called now.
         return crate::interp::call_sync(cx, method, Args::default());
     }
-    let cx2 = cx.clone();
+    let cx2 = cx.detached();
     let body = async move {
         match cx2.anext_of(&it).await? {
             Some(v) => Ok(v),

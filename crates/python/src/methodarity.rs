@@ -36,7 +36,7 @@ fn takes(of_type: &str, name: &str) -> Option<Takes> {
         | ("set", "pop" | "copy" | "clear")
         | ("int", "bit_length")
         | ("float", "is_integer") => NoKeywords(NoArgs),
-        ("str", "join" | "partition" | "removeprefix" | "removesuffix" | "zfill")
+        ("str", "join" | "partition" | "rpartition" | "removeprefix" | "removesuffix" | "zfill")
         | ("list", "append" | "extend" | "remove" | "count")
         | ("tuple", "count")
         | ("set", "add" | "discard" | "remove" | "symmetric_difference" | "issubset" | "issuperset" | "isdisjoint") => {

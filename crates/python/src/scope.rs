@@ -3,8 +3,32 @@
 use crate::ast::{Block, Expr, ExprKind, StmtKind};
 use std::collections::HashSet;
 
+/// Names in the order they are first bound, each once: a function's locals in the order
+/// CPython numbers them (and frees them when the frame ends).
+#[derive(Debug, Default, Clone)]
+pub struct Names(Vec<String>);
+
+impl Names {
+    /// Adds `name` unless it is there.
+    pub fn insert(&mut self, name: String) {
+        if !self.0.contains(&name) {
+            self.0.push(name);
+        }
+    }
+
+    /// Leaves `name` out.
+    pub fn remove(&mut self, name: &str) {
+        self.0.retain(|n| n != name);
+    }
+
+    /// The names, in order.
+    pub fn into_vec(self) -> Vec<String> {
+        self.0
+    }
+}
+
 /// Collects the names a function body assigns (its locals), not looking into nested scopes.
-pub fn assigned_names(block: &Block, out: &mut HashSet<String>, globals: &mut HashSet<String>) {
+pub fn assigned_names(block: &Block, out: &mut Names, globals: &mut HashSet<String>) {
     for stmt in block {
         match &stmt.kind {
             StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target_names(t, out)),
@@ -85,7 +109,7 @@ pub fn nonlocal_names(block: &Block, out: &mut HashSet<String>) {
 }
 
 /// The names an assignment target binds.
-pub fn target_names(target: &Expr, out: &mut HashSet<String>) {
+pub fn target_names(target: &Expr, out: &mut Names) {
     match &target.kind {
         ExprKind::Name(n) => {
             out.insert(n.to_string());

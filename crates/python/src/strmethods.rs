@@ -88,18 +88,8 @@ pub fn str_method(name: &str) -> Option<NativeFn> {
             };
             Ok(new_list(strsearch::splitlines(&s(t), keep).into_iter().map(text).collect()))
         },
-        "partition" => |cx, t, a| {
-            let sep = arg_str(cx, &a, 0)?.unwrap_or_default();
-            if sep.is_empty() {
-                return Err(cx.err("ValueError", "empty separator"));
-            }
-            let st = s(t);
-            let parts = match st.split_once(sep.as_str()) {
-                Some((x, y)) => vec![text(x), text(sep.as_str()), text(y)],
-                None => vec![text(st.as_ref()), text(""), text("")],
-            };
-            Ok(Value::Tuple(Rc::new(parts)))
-        },
+        "partition" => |cx, t, a| partition(cx, t, &a, false),
+        "rpartition" => |cx, t, a| partition(cx, t, &a, true),
         "removeprefix" => |cx, t, a| {
             let p = arg_str(cx, &a, 0)?.unwrap_or_default();
             Ok(text(s(t).strip_prefix(p.as_str()).unwrap_or(&s(t)).to_string()))
@@ -231,6 +221,22 @@ fn split_whitespace(st: &str, max: usize, from_right: bool) -> Vec<String> {
         out.reverse();
     }
     out
+}
+
+/// `str.partition(sep)`, or `str.rpartition(sep)` (`from_right`): before, sep, after.
+fn partition(cx: &Cx, t: &Value, a: &Args, from_right: bool) -> Result<Value, Ctrl> {
+    let sep = arg_str(cx, a, 0)?.unwrap_or_default();
+    if sep.is_empty() {
+        return Err(cx.err("ValueError", "empty separator"));
+    }
+    let st = s(t);
+    let found = if from_right { st.rsplit_once(sep.as_str()) } else { st.split_once(sep.as_str()) };
+    let parts = match (found, from_right) {
+        (Some((x, y)), _) => [x, sep.as_str(), y],
+        (None, false) => [st.as_ref(), "", ""],
+        (None, true) => ["", "", st.as_ref()],
+    };
+    Ok(Value::Tuple(Rc::new(parts.into_iter().map(text).collect())))
 }
 
 fn split(cx: &Cx, t: &Value, mut a: Args, from_right: bool) -> Result<Value, Ctrl> {

@@ -86,7 +86,7 @@ pub(crate) const REFUSED_BUILTINS: [&str; 21] = [
 
 /// Methods of the built-in types that the playground does not have (refused unless the
 /// program defines a method or attribute of that name itself).
-pub(crate) const REFUSED_METHODS: [&str; 13] = [
+pub(crate) const REFUSED_METHODS: [&str; 12] = [
     "encode",
     "expandtabs",
     "format_map",
@@ -95,7 +95,6 @@ pub(crate) const REFUSED_METHODS: [&str; 13] = [
     "isnumeric",
     "istitle",
     "maketrans",
-    "rpartition",
     "translate",
     "difference_update",
     "intersection_update",
@@ -142,10 +141,10 @@ pub(crate) fn collect_defined(body: &Block, out: &mut std::collections::HashSet<
                 collect_defined(&f.body, out);
             }
             StmtKind::ClassDef(c) => {
-                let mut names = std::collections::HashSet::new();
+                let mut names = crate::scope::Names::default();
                 let mut globals = std::collections::HashSet::new();
                 assigned_names(&c.body, &mut names, &mut globals);
-                out.extend(names);
+                out.extend(names.into_vec());
                 collect_defined(&c.body, out);
             }
             StmtKind::Assign { targets, .. } => {

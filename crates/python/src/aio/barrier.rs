@@ -162,7 +162,7 @@ fn later(
     f: for<'a> fn(&'a BarrierObj, &'a Cx) -> BarrierFut<'a>,
 ) -> Result<Value, Ctrl> {
     let n = barrier(this).ok_or_else(|| cx.type_err("not a Barrier"))?;
-    let cx2 = cx.clone();
+    let cx2 = cx.detached();
     Ok(coro(cx, name, async move {
         let Native::Barrier(b) = &*n else { return Ok(Value::None) };
         f(b, &cx2).await

@@ -170,7 +170,7 @@ fn wait_then(
     then: fn(&Cx, &super::future::FutureObj) -> Result<crate::value::Value, Ctrl>,
 ) -> Result<crate::value::Value, Ctrl> {
     let crate::value::Value::Fut(f) = this else { return Err(cx.type_err("not a future")) };
-    let (f, cx2) = (f.clone(), cx.clone());
+    let (f, cx2) = (f.clone(), cx.detached());
     Ok(super::funcs::coro(cx, "result", async move {
         let fut = f.clone();
         block_until(&cx2, Rc::new(move || fut.done())).await?;
@@ -185,7 +185,7 @@ pub(super) fn shutdown(cx: &Cx, this: &crate::value::Value, wait: bool) -> Resul
     if let Some(p) = cx.interp.pools.borrow_mut().get_mut(&id) {
         p.shut = true;
     }
-    let cx2 = cx.clone();
+    let cx2 = cx.detached();
     Ok(super::funcs::coro(cx, "shutdown", async move {
         if wait {
             let interp = Rc::downgrade(&cx2.interp);

@@ -92,7 +92,7 @@ fn cond(this: &Value) -> Option<Rc<Native>> {
 macro_rules! async_method {
     ($cx:expr, $this:expr, $name:expr, |$c:ident, $cx2:ident| $body:expr) => {{
         let n = cond($this).ok_or_else(|| $cx.type_err("not a Condition"))?;
-        let $cx2 = $cx.clone();
+        let $cx2 = $cx.detached();
         Ok(coro($cx, $name, async move {
             let Native::Condition($c) = &*n else { return Ok(Value::None) };
             $body
@@ -103,9 +103,13 @@ macro_rules! async_method {
 /// `asyncio.Condition`'s methods.
 pub fn condition_method(name: &str) -> Option<NativeFn> {
     Some(match name {
-        "acquire" => |cx, this, _| async_method!(cx, this, "acquire", |c, cx2| c.lock.acquire(&cx2).await),
+        "acquire" => |cx, this, _| async_method!(cx, this, "Lock.acquire", |c, cx2| c.lock.acquire(&cx2).await),
         "__aenter__" => |cx, this, _| {
-            async_method!(cx, this, "__aenter__", |c, cx2| c.lock.acquire(&cx2).await.map(|_| Value::None))
+            async_method!(cx, this, "_ContextManagerMixin.__aenter__", |c, cx2| c
+                .lock
+                .acquire(&cx2)
+                .await
+                .map(|_| Value::None))
         },
         "release" => |cx, this, _| match cond(this).as_deref() {
             Some(Native::Condition(c)) => c.lock.release(cx),
@@ -115,7 +119,7 @@ pub fn condition_method(name: &str) -> Option<NativeFn> {
             if let Some(Native::Condition(c)) = cond(this).as_deref() {
                 c.lock.release(cx)?;
             }
-            Ok(coro(cx, "__aexit__", async { Ok(Value::None) }))
+            Ok(coro(cx, "_ContextManagerMixin.__aexit__", async { Ok(Value::None) }))
         },
         "locked" => |_, this, _| match cond(this).as_deref() {
             Some(Native::Condition(c)) => Ok(Value::Bool(c.lock.locked())),

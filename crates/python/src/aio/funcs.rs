@@ -130,7 +130,7 @@ pub fn run(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
     if !matches!(main, Value::Coro(_)) {
         return Err(cx.err("ValueError", format!("a coroutine was expected, got {}", cx.to_repr(&main)?)));
     }
-    let cx2 = cx.clone();
+    let cx2 = cx.detached();
     Ok(coro(cx, "run", async move {
         let cx = cx2;
         let interp = cx.interp.clone();
@@ -175,7 +175,7 @@ pub(crate) fn seconds(cx: &Cx, v: &Value) -> Result<f64, Ctrl> {
 pub fn sleep(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let delay = a.get(0, "delay").unwrap_or(Value::Int(0));
     let result = a.get(1, "result").unwrap_or(Value::None);
-    let cx2 = cx.clone();
+    let cx2 = cx.detached();
     Ok(coro(cx, "sleep", async move {
         let cx = cx2;
         let d = seconds(&cx, &delay)?;

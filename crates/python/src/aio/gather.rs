@@ -155,7 +155,7 @@ fn timeout_error(cx: &Cx, cause: Option<Value>) -> Ctrl {
 pub fn wait_for(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let aw = a.get(0, "fut").unwrap_or(Value::None);
     let timeout = a.get(1, "timeout").unwrap_or(Value::None);
-    let cx2 = cx.clone();
+    let cx2 = cx.detached();
     Ok(coro(cx, "wait_for", async move {
         let cx = cx2;
         running(&cx)?;

@@ -168,7 +168,7 @@ pub fn group_method(name: &str) -> Option<NativeFn> {
         "create_task" => group_create_task,
         "__aenter__" => |cx, this, _| {
             let n = group_of(this).ok_or_else(|| cx.type_err("not a TaskGroup"))?;
-            let (cx2, this2) = (cx.clone(), this.clone());
+            let (cx2, this2) = (cx.detached(), this.clone());
             Ok(coro(cx, "TaskGroup.__aenter__", async move {
                 let Native::Group(g) = &*n else { return Ok(Value::None) };
                 if g.entered.get() {
@@ -186,7 +186,7 @@ pub fn group_method(name: &str) -> Option<NativeFn> {
         "__aexit__" => |cx, this, a| {
             let n = group_of(this).ok_or_else(|| cx.type_err("not a TaskGroup"))?;
             let exc = a.pos.get(1).cloned().unwrap_or(Value::None);
-            let cx2 = cx.clone();
+            let cx2 = cx.detached();
             Ok(coro(cx, "TaskGroup.__aexit__", async move {
                 let Native::Group(g) = &*n else { return Ok(Value::None) };
                 g.aexit(&cx2, exc).await
@@ -257,7 +257,7 @@ pub fn timeout_method(name: &str) -> Option<NativeFn> {
     Some(match name {
         "__aenter__" => |cx, this, _| {
             let Value::Native(n) = this.clone() else { return Ok(Value::None) };
-            let (cx2, this2) = (cx.clone(), this.clone());
+            let (cx2, this2) = (cx.detached(), this.clone());
             Ok(coro(cx, "Timeout.__aenter__", async move {
                 let Native::Timeout(t) = &*n else { return Ok(Value::None) };
                 t.state.set(ENTERED);
@@ -274,7 +274,7 @@ pub fn timeout_method(name: &str) -> Option<NativeFn> {
         "__aexit__" => |cx, this, a| {
             let Value::Native(n) = this.clone() else { return Ok(Value::None) };
             let exc = a.pos.get(1).cloned().unwrap_or(Value::None);
-            let cx2 = cx.clone();
+            let cx2 = cx.detached();
             Ok(coro(cx, "Timeout.__aexit__", async move {
                 let Native::Timeout(t) = &*n else { return Ok(Value::None) };
                 if let Some(h) = t.handle.take() {

@@ -152,7 +152,7 @@ pub fn run_forever(cx: &Cx, this: &Value, _: Args) -> Result<Value, Ctrl> {
 /// The coroutine the call awaits: it runs the loop until `fut` is done (`None`: until
 /// `stop()`), then stops it; Stop meanwhile raises `KeyboardInterrupt` here.
 fn run(cx: &Cx, this: &Value, fut: Option<Rc<FutureObj>>) -> Result<Value, Ctrl> {
-    let (cx, this) = (cx.clone(), this.clone());
+    let (cx, this) = (cx.detached(), this.clone());
     let name = if fut.is_some() { "run_until_complete" } else { "run_forever" };
     Ok(coro(&cx.clone(), name, async move {
         let interp = cx.interp.clone();
@@ -253,7 +253,7 @@ pub fn shutdown_asyncgens(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
 /// `loop.shutdown_default_executor()`: a coroutine that waits for the calls still running in
 /// the pools' workers.
 pub fn shutdown_default_executor(cx: &Cx, _: &Value, _: Args) -> Result<Value, Ctrl> {
-    let cx2 = cx.clone();
+    let cx2 = cx.detached();
     Ok(coro(cx, "BaseEventLoop.shutdown_default_executor", async move {
         if cx2.interp.pool_jobs.get() == 0 {
             return Ok(Value::None);

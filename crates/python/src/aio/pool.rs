@@ -274,7 +274,7 @@ pub fn to_thread(cx: &Cx, _: &Value, a: Args) -> Result<Value, Ctrl> {
         return Err(cx.type_err("to_thread() missing 1 required positional argument: 'func'"));
     }
     let f = a.pos.remove(0);
-    let cx2 = cx.clone();
+    let cx2 = cx.detached();
     Ok(coro(cx, "to_thread", async move {
         let pool = default_pool(&cx2)?;
         let (id, _) = pool_of(&pool).ok_or_else(|| cx2.type_err("no default executor"))?;

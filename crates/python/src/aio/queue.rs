@@ -271,7 +271,7 @@ pub fn queue_method(name: &str) -> Option<NativeFn> {
             })
         },
         "get" => |cx, this, _| {
-            let (n, cx2) = (native(this), cx.clone());
+            let (n, cx2) = (native(this), cx.detached());
             Ok(coro(cx, "Queue.get", async move {
                 match &*n {
                     Native::Queue(q) => q.get(&cx2).await,
@@ -280,7 +280,7 @@ pub fn queue_method(name: &str) -> Option<NativeFn> {
             }))
         },
         "put" => |cx, this, a| {
-            let (n, cx2, v) = (native(this), cx.clone(), a.pos.first().cloned().unwrap_or(Value::None));
+            let (n, cx2, v) = (native(this), cx.detached(), a.pos.first().cloned().unwrap_or(Value::None));
             Ok(coro(cx, "Queue.put", async move {
                 match &*n {
                     Native::Queue(q) => q.put(&cx2, v).await,
@@ -289,7 +289,7 @@ pub fn queue_method(name: &str) -> Option<NativeFn> {
             }))
         },
         "join" => |cx, this, _| {
-            let (n, cx2) = (native(this), cx.clone());
+            let (n, cx2) = (native(this), cx.detached());
             Ok(coro(cx, "Queue.join", async move {
                 match &*n {
                     Native::Queue(q) if q.unfinished.get() > 0 => q.finished.wait(&cx2).await.map(|_| Value::None),

@@ -148,7 +148,7 @@ fn run(cx: &Cx, this: &Value, a: Args) -> Result<Value, Ctrl> {
         return Err(cx.err("RuntimeError", "Runner.run() cannot be called from a running event loop"));
     }
     let l = lazy_init(cx, this)?;
-    let cx2 = cx.clone();
+    let cx2 = cx.detached();
     Ok(coro(cx, "run", async move {
         let cx = cx2;
         let interp = cx.interp.clone();
@@ -172,7 +172,7 @@ fn run(cx: &Cx, this: &Value, a: Args) -> Result<Value, Ctrl> {
 fn close(cx: &Cx, this: &Value, _: Args) -> Result<Value, Ctrl> {
     let r = runner_of(this).ok_or_else(|| cx.type_err("not a Runner"))?;
     let l = (r.state.get() == 1).then(|| r.event_loop.borrow().clone()).flatten();
-    let (cx2, this) = (cx.clone(), this.clone());
+    let (cx2, this) = (cx.detached(), this.clone());
     Ok(coro(cx, "close", async move {
         let Some(l) = l else { return Ok(Value::None) };
         let cx = cx2;

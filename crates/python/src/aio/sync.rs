@@ -203,7 +203,7 @@ pub fn event_method(name: &str) -> Option<NativeFn> {
         },
         "is_set" => |_, this, _| with!(this, Event, |e| Ok(Value::Bool(e.is_set()))),
         "wait" => |cx, this, _| {
-            let (n, cx2) = (native(this), cx.clone());
+            let (n, cx2) = (native(this), cx.detached());
             Ok(coro(cx, "Event.wait", async move {
                 match &*n {
                     Native::Event(e) => e.wait(&cx2).await,
@@ -215,8 +215,14 @@ pub fn event_method(name: &str) -> Option<NativeFn> {
     })
 }
 
-fn acquire_coro(cx: &Cx, this: &Value, name: &str, result: bool) -> Value {
-    let (n, cx2) = (native(this), cx.clone());
+fn acquire_coro(cx: &Cx, this: &Value, result: bool) -> Value {
+    let (n, cx2) = (native(this), cx.detached());
+    // The coroutine's name, as CPython's qualified names of these methods.
+    let name = match (&*n, result) {
+        (_, false) => "_ContextManagerMixin.__aenter__",
+        (Native::Lock(l), true) if l.kind() == "Lock" => "Lock.acquire",
+        _ => "Semaphore.acquire",
+    };
     coro(cx, name, async move {
         match &*n {
             Native::Lock(l) => l.acquire(&cx2).await.map(|v| if result { v } else { Value::None }),
@@ -228,14 +234,14 @@ fn acquire_coro(cx: &Cx, this: &Value, name: &str, result: bool) -> Value {
 fn release_coro(cx: &Cx, this: &Value) -> Result<Value, Ctrl> {
     let r = with!(this, Lock, |l| l.release(cx));
     r?;
-    Ok(super::funcs::coro(cx, "__aexit__", async { Ok(Value::None) }))
+    Ok(super::funcs::coro(cx, "_ContextManagerMixin.__aexit__", async { Ok(Value::None) }))
 }
 
 /// `asyncio.Lock`'s and `asyncio.Semaphore`'s methods.
 pub fn lock_method(name: &str) -> Option<NativeFn> {
     Some(match name {
-        "acquire" => |cx, this, _| Ok(acquire_coro(cx, this, "acquire", true)),
-        "__aenter__" => |cx, this, _| Ok(acquire_coro(cx, this, "__aenter__", false)),
+        "acquire" => |cx, this, _| Ok(acquire_coro(cx, this, true)),
+        "__aenter__" => |cx, this, _| Ok(acquire_coro(cx, this, false)),
         "release" => |cx, this, _| with!(this, Lock, |l| l.release(cx)),
         "__aexit__" => |cx, this, _| release_coro(cx, this),
         "locked" => |_, this, _| with!(this, Lock, |l| Ok(Value::Bool(l.locked()))),

@@ -54,7 +54,7 @@ pub fn wait(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
             _ => return Err(cx.type_err(super::funcs::NOT_AWAITABLE)),
         }
     }
-    let cx2 = cx.clone();
+    let cx2 = cx.detached();
     Ok(coro(cx, "wait", async move {
         let cx = cx2;
         let waiter = FutureObj::new(&cx.interp, None);
@@ -103,7 +103,7 @@ pub fn wait(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
 pub fn as_completed(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
     let fs = a.get(0, "fs").unwrap_or(Value::None);
     let timeout = a.take_kw("timeout");
-    let cx = cx.clone();
+    let cx = cx.detached();
     let mut args = Some((fs, timeout));
     let mut left = 0;
     let mut done: Option<Rc<QueueObj>> = None;
@@ -115,7 +115,7 @@ pub fn as_completed(cx: &Cx, _: &Value, mut a: Args) -> Result<Value, Ctrl> {
         }
         let Some(done) = done.clone().filter(|_| left > 0) else { return Ok(None) };
         left -= 1;
-        let cx2 = cx.clone();
+        let cx2 = cx.detached();
         Ok(Some(coro(&cx, "as_completed.<locals>._wait_for_one", async move {
             let f = done.get(&cx2).await?;
             match f {

@@ -419,7 +419,7 @@ async fn body(cx: Cx, f: Rc<Function>) -> Result<Value, Ctrl> {
     if let Some(line) = caller {
         interp.line.set(line);
     }
-    release(cx);
+    release(cx, &f.def.order);
     super::generators::close_dropped(&interp);
     if caller == Some(0) {
         interp.line.set(last);
@@ -457,9 +457,10 @@ const LOCALS: &str = "\0locals";
 /// A call's scope once its body has ended, held only by `cx`: if nothing but the functions
 /// defined in it (held only by its variables) refers to it, its variables are let go at
 /// once, as CPython lets a returning frame's locals go (a task kept only there is then
-/// reported if its exception was never retrieved). Reference cycles through those
-/// functions would otherwise keep them forever.
-fn release(cx: Cx) {
+/// reported if its exception was never retrieved), one by one in `order` (CPython's order of
+/// a frame's locals: what each frees, a coroutine never awaited, is reported in that order).
+/// Reference cycles through those functions would otherwise keep them forever.
+fn release(cx: Cx, order: &[String]) {
     let scope = cx.scope.clone();
     drop(cx);
     let inner = scope
@@ -468,8 +469,11 @@ fn release(cx: Cx) {
         .values()
         .filter(|v| matches!(v, Value::Func(g) if Rc::strong_count(g) == 1 && Rc::ptr_eq(&g.scope, &scope)))
         .count();
-    if inner > 0 && Rc::strong_count(&scope) == 1 + inner {
-        let vars = std::mem::take(&mut *scope.vars.borrow_mut());
+    if Rc::strong_count(&scope) == 1 + inner {
+        let mut vars = std::mem::take(&mut *scope.vars.borrow_mut());
+        for name in order {
+            drop(vars.remove(name.as_str()));
+        }
         drop(vars);
     }
 }

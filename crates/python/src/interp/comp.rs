@@ -48,10 +48,11 @@ impl Cx {
         span: (crate::lexer::Pos, crate::lexer::Pos),
     ) -> Result<Value, Ctrl> {
         let (kind, elt, value, gens) = (c.kind, &c.elt, c.value.as_ref(), &c.gens);
-        let mut names = std::collections::HashSet::new();
+        let mut names = crate::scope::Names::default();
         for g in gens {
             target_names(&g.target, &mut names);
         }
+        let names = names.into_vec().into_iter().collect();
         let func = self.qualify(match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",

@@ -516,6 +516,13 @@ impl Cx {
         }
     }
 
+    /// This context without the caller's variables, for what a native coroutine keeps until it
+    /// is awaited: kept in one of those variables, it would otherwise keep its own frame alive
+    /// (a cycle), and the frame's end would not free it (nor write CPython's never-awaited warning).
+    pub fn detached(&self) -> Cx {
+        Cx { scope: self.interp.globals.clone(), handling: Rc::default(), gen: None, ..self.clone() }
+    }
+
     /// The module-level context.
     pub fn module(interp: &Rc<Interp>) -> Cx {
         Cx {

@@ -4,6 +4,7 @@ use super::Parser;
 use crate::ast::*;
 use crate::error::SyntaxError;
 use crate::lexer::{Pos, Tok};
+use crate::scope::Names;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -393,18 +394,21 @@ pub(super) fn make_func(
     decorators: Vec<Expr>,
     pos: Pos,
 ) -> FuncDef {
-    let mut locals = HashSet::new();
-    let mut globals = HashSet::new();
-    assigned_names(&body, &mut locals, &mut globals);
+    // CPython's order: the parameters (those after `*` too, then `*args`, `**kwargs`), then
+    // the other locals as the body first binds them.
+    let mut order = Names::default();
     for p in params.args.iter().chain(params.kwonly.iter()) {
-        locals.insert(p.name.clone());
+        order.insert(p.name.clone());
     }
-    locals.extend(params.vararg.iter().cloned());
-    locals.extend(params.kwarg.iter().cloned());
+    params.vararg.iter().chain(params.kwarg.iter()).for_each(|n| order.insert(n.clone()));
+    let mut globals = HashSet::new();
+    assigned_names(&body, &mut order, &mut globals);
     let mut nonlocals = HashSet::new();
     nonlocal_names(&body, &mut nonlocals);
     for g in globals.iter().chain(nonlocals.iter()) {
-        locals.remove(g);
+        order.remove(g);
     }
-    FuncDef { name, params, body, is_async, is_gen: false, decorators, pos, locals, globals, nonlocals }
+    let order = order.into_vec();
+    let locals = order.iter().cloned().collect();
+    FuncDef { name, params, body, is_async, is_gen: false, decorators, pos, locals, order, globals, nonlocals }
 }

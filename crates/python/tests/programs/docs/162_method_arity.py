@@ -2,7 +2,7 @@
 import asyncio
 
 METHODS = {
-    "str": (lambda: "a,b", "upper lower title capitalize strip lstrip rstrip split rsplit splitlines partition removeprefix removesuffix find rfind index rindex isalnum isspace islower isupper swapcase casefold join replace startswith endswith count isprintable isascii isdigit isalpha center ljust rjust zfill format"),
+    "str": (lambda: "a,b", "upper lower title capitalize strip lstrip rstrip split rsplit splitlines partition rpartition removeprefix removesuffix find rfind index rindex isalnum isspace islower isupper swapcase casefold join replace startswith endswith count isprintable isascii isdigit isalpha center ljust rjust zfill format"),
     "list": (lambda: [3, 1], "append extend insert pop remove index count reverse sort copy clear"),
     "tuple": (lambda: (1, 2), "index count"),
     "dict": (lambda: {1: 2}, "get keys values items pop setdefault update copy fromkeys popitem clear"),
